@@ -1,0 +1,246 @@
+//! Tickets: what a report becomes, and the rules that govern it.
+//!
+//! Everything here is pure data and pure functions; the store persists it and
+//! the pipeline decides when to change it.
+
+pub mod number;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+pub use number::ConfirmationNumber;
+
+/// How bad the problem is. From the CVSS v3 base score where the report has
+/// one (the FIRST rating scale), otherwise set by staff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    None,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    /// The CVSS v3 qualitative rating of a base score (CVSS v3.1 spec, table 14).
+    pub fn from_cvss_score(score: f64) -> Severity {
+        match score {
+            s if s >= 9.0 => Severity::Critical,
+            s if s >= 7.0 => Severity::High,
+            s if s >= 4.0 => Severity::Medium,
+            s if s > 0.0 => Severity::Low,
+            _ => Severity::None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::None => "none",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "none" => Ok(Severity::None),
+            "low" => Ok(Severity::Low),
+            "medium" => Ok(Severity::Medium),
+            "high" => Ok(Severity::High),
+            "critical" => Ok(Severity::Critical),
+            other => Err(format!(
+                "unknown severity {other:?} (expected none, low, medium, high or critical)"
+            )),
+        }
+    }
+}
+
+/// How soon the desk acts on a ticket: 1 is the most urgent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Priority(u8);
+
+impl Priority {
+    pub const HIGHEST: Priority = Priority(1);
+    pub const LOWEST: Priority = Priority(4);
+
+    pub fn new(level: u8) -> Result<Priority, String> {
+        if (Self::HIGHEST.0..=Self::LOWEST.0).contains(&level) {
+            Ok(Priority(level))
+        } else {
+            Err(format!("priority must be 1 (most urgent) to 4, not {level}"))
+        }
+    }
+
+    pub fn level(self) -> u8 {
+        self.0
+    }
+
+    /// The initial priority of a new ticket, before staff triage.
+    ///
+    /// The rule (documented in the README): an incident is something happening
+    /// now, so it ranks one step above a vulnerability of the same severity.
+    ///
+    /// | severity        | incident | vulnerability | unknown kind |
+    /// |-----------------|----------|---------------|--------------|
+    /// | critical        | 1        | 1             | 1            |
+    /// | high            | 1        | 2             | 2            |
+    /// | medium          | 2        | 3             | 3            |
+    /// | low, none       | 3        | 4             | 4            |
+    /// | not known yet   | 2        | 3             | 3            |
+    pub fn by_rule(kind: crate::report::Kind, severity: Option<Severity>) -> Priority {
+        use crate::report::Kind;
+        let base = match severity {
+            Some(Severity::Critical) => 1,
+            Some(Severity::High) => 2,
+            Some(Severity::Medium) | None => 3,
+            Some(Severity::Low | Severity::None) => 4,
+        };
+        let level = match kind {
+            Kind::Incident => base - 1,
+            Kind::Vulnerability | Kind::Unknown => base,
+        };
+        Priority(level.max(Self::HIGHEST.0))
+    }
+}
+
+impl TryFrom<u8> for Priority {
+    type Error = String;
+    fn try_from(level: u8) -> Result<Self, Self::Error> {
+        Priority::new(level)
+    }
+}
+
+impl From<Priority> for u8 {
+    fn from(p: Priority) -> u8 {
+        p.0
+    }
+}
+
+impl fmt::Display for Priority {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "P{}", self.0)
+    }
+}
+
+/// Where a ticket is in the desk's procedure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TicketState {
+    /// Received and acknowledged; severity and priority not yet confirmed by staff.
+    New,
+    /// Staff assigned severity and priority (seed step 4).
+    Triaged,
+    /// Staff are evaluating the report.
+    Investigating,
+    /// The desk asked the reporter for something and waits.
+    AwaitingReporter,
+    /// The outcome was communicated; nothing more happens unless it is reopened.
+    Closed,
+}
+
+impl TicketState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TicketState::New => "new",
+            TicketState::Triaged => "triaged",
+            TicketState::Investigating => "investigating",
+            TicketState::AwaitingReporter => "awaiting-reporter",
+            TicketState::Closed => "closed",
+        }
+    }
+
+    /// The state after the reporter wrote again: a reply to a question puts the
+    /// ticket back in the desk's hands, and a closed ticket stays closed (its
+    /// follow-ups are still recorded and staff are still told).
+    pub fn after_reporter_follow_up(self) -> TicketState {
+        match self {
+            TicketState::AwaitingReporter => TicketState::Investigating,
+            other => other,
+        }
+    }
+}
+
+impl fmt::Display for TicketState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for TicketState {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "new" => Ok(TicketState::New),
+            "triaged" => Ok(TicketState::Triaged),
+            "investigating" => Ok(TicketState::Investigating),
+            "awaiting-reporter" | "awaiting_reporter" => Ok(TicketState::AwaitingReporter),
+            "closed" => Ok(TicketState::Closed),
+            other => Err(format!(
+                "unknown state {other:?} (expected new, triaged, investigating, awaiting-reporter or closed)"
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Kind;
+
+    #[test]
+    fn cvss_scores_map_to_the_first_rating_scale() {
+        assert_eq!(Severity::from_cvss_score(0.0), Severity::None);
+        assert_eq!(Severity::from_cvss_score(0.1), Severity::Low);
+        assert_eq!(Severity::from_cvss_score(3.9), Severity::Low);
+        assert_eq!(Severity::from_cvss_score(4.0), Severity::Medium);
+        assert_eq!(Severity::from_cvss_score(6.9), Severity::Medium);
+        assert_eq!(Severity::from_cvss_score(7.0), Severity::High);
+        assert_eq!(Severity::from_cvss_score(8.9), Severity::High);
+        assert_eq!(Severity::from_cvss_score(9.0), Severity::Critical);
+        assert_eq!(Severity::from_cvss_score(10.0), Severity::Critical);
+    }
+
+    #[test]
+    fn incidents_rank_one_step_above_vulnerabilities() {
+        let p = |k, s| Priority::by_rule(k, s).level();
+        assert_eq!(p(Kind::Incident, Some(Severity::Critical)), 1);
+        assert_eq!(p(Kind::Vulnerability, Some(Severity::Critical)), 1);
+        assert_eq!(p(Kind::Incident, Some(Severity::High)), 1);
+        assert_eq!(p(Kind::Vulnerability, Some(Severity::High)), 2);
+        assert_eq!(p(Kind::Vulnerability, Some(Severity::Low)), 4);
+        assert_eq!(p(Kind::Incident, None), 2);
+        assert_eq!(p(Kind::Unknown, None), 3);
+    }
+
+    #[test]
+    fn priority_outside_one_to_four_is_rejected() {
+        assert!(Priority::new(0).is_err());
+        assert!(Priority::new(5).is_err());
+        assert_eq!(Priority::new(2).unwrap().to_string(), "P2");
+    }
+
+    #[test]
+    fn reporter_answer_moves_awaiting_ticket_back_to_the_desk() {
+        assert_eq!(
+            TicketState::AwaitingReporter.after_reporter_follow_up(),
+            TicketState::Investigating
+        );
+        assert_eq!(TicketState::Closed.after_reporter_follow_up(), TicketState::Closed);
+        assert_eq!("awaiting-reporter".parse(), Ok(TicketState::AwaitingReporter));
+    }
+}
