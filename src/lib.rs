@@ -1,6 +1,82 @@
 //! secdesk: a security desk run by email.
+//!
+//! It watches an IMAP mailbox, turns each security report into a ticket,
+//! answers at once with a confirmation number, threads every later mail by
+//! that number, and keeps everything in SQLite or PostgreSQL.
+//!
+//! # Layout
+//!
+//! The path of one mail, module by module:
+//!
+//! ```text
+//! mailbox/   IMAP edge: connect (TLS, STARTTLS, loopback plain), UID SEARCH
+//!            above the checkpoint, fetch sizes then BODY.PEEK[], IDLE or poll
+//!    │
+//! message/   raw bytes -> ParsedMail (text, HTML as text, attachments),
+//!    │       and the loop detector (bounces, auto-replies, lists, our own mail)
+//! report/    text -> Report: kind, description, CVE ids, CVSS score,
+//!    │       remediation, customer message, language, what is missing
+//! route      pure: new report / follow-up / stranger / automatic
+//!    │
+//! ingest     one transaction per fetched batch: dedupe, ticket, message rows,
+//!    │       outgoing mail, mailbox checkpoint — all or nothing
+//! ticket/    confirmation numbers, severity, priority, states (pure)
+//! store/     the database behind one API (SQLite and PostgreSQL)
+//!    │
+//! outbox/    templates -> RFC 5322 bytes at commit time; the sender drains
+//!            the outbox over pooled SMTP, retrying with backoff
+//! ```
+//!
+//! `daemon` wires the reader and the sender together; `config` is the TOML
+//! file plus `SECDESK_*` variables; `cli` holds the other commands. Pure
+//! modules (message, report, route, ticket) do no I/O and are unit-tested;
+//! the edges are tested against real Dovecot, Postfix, SQLite and PostgreSQL.
 
+// pub mod cli; // TEMP until message/ lands
 pub mod config;
+// pub mod daemon; // TEMP until message/ lands
+// pub mod ingest; // TEMP until message/ lands
+pub mod mailbox;
 pub mod message;
+// pub mod outbox; // TEMP until message/ lands
 pub mod report;
+// pub mod route; // TEMP until message/ lands
+pub mod shutdown;
+pub mod store;
 pub mod ticket;
+
+use std::time::Duration;
+
+pub use config::Config;
+pub use shutdown::Shutdown;
+
+/// rustls refuses to pick a crypto provider on its own when more than one
+/// could be compiled in; we ship ring only and say so once.
+pub fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
+/// Delay before reconnect attempt `attempt` (1-based): 0.5 s doubling to a
+/// one-minute cap, plus up to 25% jitter so several daemons do not retry in
+/// lockstep.
+pub fn backoff(attempt: u32) -> Duration {
+    let base_ms = 500u64
+        .saturating_mul(1u64 << attempt.saturating_sub(1).min(16))
+        .min(60_000);
+    let jitter = rand::random::<u64>() % (base_ms / 4 + 1);
+    Duration::from_millis(base_ms + jitter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_up_to_a_minute() {
+        assert!(backoff(1) >= Duration::from_millis(500));
+        assert!(backoff(1) <= Duration::from_millis(625));
+        assert!(backoff(3) >= Duration::from_secs(2));
+        assert!(backoff(40) >= Duration::from_secs(60));
+        assert!(backoff(40) <= Duration::from_secs(75));
+    }
+}

@@ -1,1 +1,174 @@
-fn main() {}
+//! The `secdesk` binary: parses arguments and calls the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use secdesk::config::Config;
+use secdesk::message::Limits;
+
+#[derive(Parser)]
+#[command(name = "secdesk", version, about = "A security desk run by email")]
+struct Cli {
+    /// The config file (TOML); SECDESK_* environment variables override it.
+    #[arg(
+        long,
+        short,
+        global = true,
+        env = "SECDESK_CONFIG",
+        default_value = "secdesk.toml"
+    )]
+    config: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the desk: read the mailbox, answer, send.
+    Run,
+    /// Create or update the database schema, then exit.
+    Migrate,
+    /// Check the config file and say what is wrong, key by key.
+    CheckConfig,
+    /// Show what the desk would understand of a mail file (no side effects).
+    Parse {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Look at tickets.
+    Tickets {
+        #[command(subcommand)]
+        command: TicketsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum TicketsCommand {
+    /// Newest tickets first.
+    List {
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 100)]
+        limit: i64,
+    },
+    /// One ticket with its messages.
+    Show {
+        number: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("SECDESK_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("secdesk=info,warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("secdesk: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(execute(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("secdesk: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn load(path: &std::path::Path) -> Result<Config, String> {
+    Config::load(path).map_err(|e| format!("invalid config {}:\n{e}", path.display()))
+}
+
+async fn execute(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Run => {
+            let config = load(&cli.config)?;
+            let (trigger, shutdown) = secdesk::shutdown::channel();
+            tokio::spawn(async move {
+                wait_for_signal().await;
+                tracing::info!("stopping: finishing the mail in hand");
+                trigger.trigger();
+            });
+            secdesk::run(config, shutdown)
+                .await
+                .map_err(|e| e.to_string())
+        }
+        Command::Migrate => {
+            let config = load(&cli.config)?;
+            secdesk::cli::open_store(&config)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("database schema is up to date");
+            Ok(())
+        }
+        Command::CheckConfig => {
+            let config = load(&cli.config)?;
+            secdesk::daemon::desk_context(&config).map_err(|e| e.to_string())?;
+            println!("{} is valid\n{}", cli.config.display(), config.summary());
+            Ok(())
+        }
+        Command::Parse { file, json } => {
+            // parse works without a config: limits default, no own address
+            let (limits, desk) = match Config::load(&cli.config) {
+                Ok(c) => (
+                    Limits {
+                        max_message_bytes: c.limits.max_message_bytes,
+                        max_parts: c.limits.max_parts,
+                    },
+                    c.desk.address,
+                ),
+                Err(_) => (Limits::default(), String::new()),
+            };
+            let out = secdesk::cli::parse_file(&file, &limits, &desk).map_err(|e| e.to_string())?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+                );
+            } else {
+                println!("{}", secdesk::cli::describe_parse(&out));
+            }
+            Ok(())
+        }
+        Command::Tickets { command } => {
+            let config = load(&cli.config)?;
+            let text = match command {
+                TicketsCommand::List { json, limit } => {
+                    secdesk::cli::tickets_list(&config, json, limit).await
+                }
+                TicketsCommand::Show { number, json } => {
+                    secdesk::cli::tickets_show(&config, &number, json).await
+                }
+            }
+            .map_err(|e| e.to_string())?;
+            println!("{text}");
+            Ok(())
+        }
+    }
+}
+
+async fn wait_for_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    match signal(SignalKind::terminate()) {
+        Ok(mut term) => {
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = tokio::signal::ctrl_c() => {}
+            }
+        }
+        Err(_) => {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+    }
+}

@@ -3,10 +3,43 @@
 //! Pure functions only. The input is the decoded text of a mail (see
 //! `message::ParsedMail`); the output says what the desk understood and
 //! what is missing, in English or Italian reports, labelled or free prose.
+//!
+//! # Layout
+//!
+//! - `text`: bounds the body (200 KiB), separates quoted and forwarded text
+//!   from the writer's own, trims greeting, sign-off and signature.
+//! - `labels`: finds labelled fields ("Description:", "iii. Eventuale
+//!   risoluzione o mitigazione") by their words, in both languages.
+//! - `cve`, `cvss`: CVE ids, CVSS v3.0/v3.1 vectors (through soft breaks and
+//!   markup) scored with the RustSec `cvss` crate, bare scores.
+//! - `kind`, `language`, `prose`: incident or vulnerability, en or it, a
+//!   remediation stated in free prose.
+//!
+//! The writer's own text comes first; quoted or forwarded text fills what it
+//! lacks, so a forwarded report is understood and a reply's "see below" is
+//! not taken for the description.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::Serialize;
 
 use crate::ticket::Severity;
+
+mod cve;
+mod cvss;
+mod error;
+mod kind;
+mod labels;
+mod language;
+mod prose;
+#[cfg(test)]
+mod tests;
+mod text;
+
+pub use error::{CveIdError, CvssError};
+
+use labels::Field;
 
 /// What the report is about (the seed's two categories).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -121,17 +154,187 @@ pub struct ReportInput<'a> {
 
 /// Extract a report from a mail. Never fails: what cannot be found is `None`
 /// and listed in `missing`.
+///
+/// Work is bounded: only the first 200 KiB of the body and 2 KiB of the
+/// subject are read, with linear-time regexes and capped candidate searches.
 pub fn extract(input: &ReportInput<'_>) -> Report {
-    let _ = input;
+    let body = text::normalise_newlines(text::prefix_at_boundary(input.body, text::MAX_SCAN_BYTES));
+    let subject = text::prefix_at_boundary(input.subject, MAX_SUBJECT_BYTES);
+    let parts = text::split_quoted(&body);
+    let own_text = text::trim_mail(&parts.own);
+    let quoted_text = text::trim_mail(&parts.quoted);
+    let own = read_fields(&own_text);
+    let quoted = read_fields(&quoted_text);
+
+    let cve_ids = cve::find_cves(&format!("{subject}\n{body}"));
+    let cvss = cvss::find_vector(&body).or_else(|| cvss::find_vector(subject));
+    let reported_score = match cvss {
+        Some(_) => None,
+        None => cvss::find_bare_score(&body).or_else(|| cvss::find_bare_score(subject)),
+    };
+
+    let kind = kind::decide(&kind::Evidence {
+        recipients: input.recipients,
+        label: own.kind.or(quoted.kind),
+        subject,
+        has_cve_or_cvss: !cve_ids.is_empty() || cvss.is_some() || reported_score.is_some(),
+        body: &body,
+    });
+    let language = language::detect(&[subject, &own_text, &quoted_text]);
+
+    let remediation = own.remediation.clone().or(quoted.remediation.clone());
+    let customer_message = own
+        .customer_message
+        .clone()
+        .or(quoted.customer_message.clone());
+    let description = choose_description(own, quoted);
+
+    let mut missing = Vec::new();
+    if kind == Kind::Unknown {
+        missing.push(Missing::Kind);
+    }
+    if description.is_none() {
+        missing.push(Missing::Description);
+    }
+    if kind == Kind::Vulnerability
+        && cve_ids.is_empty()
+        && cvss.is_none()
+        && reported_score.is_none()
+    {
+        missing.push(Missing::CveOrCvss);
+    }
+    if remediation.is_none() {
+        missing.push(Missing::Remediation);
+    }
+    if customer_message.is_none() {
+        missing.push(Missing::CustomerMessage);
+    }
+
     Report {
-        kind: Kind::Unknown,
-        language: Language::En,
-        description: None,
-        cve_ids: Vec::new(),
-        cvss: None,
-        reported_score: None,
-        remediation: None,
-        customer_message: None,
-        missing: vec![Missing::Kind, Missing::Description],
+        kind,
+        language,
+        description,
+        cve_ids,
+        cvss,
+        reported_score,
+        remediation,
+        customer_message,
+        missing,
+    }
+}
+
+/// A subject longer than this is not a subject a person wrote.
+const MAX_SUBJECT_BYTES: usize = 2 * 1024;
+
+/// Unlabelled prose shorter than this (in words of three letters or more,
+/// ids and vectors aside) is not a description: "see below", a bare vector.
+const MIN_DESCRIPTION_WORDS: usize = 3;
+
+/// Own prose at least this long is preferred to a quoted report's prose: a
+/// forwarder's "FYI, see below" is shorter.
+const SUBSTANTIAL_NOTE_WORDS: usize = 8;
+
+/// Values that say there is nothing: "N/A", "none", "nessuno", "TBD", "-".
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:n/?a|n\.?d\.?|none|nessun[oa]?|no|nothing|niente|nil|null|tbd|tba|da\s+definire|unknown|sconosciut[oa]|not\s+(?:available|applicable|yet)|non\s+(?:disponibile|applicabile|ancora)|-+|\?+|…|\.{3})?\s*[.!]?\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// What the labels and prose of one text (own or quoted) give.
+struct TextFields {
+    /// From description labels, else from unlabelled prose; with context
+    /// fields (impact, affected versions) appended.
+    description: Option<String>,
+    /// The description came from a label, not from prose.
+    labelled_description: bool,
+    /// Amount of unlabelled prose (see [`text::prose_words`]).
+    prose_words: usize,
+    remediation: Option<String>,
+    customer_message: Option<String>,
+    /// From a "Type:" label, or a one-word "Incident:"/"Vulnerability:" label.
+    kind: Option<Kind>,
+}
+
+fn read_fields(text: &str) -> TextFields {
+    let sections = labels::sections(text);
+    let mut description: Vec<&str> = Vec::new();
+    let mut context: Vec<String> = Vec::new();
+    let mut remediation: Vec<&str> = Vec::new();
+    let mut customer_message: Vec<&str> = Vec::new();
+    let mut type_label = None;
+    let mut heading_hint = None;
+    for section in &sections.labelled {
+        let value = section.value.as_str();
+        if PLACEHOLDER.is_match(value) {
+            continue;
+        }
+        match section.field {
+            Field::Description => {
+                description.push(value);
+                // "Incident: ...", but not the seed's "Vulnerabilità e/o
+                // problema riscontrato", which serves both kinds
+                if section.label.split_whitespace().count() == 1 {
+                    heading_hint = heading_hint.or(kind::from_label_value(section.label));
+                }
+            }
+            Field::Context => context.push(format!("{}: {value}", section.label)),
+            Field::Remediation => remediation.push(value),
+            Field::CustomerMessage => customer_message.push(value),
+            Field::Kind => type_label = type_label.or(kind::from_label_value(value)),
+            Field::CveCvss | Field::Informational => {}
+        }
+    }
+
+    let prose = sections.unlabelled.as_str();
+    let prose_words = text::prose_words(prose);
+    let labelled_description = !description.is_empty();
+    let remediation = if remediation.is_empty() {
+        let free_text: Vec<&str> = std::iter::once(prose)
+            .chain(description.iter().copied())
+            .collect();
+        prose::remediation_sentences(&free_text.join("\n\n"))
+            .map(|r| text::truncate_chars(&r, text::MAX_FIELD_CHARS))
+    } else {
+        Some(joined(&remediation))
+    };
+
+    let mut parts: Vec<String> = description.iter().map(|d| (*d).to_owned()).collect();
+    if parts.is_empty() && prose_words >= MIN_DESCRIPTION_WORDS {
+        parts.push(prose.to_owned());
+    }
+    parts.extend(context);
+    let description = (!parts.is_empty()).then(|| {
+        let all: Vec<&str> = parts.iter().map(String::as_str).collect();
+        joined(&all)
+    });
+
+    TextFields {
+        description,
+        labelled_description,
+        prose_words,
+        remediation,
+        customer_message: (!customer_message.is_empty()).then(|| joined(&customer_message)),
+        kind: type_label.or(heading_hint),
+    }
+}
+
+/// Values of one field given more than once, in order, bounded.
+fn joined(values: &[&str]) -> String {
+    text::truncate_chars(&values.join("\n\n"), text::MAX_FIELD_CHARS)
+}
+
+/// A labelled description wins (own, then quoted); else own prose if it is
+/// more than a forwarding note; else the quoted report's prose.
+fn choose_description(own: TextFields, quoted: TextFields) -> Option<String> {
+    if own.labelled_description {
+        own.description
+    } else if quoted.labelled_description {
+        quoted.description
+    } else if own.prose_words >= SUBSTANTIAL_NOTE_WORDS || quoted.description.is_none() {
+        own.description.or(quoted.description)
+    } else {
+        quoted.description
     }
 }

@@ -82,7 +82,9 @@ impl Priority {
         if (Self::HIGHEST.0..=Self::LOWEST.0).contains(&level) {
             Ok(Priority(level))
         } else {
-            Err(format!("priority must be 1 (most urgent) to 4, not {level}"))
+            Err(format!(
+                "priority must be 1 (most urgent) to 4, not {level}"
+            ))
         }
     }
 
@@ -240,7 +242,13 @@ mod tests {
             TicketState::AwaitingReporter.after_reporter_follow_up(),
             TicketState::Investigating
         );
-        assert_eq!(TicketState::Closed.after_reporter_follow_up(), TicketState::Closed);
-        assert_eq!("awaiting-reporter".parse(), Ok(TicketState::AwaitingReporter));
+        assert_eq!(
+            TicketState::Closed.after_reporter_follow_up(),
+            TicketState::Closed
+        );
+        assert_eq!(
+            "awaiting-reporter".parse(),
+            Ok(TicketState::AwaitingReporter)
+        );
     }
 }

@@ -1,0 +1,784 @@
+#!/usr/bin/env bash
+# mailstack.sh - secdesk's local mail stack: real Postfix + Dovecot on loopback
+#
+#   SMTP 2525 (no auth, STARTTLS offered) ---+
+#   submission 2587 (STARTTLS + AUTH) -------+--> Postfix --virtual(8)--> Maildir
+#                                                                           |
+#   IMAP 1143 (STARTTLS offered, IDLE), IMAPS 1993 <----- Dovecot <---------+
+#
+# Debian 12 packages (postfix 3.7, dovecot 2.3).  Everything of one stack -
+# config, self-signed TLS cert, postfix queue, Maildirs, logs, pid files - lives
+# under $MAILSTACK_DIR; /etc is only touched by `install`.  No systemd, no
+# syslog, no port 25.  Run as root (the daemons drop privileges); stopped by
+# the pids in the stack's own pid files, so several stacks (one per test
+# worker, each with its own MAILSTACK_DIR and ports) run side by side.
+#
+# Used by scripts/test.sh and the integration tests (SECDESK_MAILSTACK), and by
+# scripts/run-local.sh.
+#
+# Usage: scripts/mailstack.sh COMMAND
+#   install  apt-get install the packages non-interactively (postfix's debconf
+#            answer preseeded to "No configuration", services not started);
+#            runs 'apt-get update' itself when the package lists are missing,
+#            old, or the install fails.  No-op when everything is installed.
+#   up       write the config, start dovecot then postfix, wait until every
+#            port answers, print the MAILSTACK_*='...' settings on stdout
+#            (eval-able; logs go to stderr).  No-op if already up with the
+#            same settings; restarts a stack running with other settings or
+#            left half up.  A failed `up` stops whatever it started.
+#   down     SIGTERM both masters by pid, wait until they and their ports are
+#            gone.  Mail and queue are kept.
+#   status   print the state; exit 0 when fully up, 3 otherwise.
+#   env      print the MAILSTACK_* settings (as `up` does).
+#   drain [SECONDS]  wait until postfix's queue is empty (everything delivered
+#            or bounced); exit 1 on timeout (default 10 s).
+#   clear    empty every mailbox of every user and postfix's queue; the stack
+#            keeps running (between test cases).
+#   restart  down + up.
+#   wipe     down + delete the stack's directories.
+#
+# Environment (default):
+#   MAILSTACK_DIR              (/tmp/secdesk-mailstack)  one directory per stack
+#   MAILSTACK_HOST             (127.0.0.1)
+#   MAILSTACK_IMAP_PORT        (1143)
+#   MAILSTACK_IMAPS_PORT       (1993)  0 = off
+#   MAILSTACK_SMTP_PORT        (2525)
+#   MAILSTACK_SUBMISSION_PORT  (2587)  0 = off
+#   MAILSTACK_LMTP_PORT        (0)     dovecot LMTP on TCP too; 0 = off
+#   MAILSTACK_DOMAINS          (example.test)  space separated
+#   MAILSTACK_USERS            (security@ reporter@ staff@ stranger@ other@ example.test)
+#                              space separated; an entry may be ADDRESS:PASSWORD
+#   MAILSTACK_PASSWORD         (secret)  password of entries without their own
+#   MAILSTACK_CATCHALL         ()      an address of MAILSTACK_USERS: mail to any
+#                              other domain is stored there instead of being
+#                              refused (554 relay denied), so a test can see
+#                              what the daemon sent "outside"
+#   MAILSTACK_DELIVERY         (virtual) virtual: postfix's virtual(8) writes the
+#                              Maildir files (fastest; SMTPUTF8 works).  lmtp:
+#                              postfix hands mail to dovecot's LMTP (needed for
+#                              sieve later; dovecot 2.3 LMTP has no SMTPUTF8,
+#                              such mail bounces with 5.6.7)
+#   MAILSTACK_START_TIMEOUT    (20)    seconds
+#   MAILSTACK_DEBUG            ()      non-empty: log timings of `up`
+#
+# Login name = full address.  CA for TLS verification: $MAILSTACK_DIR/tls/cert.pem
+# (self-signed, SAN mail.example.test, localhost, 127.0.0.1).  Plus-addressing:
+# security+T42@example.test lands in security's INBOX.  Unknown users get 550.
+# Handy: doveadm -c $MAILSTACK_DIR/etc/dovecot/dovecot.conf fetch -u USER 'hdr.subject body' mailbox INBOX
+#        postqueue -c $MAILSTACK_DIR/etc/postfix -p
+set -euo pipefail
+
+DIR=${MAILSTACK_DIR:-/tmp/secdesk-mailstack}
+HOST=${MAILSTACK_HOST:-127.0.0.1}
+IMAP_PORT=${MAILSTACK_IMAP_PORT:-1143}
+IMAPS_PORT=${MAILSTACK_IMAPS_PORT:-1993}
+SMTP_PORT=${MAILSTACK_SMTP_PORT:-2525}
+SUB_PORT=${MAILSTACK_SUBMISSION_PORT:-2587}
+LMTP_PORT=${MAILSTACK_LMTP_PORT:-0}
+DOMAINS=${MAILSTACK_DOMAINS:-example.test}
+USERS=${MAILSTACK_USERS:-security@example.test reporter@example.test staff@example.test stranger@example.test other@example.test}
+PASSWORD=${MAILSTACK_PASSWORD:-secret}
+CATCHALL=${MAILSTACK_CATCHALL:-}
+DELIVERY=${MAILSTACK_DELIVERY:-virtual}
+START_TIMEOUT=${MAILSTACK_START_TIMEOUT:-20}
+
+# dovecot-sieve + dovecot-managesieved are installed for a later issue but not
+# configured: our dovecot.conf loads neither (protocols = imap lmtp, no plugins)
+PKGS=(dovecot-imapd dovecot-lmtpd dovecot-sieve dovecot-managesieved postfix
+      swaks libnet-ssleay-perl openssl iproute2)
+DOVECOT_BIN=/usr/sbin/dovecot
+PF_MASTER_BIN=/usr/lib/postfix/sbin/master
+
+# Owner of the Maildir files.  Dovecot refuses uid 0 ("userdb returned 0 as
+# uid") and so does postfix virtual(8); "mail" (uid 8) exists on every Debian.
+MAIL_USER=mail
+
+die() { echo "mailstack: $*" >&2; exit 1; }
+log() { echo "mailstack: $*" >&2; }
+T0=$EPOCHREALTIME
+elapsed() { awk -v a="$T0" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.2f", b-a}'; }
+mark() { [[ -z ${MAILSTACK_DEBUG:-} ]] || log "+$(elapsed)s $*"; }
+
+DIR=$(realpath -m -- "$DIR")
+ETC=$DIR/etc
+# Unix socket paths must fit in 108 bytes (sun_path): dovecot's base_dir holds
+# "token-login/imap-urlauth", postfix's queue "private/proxywrite" and
+# "public/postlog" (postfix connects to the latter by absolute path and dies
+# silently when it is too long), so both live in RUN, and a deep MAILSTACK_DIR
+# (a tempdir of a test) gets a short RUN under /tmp.
+if ((${#DIR} <= 60)); then
+  RUN=$DIR/run
+else
+  RUN=/tmp/mailstack-run.$(printf %s "$DIR" | md5sum | cut -c1-12)
+fi
+DOVECOT_CONF=$ETC/dovecot/dovecot.conf
+PF_CONF=$ETC/postfix # must be absolute: `postfix -c relative/path` fails silently
+PF_QUEUE=$RUN/postfix
+DOVECOT_PIDFILE=$RUN/dovecot/master.pid
+PF_PIDFILE=$PF_QUEUE/pid/master.pid
+LOGDIR=$DIR/log
+
+# ---------------------------------------------------------------- install
+missing_pkgs() {
+  local p st
+  for p in "${PKGS[@]}"; do
+    st=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+    [[ $st == installed ]] || echo "$p"
+  done
+}
+
+# true when apt knows an install candidate for every package given, and the
+# lists were fetched within the last day (old lists name versions the mirror
+# has dropped: 404 at download)
+apt_lists_fresh() {
+  local lists p
+  lists=$(apt-config shell L Dir::State::Lists/d | sed -E "s/^L='(.*)'$/\1/")
+  [[ -n $(find "${lists:-/var/lib/apt/lists}" -maxdepth 1 -name '*Release' -mmin -1440 2>/dev/null) ]] || return 1
+  for p in "$@"; do
+    apt-cache policy "$p" 2>/dev/null | grep -q 'Candidate: [^(]' || return 1
+  done
+}
+
+apt_update() {
+  log "apt-get update"
+  apt-get update -q -o DPkg::Lock::Timeout=300 >&2 || log "warning: apt-get update failed"
+}
+
+apt_install() {
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends --no-upgrade \
+    -o DPkg::Lock::Timeout=300 \
+    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
+    "$@" >&2
+}
+
+cmd_install() {
+  local missing rc=0 added_policy=
+  mapfile -t missing < <(missing_pkgs)
+  if ((${#missing[@]} == 0)); then
+    log "already installed"
+    return 0
+  fi
+  [[ $(id -u) == 0 ]] || die "install needs root (missing: ${missing[*]})"
+  log "installing ${missing[*]}"
+  # postfix's debconf question; "No configuration" writes no /etc/postfix/main.cf,
+  # so no system postfix ever runs (port 25 stays untouched).  Side effect: a
+  # bare `postconf` fails with "open /etc/postfix/main.cf" - always pass -c DIR.
+  debconf-set-selections <<'EOF'
+postfix postfix/main_mailer_type select No configuration
+postfix postfix/mailname string mail.example.test
+EOF
+  # keep the maintainer scripts from starting the system dovecot (it would
+  # listen on *:143/*:993); Docker-style images already ship such a policy-rc.d
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    added_policy=1
+  fi
+  # a fresh Debian has no package lists at all; old ones give 404s
+  apt_lists_fresh "${missing[@]}" || apt_update
+  # --no-upgrade: only install what is missing (naming openssl once upgraded it)
+  if ! apt_install "${missing[@]}"; then
+    log "install failed - refreshing the package lists and trying once more"
+    apt_update
+    apt_install "${missing[@]}" || rc=$?
+  fi
+  [[ -z $added_policy ]] || rm -f /usr/sbin/policy-rc.d
+  ((rc == 0)) || die "apt-get install failed (exit $rc)"
+  log "installed"
+}
+
+need_bins() {
+  local b missing=()
+  for b in $DOVECOT_BIN $PF_MASTER_BIN /usr/lib/dovecot/imap /usr/lib/dovecot/lmtp \
+           /usr/lib/postfix/sbin/virtual openssl ss setpriv flock; do
+    command -v "$b" >/dev/null 2>&1 || missing+=("$b")
+  done
+  ((${#missing[@]} == 0)) || die "missing ${missing[*]} - run: $0 install"
+}
+
+# ---------------------------------------------------------------- helpers
+# Pid from a pid file, only if that process is alive and runs the expected
+# binary: dovecot refuses to start while the pid in master.pid is alive, even
+# when it is some unrelated process that got the pid later.
+live_pid() { # pidfile exe
+  local pid
+  [[ -r $1 ]] || return 1
+  pid=$(tr -dc '0-9' <"$1")
+  [[ -n $pid && $(readlink "/proc/$pid/exe" 2>/dev/null) == "$2" ]] || return 1
+  pid_gone "$pid" && return 1
+  echo "$pid"
+}
+dovecot_pid() { live_pid "$DOVECOT_PIDFILE" "$DOVECOT_BIN"; }
+postfix_pid() { live_pid "$PF_PIDFILE" "$PF_MASTER_BIN"; }
+
+# gone = no such process, or a zombie: pid 1 of some sandboxes reaps late, and
+# `kill -0` succeeds on a zombie
+pid_gone() {
+  local st
+  st=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 0
+  [[ -z $st || $st == Z || $st == X ]]
+}
+wait_gone() { # pid seconds
+  local i
+  for ((i = 0; i < $2 * 20; i++)); do
+    pid_gone "$1" && return 0
+    sleep 0.05
+  done
+  return 1
+}
+
+all_ports() {
+  local p
+  for p in "$IMAP_PORT" "$IMAPS_PORT" "$SMTP_PORT" "$SUB_PORT" "$LMTP_PORT"; do
+    [[ $p == 0 ]] || echo "$p"
+  done
+}
+port_listening() { ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }
+busy_ports() {
+  local p out=
+  for p in $(all_ports); do
+    if port_listening "$p"; then out+="$p "; fi
+  done
+  echo "$out"
+}
+wait_ports_free() { # seconds
+  local i
+  for ((i = 0; i < $1 * 20; i++)); do
+    [[ -z $(busy_ports) ]] && return 0
+    sleep 0.05
+  done
+  return 1
+}
+
+# wait until a TCP port sends a greeting line starting with $2 (read -t: a
+# `head -c N` would block on a greeting shorter than N)
+wait_banner() { # port prefix seconds
+  local deadline=$((SECONDS + $3)) line
+  while ((SECONDS < deadline)); do
+    line=$(timeout 3 bash -c "exec 3<>/dev/tcp/$HOST/$1 && read -r -t 2 l <&3 && printf %s \"\$l\"" 2>/dev/null || true)
+    [[ $line == "$2"* ]] && return 0
+    sleep 0.05
+  done
+  return 1
+}
+
+# ---------------------------------------------------------------- config
+declare -a U_ADDR U_PASS
+parse_users() {
+  local e a p d ok
+  U_ADDR=() U_PASS=()
+  for e in $USERS; do
+    if [[ $e == *:* ]]; then a=${e%%:*} p=${e#*:}; else a=$e p=$PASSWORD; fi
+    a=${a,,}
+    [[ $a == ?*@?* ]] || die "user '$a' is not an address"
+    [[ $p != *:* && -n $p ]] || die "password of $a must be non-empty and contain no ':'"
+    ok=
+    for d in $DOMAINS; do [[ ${a#*@} == "${d,,}" ]] && ok=1; done
+    [[ -n $ok ]] || die "user $a is not in MAILSTACK_DOMAINS ($DOMAINS)"
+    U_ADDR+=("$a") U_PASS+=("$p")
+  done
+  ((${#U_ADDR[@]})) || die "MAILSTACK_USERS is empty"
+}
+
+validate() {
+  local p
+  for p in IMAP_PORT IMAPS_PORT SMTP_PORT SUB_PORT LMTP_PORT START_TIMEOUT; do
+    [[ ${!p} =~ ^[0-9]+$ ]] || die "bad $p=${!p}"
+  done
+  ((IMAP_PORT && SMTP_PORT)) || die "IMAP and SMTP ports cannot be 0"
+  [[ $DELIVERY == virtual || $DELIVERY == lmtp ]] || die "MAILSTACK_DELIVERY must be virtual or lmtp"
+  parse_users
+  if [[ -n $CATCHALL ]]; then
+    [[ " ${U_ADDR[*]} " == *" ${CATCHALL,,} "* ]] || die "MAILSTACK_CATCHALL=$CATCHALL is not in MAILSTACK_USERS"
+  fi
+}
+
+make_tls() {
+  local t=$DIR/tls d=${DOMAINS%% *}
+  [[ -s $t/cert.pem && -s $t/key.pem ]] && return 0
+  mkdir -p "$t"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -sha256 -subj "/CN=mail.$d" \
+    -addext "subjectAltName=DNS:mail.$d,DNS:localhost,IP:127.0.0.1,IP:$HOST" \
+    -keyout "$t/key.pem.tmp" -out "$t/cert.pem.tmp" >/dev/null 2>&1 || die "openssl failed"
+  chmod 600 "$t/key.pem.tmp"
+  mv "$t/key.pem.tmp" "$t/key.pem"
+  mv "$t/cert.pem.tmp" "$t/cert.pem"
+}
+
+write_config() {
+  local uid gid d=${DOMAINS%% *} i p q
+  uid=$(id -u "$MAIL_USER") gid=$(id -g "$MAIL_USER")
+  mkdir -p "$ETC/dovecot" "$PF_CONF" "$LOGDIR" "$DIR/dovecot/state" "$DIR/mail" "$RUN"
+  chmod 755 "$DIR" "$ETC" "$ETC/dovecot" "$PF_CONF" # postfix rejects writable config dirs
+  chown "$MAIL_USER:$MAIL_USER" "$DIR/mail"
+  chmod 700 "$DIR/mail"
+  # the mail uid must be able to reach $DIR/mail: a 0700 parent (pytest's
+  # /tmp/pytest-of-root, say) makes every delivery fail
+  p=$DIR
+  while [[ $p != / ]]; do
+    p=$(dirname "$p")
+    setpriv --reuid="$uid" --regid="$gid" --clear-groups test -x "$p" 2>/dev/null ||
+      die "uid $MAIL_USER cannot enter $p (mode $(stat -c %a "$p")): chmod o+x it or use another MAILSTACK_DIR"
+  done
+
+  # postfix queue layout as 'post-install create-missing' makes it; it would
+  # not fix data_directory's owner (mkdir -p makes it root's -> master fails
+  # with "open lock file ... master.lock: Permission denied")
+  q=$PF_QUEUE
+  install -d -m 755 -o root -g root "$q" "$q/pid"
+  for i in active bounce corrupt defer deferred flush hold incoming private saved trace; do
+    install -d -m 700 -o postfix -g root "$q/$i"
+  done
+  install -d -m 730 -o postfix -g postdrop "$q/maildrop"
+  install -d -m 710 -o postfix -g postdrop "$q/public"
+  install -d -m 700 -o postfix -g root "$DIR/postfix/data"
+
+  # ---- users: dovecot passwd-file (plain passwords: a test stack) + postfix map
+  : >"$ETC/dovecot/users.tmp"
+  : >"$PF_CONF/vmailbox.tmp"
+  for i in "${!U_ADDR[@]}"; do
+    echo "${U_ADDR[i]}:{PLAIN}${U_PASS[i]}::::::" >>"$ETC/dovecot/users.tmp"
+    # value: Maildir relative to virtual_mailbox_base = dovecot's ~/Maildir
+    echo "${U_ADDR[i]} ${U_ADDR[i]#*@}/${U_ADDR[i]%@*}/Maildir/" >>"$PF_CONF/vmailbox.tmp"
+  done
+  chgrp dovecot "$ETC/dovecot/users.tmp"
+  chmod 640 "$ETC/dovecot/users.tmp"
+  mv "$ETC/dovecot/users.tmp" "$ETC/dovecot/users"
+  mv "$PF_CONF/vmailbox.tmp" "$PF_CONF/vmailbox"
+
+  # ---- dovecot
+  local imaps="" lmtp_inet=""
+  ((IMAPS_PORT)) && imaps="  inet_listener imaps {
+    address = $HOST
+    port = $IMAPS_PORT
+    ssl = yes
+  }"
+  ((LMTP_PORT)) && lmtp_inet="  inet_listener lmtp {
+    address = $HOST
+    port = $LMTP_PORT
+  }"
+  cat >"$DOVECOT_CONF" <<EOF
+# generated by scripts/mailstack.sh on every 'up' - do not edit
+instance_name = secdesk-mailstack-$IMAP_PORT
+base_dir = $RUN/dovecot
+state_dir = $DIR/dovecot/state
+protocols = imap lmtp
+listen = $HOST
+log_path = $LOGDIR/dovecot.log
+log_timestamp = "%Y-%m-%d %H:%M:%S "
+auth_verbose = yes
+verbose_proctitle = yes
+shutdown_clients = yes
+
+ssl = yes
+ssl_cert = <$DIR/tls/cert.pem
+ssl_key = <$DIR/tls/key.pem
+ssl_dh = </usr/share/dovecot/dh.pem
+
+# plaintext LOGIN without TLS is fine on loopback; no delay after a bad
+# password (auth penalty), so negative tests do not slow the suite down
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+auth_failure_delay = 0
+auth_cache_size = 0
+service anvil {
+  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
+}
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%Lu $ETC/dovecot/users
+}
+userdb {
+  driver = passwd-file
+  args = username_format=%Lu $ETC/dovecot/users
+  default_fields = uid=$uid gid=$gid home=$DIR/mail/%Ld/%Ln
+}
+first_valid_uid = $uid
+last_valid_uid = $uid
+first_valid_gid = $gid
+
+mail_location = maildir:~/Maildir
+recipient_delimiter = +
+lmtp_save_to_detail_mailbox = no
+# IDLE is woken by inotify (dovecot then batches events for 0.5 s, hard-coded);
+# this is only the fallback
+mailbox_idle_check_interval = 1 secs
+
+namespace inbox {
+  inbox = yes
+  separator = /
+  mailbox Drafts {
+    special_use = \\Drafts
+    auto = subscribe
+  }
+  mailbox Sent {
+    special_use = \\Sent
+    auto = subscribe
+  }
+  mailbox Trash {
+    special_use = \\Trash
+    auto = subscribe
+  }
+  mailbox Junk {
+    special_use = \\Junk
+    auto = subscribe
+  }
+}
+
+service imap-login {
+  inet_listener imap {
+    address = $HOST
+    port = $IMAP_PORT
+  }
+$imaps
+}
+protocol imap {
+  # default 10 per user+IP: too few for a daemon plus parallel test clients
+  mail_max_userip_connections = 200
+}
+service lmtp {
+  unix_listener lmtp {
+    mode = 0666
+  }
+$lmtp_inet
+}
+protocol lmtp {
+  postmaster_address = postmaster@$d
+}
+service auth {
+  # postfix's submission port authenticates against this (smtpd_sasl_type = dovecot)
+  unix_listener auth-client {
+    mode = 0666
+  }
+}
+EOF
+
+  # ---- postfix
+  local relay_restr=reject_unauth_destination alias_maps="" delivery_conf re
+  if [[ -n $CATCHALL ]]; then
+    re=$(for p in $DOMAINS; do printf '%s|' "${p//./\\.}"; done)
+    printf '# everything outside MAILSTACK_DOMAINS goes to the catch-all\nif !/@(%s)$/\n/./ %s\nendif\n' \
+      "${re%|}" "${CATCHALL,,}" >"$PF_CONF/catchall.regexp"
+    alias_maps="regexp:$PF_CONF/catchall.regexp"
+    # postfix refuses a bare "permit" here; all clients are loopback anyway
+    relay_restr="permit_mynetworks, reject_unauth_destination"
+  fi
+  case $DELIVERY in
+    virtual) delivery_conf="virtual_transport = virtual
+virtual_mailbox_base = $DIR/mail
+virtual_uid_maps = static:$uid
+virtual_gid_maps = static:$gid
+virtual_minimum_uid = $uid" ;;
+    lmtp) delivery_conf="virtual_transport = lmtp:unix:$RUN/dovecot/lmtp" ;;
+  esac
+
+  cat >"$PF_CONF/main.cf" <<EOF
+# generated by scripts/mailstack.sh on every 'up' - do not edit
+compatibility_level = 3.6
+queue_directory = $PF_QUEUE
+data_directory = $DIR/postfix/data
+mail_owner = postfix
+setgid_group = postdrop
+# no syslog here (/dev/log is absent): postlogd writes this file
+maillog_file_prefixes = $LOGDIR
+maillog_file = $LOGDIR/postfix.log
+syslog_name = postfix-$SMTP_PORT
+
+myhostname = mail.$d
+mydomain = $d
+myorigin = \$mydomain
+inet_interfaces = loopback-only
+inet_protocols = ipv4
+mynetworks = 127.0.0.0/8
+mydestination =
+local_recipient_maps =
+local_transport = error:5.1.1 local delivery disabled
+alias_maps =
+alias_database =
+biff = no
+append_dot_mydomain = no
+readme_directory = no
+
+virtual_mailbox_domains = $DOMAINS
+virtual_mailbox_maps = texthash:$PF_CONF/vmailbox
+virtual_alias_maps = $alias_maps
+# the default is \$virtual_alias_maps: the catch-all regexp would claim every domain
+virtual_alias_domains =
+recipient_delimiter = +
+$delivery_conf
+# nothing ever leaves this machine
+default_transport = error:5.7.1 mailstack delivers only to $DOMAINS
+relay_transport = \$default_transport
+
+smtpd_banner = \$myhostname ESMTP mailstack
+smtpd_peername_lookup = no
+smtpd_error_sleep_time = 0
+smtpd_relay_restrictions = $relay_restr
+smtpd_tls_cert_file = $DIR/tls/cert.pem
+smtpd_tls_key_file = $DIR/tls/key.pem
+smtpd_tls_security_level = may
+smtpd_sasl_type = dovecot
+smtpd_sasl_path = $RUN/dovecot/auth-client
+smtpd_sasl_auth_enable = no
+message_size_limit = 52428800
+# must be >= message_size_limit, or virtual(8) dies ("configuration error")
+# and mail just sits in the queue
+virtual_mailbox_limit = 0
+
+# retry at once when dovecot was away (defaults: minutes)
+queue_run_delay = 1s
+minimal_backoff_time = 1s
+maximal_backoff_time = 10s
+maximal_queue_lifetime = 1h
+bounce_queue_lifetime = 1h
+delay_warning_time = 0
+EOF
+
+  local sub=""
+  ((SUB_PORT)) && sub="$HOST:$SUB_PORT inet n - n - - smtpd
+  -o syslog_name=postfix-$SMTP_PORT/submission
+  -o smtpd_tls_security_level=encrypt
+  -o smtpd_tls_auth_only=yes
+  -o smtpd_sasl_auth_enable=yes
+  -o smtpd_client_restrictions=permit_sasl_authenticated,reject
+  -o smtpd_relay_restrictions=permit_sasl_authenticated,reject"
+  cat >"$PF_CONF/master.cf" <<EOF
+# generated by scripts/mailstack.sh on every 'up' - no chroot (paths are outside /var/spool)
+$HOST:$SMTP_PORT inet n - n - - smtpd
+$sub
+pickup    unix  n       -       n       60      1       pickup
+cleanup   unix  n       -       n       -       0       cleanup
+qmgr      unix  n       -       n       300     1       qmgr
+tlsmgr    unix  -       -       n       1000?   1       tlsmgr
+rewrite   unix  -       -       n       -       -       trivial-rewrite
+bounce    unix  -       -       n       -       0       bounce
+defer     unix  -       -       n       -       0       bounce
+trace     unix  -       -       n       -       0       bounce
+verify    unix  -       -       n       -       1       verify
+flush     unix  n       -       n       1000?   0       flush
+proxymap  unix  -       -       n       -       -       proxymap
+proxywrite unix -       -       n       -       1       proxymap
+smtp      unix  -       -       n       -       -       smtp
+relay     unix  -       -       n       -       -       smtp
+showq     unix  n       -       n       -       -       showq
+error     unix  -       -       n       -       -       error
+retry     unix  -       -       n       -       -       error
+discard   unix  -       -       n       -       -       discard
+lmtp      unix  -       -       n       -       -       lmtp
+virtual   unix  -       n       n       -       -       virtual
+anvil     unix  -       -       n       -       1       anvil
+scache    unix  -       -       n       -       1       scache
+postlog   unix-dgram n  -       n       -       1       postlogd
+EOF
+  # postfix treats a main.cf changed within the last ~2 s as "hot" and re-reads
+  # it every 300 ms until it cools down: back-date it, or startup takes 2-3 s
+  touch -d "@$(($(date +%s) - 10))" "$PF_CONF"/*
+}
+
+# ---------------------------------------------------------------- commands
+fingerprint() {
+  echo "$HOST $IMAP_PORT $IMAPS_PORT $SMTP_PORT $SUB_PORT $LMTP_PORT|$DOMAINS|$USERS|$PASSWORD|$CATCHALL|$DELIVERY"
+}
+
+lock() { # serialise commands on one stack (parallel test workers)
+  mkdir -p "$DIR"
+  exec 9>"$DIR/.lock"
+  flock -w 60 9 || die "timeout waiting for $DIR/.lock"
+}
+
+cmd_up() {
+  [[ $(id -u) == 0 ]] || die "up needs root (the daemons drop privileges themselves)"
+  need_bins
+  validate
+  lock
+  local dpid ppid
+  dpid=$(dovecot_pid || true) ppid=$(postfix_pid || true)
+  if [[ -n $dpid && -n $ppid ]]; then
+    if [[ $(cat "$DIR/.fingerprint" 2>/dev/null) == "$(fingerprint)" ]]; then
+      log "already up (dovecot $dpid, postfix $ppid) in $DIR"
+      cmd_env
+      return 0
+    fi
+    log "running with other settings - restarting"
+    stop_daemons
+  elif [[ -n $dpid$ppid ]]; then
+    # half up (a crash, a kill -9 of a test run): start again from a clean state
+    log "half up - restarting"
+    stop_daemons
+  fi
+  rm -f "$DOVECOT_PIDFILE" "$PF_PIDFILE"
+  # orphaned children of a killed master release their ports within a moment
+  wait_ports_free 3 || die "port(s) $(busy_ports)on $HOST already in use (another stack? set MAILSTACK_*_PORT)"
+  mark checks
+  make_tls
+  write_config
+  mark config
+  # from here on a failure stops whatever was started
+  trap 'rc=$?; if ((rc)); then log "up failed - stopping"; stop_daemons; fi; exit $rc' EXIT
+
+  # Dovecot's master keeps the stdio it was started with open for good: handed
+  # the caller's pipes, $(...) and Rust's Command::output() would never see
+  # EOF.  And fd 9 (the lock) must not be inherited, or the next command on
+  # this stack blocks forever.
+  $DOVECOT_BIN -c "$DOVECOT_CONF" </dev/null >/dev/null 2>>"$LOGDIR/dovecot.stderr" 9>&- ||
+    die "dovecot failed to start: $(tail -5 "$LOGDIR/dovecot.stderr")"
+  wait_banner "$IMAP_PORT" "* OK" "$START_TIMEOUT" ||
+    die "dovecot IMAP not answering on $IMAP_PORT: $(tail -5 "$LOGDIR/dovecot.log")"
+  local i
+  for ((i = 0; i < START_TIMEOUT * 20; i++)); do
+    [[ -S $RUN/dovecot/lmtp && -S $RUN/dovecot/auth-client ]] && break
+    sleep 0.05
+  done
+  mark dovecot
+
+  # 'postfix start' would be 'postfix-script check-fatal/check-warn' (~0.4 s of
+  # shell and postconf calls re-checking the queue layout made above) plus
+  # 'master -w', which returns once the master is initialised: call the
+  # master directly.  On failure pf_diagnose runs the checks.
+  $PF_MASTER_BIN -c "$PF_CONF" -w </dev/null >"$LOGDIR/postfix-start.out" 2>&1 9>&- ||
+    die "postfix failed to start: $(pf_diagnose)"
+  wait_banner "$SMTP_PORT" "220" "$START_TIMEOUT" ||
+    die "postfix not answering on $SMTP_PORT: $(tail -5 "$LOGDIR/postfix.log")"
+  ((SUB_PORT == 0)) || wait_banner "$SUB_PORT" "220" "$START_TIMEOUT" ||
+    die "submission not answering on $SUB_PORT"
+  ((IMAPS_PORT == 0)) || port_listening "$IMAPS_PORT" || die "IMAPS not listening on $IMAPS_PORT"
+  ((LMTP_PORT == 0)) || port_listening "$LMTP_PORT" || die "LMTP not listening on $LMTP_PORT"
+  mark postfix
+  trap - EXIT
+  fingerprint >"$DIR/.fingerprint"
+  log "up in $(elapsed)s: dovecot $(dovecot_pid) postfix $(postfix_pid) dir $DIR"
+  cmd_env
+}
+
+children_of() { cat "/proc/$1/task/$1/children" 2>/dev/null || true; }
+live_children_of() {
+  local c
+  for c in $(children_of "$1"); do
+    pid_gone "$c" || echo "$c"
+  done
+}
+
+stop_daemons() {
+  local dpid ppid i
+  ppid=$(postfix_pid || true)
+  dpid=$(dovecot_pid || true)
+  # postfix first, so it stops handing mail to dovecot
+  if [[ -n $ppid ]]; then
+    kill -TERM "$ppid" 2>/dev/null || true
+    wait_gone "$ppid" 15 || { log "postfix master $ppid ignored SIGTERM, SIGKILL"; kill -KILL "$ppid" 2>/dev/null || true; }
+  fi
+  if [[ -n $dpid ]]; then
+    # A lone SIGTERM to dovecot's master takes ~1 s: it signals its children
+    # (shutdown_clients = yes) and then waits.  Signalling the children (all
+    # direct: imap, imap-login, auth, log, ...) at the same time, as the
+    # master itself would, makes it ~0.1 s; they log "Killed with signal 15",
+    # which is expected.  With a client still logged in, the master then
+    # often naps another second in its shutdown loop although every child
+    # is gone: nothing is left for it to do, so it gets SIGKILL after 0.3 s.
+    # shellcheck disable=SC2046 # word splitting of the pid list is intended
+    kill -TERM "$dpid" $(children_of "$dpid") 2>/dev/null || true
+    for ((i = 0; i < 6; i++)); do
+      pid_gone "$dpid" && break
+      sleep 0.05
+    done
+    if ! pid_gone "$dpid" && [[ -r /proc/$dpid/task/$dpid/children && -z $(live_children_of "$dpid") ]]; then
+      kill -KILL "$dpid" 2>/dev/null || true
+    fi
+    wait_gone "$dpid" 15 || { log "dovecot master $dpid ignored SIGTERM, SIGKILL"; kill -KILL "$dpid" 2>/dev/null || true; }
+  fi
+  # children (smtpd, imap-login) can hold inherited listen sockets a moment
+  # longer: wait, so an immediate `up` on the same ports cannot hit EADDRINUSE
+  if [[ -n $ppid$dpid ]]; then
+    wait_ports_free 10 || log "warning: port(s) $(busy_ports)still busy"
+    log "down (was dovecot ${dpid:--} postfix ${ppid:--})"
+  fi
+  rm -f "$DOVECOT_PIDFILE" "$PF_PIDFILE"
+}
+
+cmd_down() {
+  [[ -d $DIR ]] || return 0
+  lock
+  stop_daemons
+}
+
+cmd_status() {
+  local dpid ppid rc=0 p bad
+  dpid=$(dovecot_pid || true) ppid=$(postfix_pid || true)
+  echo "dir      $DIR"
+  echo "dovecot  ${dpid:-not running}"
+  echo "postfix  ${ppid:-not running}"
+  for p in $(all_ports); do
+    if port_listening "$p"; then echo "port $p  listening"; else echo "port $p  closed"; rc=3; fi
+  done
+  if [[ -n $ppid ]]; then echo "queue    $(queue_count) message(s)"; fi
+  # `|| true`: grep finding nothing must not fail status under pipefail
+  bad=$(grep -hE 'fatal:|panic:|Fatal:|Panic:' "$LOGDIR/postfix.log" "$LOGDIR/dovecot.log" 2>/dev/null | tail -3 || true)
+  [[ -z $bad ]] || printf 'last fatal log lines:\n%s\n' "$bad"
+  [[ -n $dpid && -n $ppid ]] || rc=3
+  return $rc
+}
+
+# Postfix reports startup errors only to syslog (absent here), or to stderr
+# when that is a tty: replay its checks under script(1) to see them
+pf_diagnose() {
+  cat "$LOGDIR/postfix-start.out" 2>/dev/null
+  script -qec "postfix -c '$PF_CONF' check" /dev/null 2>&1 | tr -d '\r' | head -5
+  tail -5 "$LOGDIR/postfix.log" 2>/dev/null
+}
+
+queue_count() {
+  find "$PF_QUEUE/maildrop" "$PF_QUEUE/incoming" "$PF_QUEUE/active" "$PF_QUEUE/deferred" \
+    "$PF_QUEUE/hold" -type f 2>/dev/null | wc -l
+}
+
+cmd_drain() {
+  local t=$1 i
+  for ((i = 0; i < t * 50; i++)); do
+    (($(queue_count) == 0)) && return 0
+    sleep 0.02
+  done
+  log "queue not empty after ${t}s: $(queue_count) message(s); see postqueue -c $PF_CONF -p"
+  return 1
+}
+
+cmd_clear() {
+  [[ -n $(dovecot_pid || true) ]] || die "not up"
+  postsuper -c "$PF_CONF" -d ALL >/dev/null 2>&1 || true
+  doveadm -c "$DOVECOT_CONF" expunge -A mailbox '*' all
+}
+
+cmd_env() {
+  local k v
+  for k in DIR HOST IMAP_PORT IMAPS_PORT SMTP_PORT SUBMISSION_PORT LMTP_PORT LMTP_SOCKET \
+           CA_FILE MAILDIR_ROOT DOVECOT_CONFIG POSTFIX_CONFIG DOMAINS USERS PASSWORD \
+           CATCHALL DELIVERY; do
+    case $k in
+      SUBMISSION_PORT) v=$SUB_PORT ;;
+      LMTP_SOCKET) v=$RUN/dovecot/lmtp ;;
+      CA_FILE) v=$DIR/tls/cert.pem ;;
+      MAILDIR_ROOT) v=$DIR/mail ;;
+      DOVECOT_CONFIG) v=$DOVECOT_CONF ;;
+      POSTFIX_CONFIG) v=$PF_CONF ;;
+      *) v=${!k} ;;
+    esac
+    printf "MAILSTACK_%s='%s'\n" "$k" "${v//\'/\'\\\'\'}"
+  done
+}
+
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
+
+case ${1:-} in
+  install) cmd_install ;;
+  up | start) cmd_up ;;
+  down | stop) cmd_down ;;
+  status) cmd_status ;;
+  env) cmd_env ;;
+  drain) cmd_drain "${2:-10}" ;;
+  clear) cmd_clear ;;
+  restart) cmd_down; cmd_up ;;
+  wipe) cmd_down; rm -rf -- "$DIR" "$RUN" ;;
+  -h | --help | help) usage ;;
+  *) usage >&2; exit 2 ;;
+esac

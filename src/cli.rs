@@ -1,0 +1,190 @@
+//! The commands besides `run`: each prints for a person, or JSON with `--json`.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::message::{self, Limits};
+use crate::report::{self, CvssScore, ReportInput};
+use crate::store::{Store, StoreError};
+use crate::ticket::{ConfirmationNumber, NumberPrefix};
+
+/// What `secdesk parse --json` prints: exactly these keys.
+#[derive(Debug, Serialize)]
+pub struct ParseOutput {
+    pub kind: &'static str,
+    pub language: &'static str,
+    pub subject: String,
+    pub from: Option<String>,
+    pub description: Option<String>,
+    pub cve_ids: Vec<String>,
+    pub cvss: Option<CvssScore>,
+    pub reported_score: Option<f64>,
+    pub remediation: Option<String>,
+    pub customer_message: Option<String>,
+    pub missing: Vec<report::Missing>,
+    pub auto_submitted: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot parse {path}: {reason}")]
+    Parse { path: String, reason: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// Extraction only: read a mail file, print what the desk would understand.
+/// No database, no network.
+pub fn parse_file(path: &Path, limits: &Limits, desk_address: &str) -> Result<ParseOutput, CliError> {
+    let raw = std::fs::read(path).map_err(|source| CliError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let mail = message::parse(&raw, limits).map_err(|e| CliError::Parse {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    let recipients: Vec<String> = mail
+        .to
+        .iter()
+        .chain(&mail.cc)
+        .map(|a| a.email.clone())
+        .chain(mail.delivered_to.iter().cloned())
+        .collect();
+    let report = report::extract(&ReportInput {
+        subject: &mail.subject,
+        body: &mail.text,
+        recipients: &recipients,
+    });
+    Ok(ParseOutput {
+        kind: report.kind.as_str(),
+        language: report.language.as_str(),
+        auto_submitted: message::detect_automatic(&mail, desk_address).is_some(),
+        subject: mail.subject,
+        from: mail.from.map(|a| a.email),
+        description: report.description,
+        cve_ids: report.cve_ids.iter().map(|c| c.as_str().to_string()).collect(),
+        cvss: report.cvss,
+        reported_score: report.reported_score,
+        remediation: report.remediation,
+        customer_message: report.customer_message,
+        missing: report.missing,
+    })
+}
+
+/// Human-readable form of [`ParseOutput`].
+pub fn describe_parse(out: &ParseOutput) -> String {
+    let none = || "-".to_string();
+    let mut lines = vec![
+        format!("subject:          {}", out.subject),
+        format!("from:             {}", out.from.clone().unwrap_or_else(none)),
+        format!("kind:             {}", out.kind),
+        format!("language:         {}", out.language),
+        format!("automatic mail:   {}", if out.auto_submitted { "yes (would not be answered)" } else { "no" }),
+        format!("CVE:              {}", if out.cve_ids.is_empty() { none() } else { out.cve_ids.join(", ") }),
+    ];
+    lines.push(match &out.cvss {
+        Some(c) => format!("CVSS:             {} = {} ({})", c.vector, c.base_score, c.severity),
+        None => format!(
+            "CVSS:             {}",
+            out.reported_score.map_or_else(none, |s| format!("{s} (score only)"))
+        ),
+    });
+    let field = |label: &str, value: &Option<String>| {
+        format!("{label:<18}{}", value.as_deref().map_or_else(none, |v| v.replace('\n', "\n                  ")))
+    };
+    lines.push(field("description:", &out.description));
+    lines.push(field("remediation:", &out.remediation));
+    lines.push(field("customer message:", &out.customer_message));
+    let missing: Vec<String> = out
+        .missing
+        .iter()
+        .map(|m| serde_json::to_value(m).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())
+        .collect();
+    lines.push(format!("missing:          {}", if missing.is_empty() { none() } else { missing.join(", ") }));
+    lines.join("\n")
+}
+
+pub async fn open_store(config: &Config) -> Result<Store, CliError> {
+    let store = Store::connect(&config.database.url, 2).await?;
+    store.migrate().await?;
+    Ok(store)
+}
+
+pub async fn tickets_list(config: &Config, json: bool, limit: i64) -> Result<String, CliError> {
+    let store = open_store(config).await?;
+    let tickets = store.list_tickets(limit).await?;
+    store.close().await;
+    if json {
+        return Ok(serde_json::to_string_pretty(&tickets).unwrap_or_default());
+    }
+    let mut out = format!(
+        "{:<16} {:<18} {:<13} {:<8} {:<3} {:<20} {:<30} {}\n",
+        "NUMBER", "STATE", "KIND", "SEVERITY", "PRI", "CREATED", "REPORTER", "SUBJECT"
+    );
+    for t in &tickets {
+        out.push_str(&format!(
+            "{:<16} {:<18} {:<13} {:<8} P{:<2} {:<20} {:<30} {}\n",
+            t.number,
+            t.state,
+            t.kind,
+            t.severity.as_deref().unwrap_or("-"),
+            t.priority,
+            t.created_at,
+            t.reporter,
+            t.subject
+        ));
+    }
+    out.push_str(&format!("{} ticket(s)", tickets.len()));
+    Ok(out)
+}
+
+pub async fn tickets_show(config: &Config, number: &str, json: bool) -> Result<String, CliError> {
+    let prefix = NumberPrefix::parse(&config.desk.number_prefix).map_err(CliError::Usage)?;
+    let number = ConfirmationNumber::parse(number, &prefix)
+        .map_err(|e| CliError::Usage(format!("{number:?} is not a confirmation number: {e}")))?;
+    let store = open_store(config).await?;
+    let detail = store.ticket_detail(number.as_str()).await?;
+    store.close().await;
+    let Some(t) = detail else {
+        return Err(CliError::Usage(format!("no ticket {number}")));
+    };
+    if json {
+        return Ok(serde_json::to_string_pretty(&t).unwrap_or_default());
+    }
+    let mut out = format!(
+        "{}  {}  {}  severity {}  P{}\nreporter: {}\nsubject:  {}\ncreated:  {}\nCVE:      {}\nCVSS:     {}\nmissing:  {}\n\nmessages:\n",
+        t.number,
+        t.state,
+        t.kind,
+        t.severity.as_deref().unwrap_or("-"),
+        t.priority,
+        t.reporter,
+        t.subject,
+        t.created_at,
+        if t.cve_ids.is_empty() { "-".into() } else { t.cve_ids.join(", ") },
+        t.cvss.as_ref().map_or("-".into(), |c| format!("{} = {} ({})", c.vector, c.base_score, c.severity)),
+        if t.missing.is_empty() { "-".into() } else { t.missing.join(", ") },
+    );
+    for m in &t.messages {
+        out.push_str(&format!(
+            "  {} {:<3} {:<19} {} -> {}  {}\n",
+            m.at,
+            m.direction,
+            m.disposition,
+            m.from.as_deref().unwrap_or("-"),
+            m.to.join(", "),
+            m.subject
+        ));
+    }
+    Ok(out)
+}

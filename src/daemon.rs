@@ -1,0 +1,220 @@
+//! `secdesk run`: the mailbox reader and the outbox sender, side by side,
+//! until shutdown.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::Notify;
+
+use crate::config::Config;
+use crate::ingest::{self, DeskContext};
+use crate::mailbox::{Mailbox, MailboxError};
+use crate::message::Limits;
+use crate::outbox::sender::{self, Sender, SenderError};
+use crate::outbox::{TemplateError, Templates};
+use crate::route::StaffPolicy;
+use crate::shutdown::Shutdown;
+use crate::store::{MailboxState, Store, StoreError};
+use crate::ticket::NumberPrefix;
+
+/// How long a stopping daemon keeps trying to send what is queued.
+const FLUSH_ON_STOP: Duration = Duration::from_secs(10);
+
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Templates(#[from] TemplateError),
+    #[error(transparent)]
+    Sender(#[from] SenderError),
+    #[error("desk.number_prefix: {0}")]
+    Prefix(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+enum ReadError {
+    #[error(transparent)]
+    Mailbox(#[from] MailboxError),
+    #[error(transparent)]
+    Ingest(#[from] ingest::IngestError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The pieces of a running desk, ready to start.
+pub struct Daemon {
+    config: Arc<Config>,
+    store: Store,
+    desk: Arc<DeskContext>,
+    sender: Sender,
+    wake: Arc<Notify>,
+}
+
+/// The part of the config the pipeline reads, checked.
+pub fn desk_context(config: &Config) -> Result<DeskContext, RunError> {
+    Ok(DeskContext {
+        address: config.desk.address.clone(),
+        name: config.desk.name.clone(),
+        prefix: NumberPrefix::parse(&config.desk.number_prefix).map_err(RunError::Prefix)?,
+        staff: StaffPolicy {
+            addresses: config.desk.staff.clone(),
+            domains: config.desk.staff_domains.clone(),
+        },
+        notify: config.desk.notify.clone(),
+        default_language: config.desk.default_language,
+        limits: Limits {
+            max_message_bytes: config.limits.max_message_bytes,
+            max_parts: config.limits.max_parts,
+        },
+        templates: Templates::load(&config.desk.templates_dir)?,
+    })
+}
+
+impl Daemon {
+    /// Open the database (migrating it), load templates, set up SMTP.
+    pub async fn prepare(config: Config) -> Result<Daemon, RunError> {
+        crate::install_crypto_provider();
+        let desk = Arc::new(desk_context(&config)?);
+        let store = Store::connect(&config.database.url, config.database.max_connections).await?;
+        store.migrate().await?;
+        let transport = sender::transport(&config.smtp)?;
+        let wake = Arc::new(Notify::new());
+        let sender = Sender::new(
+            store.clone(),
+            transport,
+            config.smtp.pool_size as usize,
+            Arc::clone(&wake),
+        );
+        Ok(Daemon {
+            config: Arc::new(config),
+            store,
+            desk,
+            sender,
+            wake,
+        })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Run until `shutdown`: stop reading, commit the batch in hand, send
+    /// what is queued (bounded), close.
+    pub async fn run(self, shutdown: Shutdown) {
+        let sender_task = tokio::spawn(self.sender.clone().run(shutdown.clone()));
+        read_mailbox(
+            Arc::clone(&self.config),
+            self.store.clone(),
+            Arc::clone(&self.desk),
+            Arc::clone(&self.wake),
+            shutdown,
+        )
+        .await;
+        let _ = sender_task.await;
+        match tokio::time::timeout(FLUSH_ON_STOP, self.sender.round()).await {
+            Ok(Ok(round)) if round.sent > 0 => tracing::info!(sent = round.sent, "flushed the outbox"),
+            Ok(Err(e)) => tracing::warn!(error = %e, "could not flush the outbox; it is sent on next start"),
+            Err(_) => tracing::warn!("outbox flush timed out; the rest is sent on next start"),
+            _ => {}
+        }
+        self.store.close().await;
+        tracing::info!("stopped");
+    }
+}
+
+/// Read the mailbox forever: reconnect with backoff after any error, and
+/// say so once per outage, not once per attempt.
+async fn read_mailbox(
+    config: Arc<Config>,
+    store: Store,
+    desk: Arc<DeskContext>,
+    wake: Arc<Notify>,
+    mut shutdown: Shutdown,
+) {
+    let mut failures = 0u32;
+    while !shutdown.is_triggered() {
+        let result = read_session(&config, &store, &desk, &wake, &mut shutdown, &mut failures).await;
+        match result {
+            Ok(()) => break,
+            Err(e) => {
+                failures += 1;
+                if failures == 1 {
+                    tracing::error!(error = %e, "mailbox reader failed; reconnecting with backoff");
+                } else {
+                    tracing::debug!(error = %e, attempt = failures, "mailbox still failing");
+                }
+                tokio::select! {
+                    _ = tokio::time::sleep(crate::backoff(failures)) => {}
+                    _ = shutdown.wait() => break,
+                }
+            }
+        }
+    }
+}
+
+/// One IMAP session: catch up from the checkpoint, then wait for news.
+async fn read_session(
+    config: &Config,
+    store: &Store,
+    desk: &Arc<DeskContext>,
+    wake: &Notify,
+    shutdown: &mut Shutdown,
+    failures: &mut u32,
+) -> Result<(), ReadError> {
+    let imap = &config.imap;
+    let mut mailbox = Mailbox::open(imap).await?;
+    if *failures > 0 {
+        tracing::info!(after_attempts = *failures, "mailbox reachable again");
+        *failures = 0;
+    }
+    let mut last_uid = match store.mailbox_state(&mailbox.id).await? {
+        Some(s) if s.uid_validity == mailbox.uid_validity => s.last_uid,
+        Some(s) => {
+            tracing::warn!(old = s.uid_validity, new = mailbox.uid_validity,
+                "UIDVALIDITY changed (mailbox recreated): reading it again; mail already stored is skipped by Message-ID");
+            0
+        }
+        None => 0,
+    };
+    tracing::info!(mailbox = %mailbox.id, last_uid, "reading");
+    loop {
+        let uids = mailbox.new_uids(last_uid).await?;
+        if uids.is_empty() {
+            let waited = mailbox
+                .wait_for_change(
+                    imap.idle,
+                    Duration::from_secs(imap.idle_renew_secs),
+                    Duration::from_secs(imap.poll_interval_secs),
+                    shutdown,
+                )
+                .await?;
+            match waited {
+                Some(m) => mailbox = m,
+                None => return Ok(()),
+            }
+            continue;
+        }
+        for chunk in uids.chunks(imap.fetch_batch.max(1) as usize) {
+            let fetched = mailbox.fetch(chunk, desk.limits.max_message_bytes).await?;
+            let highest = chunk.iter().copied().max().unwrap_or(last_uid);
+            let checkpoint = MailboxState {
+                uid_validity: mailbox.uid_validity,
+                last_uid: highest,
+            };
+            let outcome = ingest::process_batch(store, desk, &mailbox.id, checkpoint, fetched).await?;
+            last_uid = highest;
+            if outcome.queued_mail() {
+                wake.notify_one();
+            }
+            tracing::debug!(?outcome, last_uid, "batch committed");
+            if let Some(folder) = &imap.processed_folder {
+                mailbox.move_to(chunk, folder).await?;
+            }
+            if shutdown.is_triggered() {
+                mailbox.logout().await;
+                return Ok(());
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! The outbox worker: claims due mail, sends it over a pool of SMTP
+//! connections, and records the outcome. A crash between "accepted by SMTP"
+//! and "marked sent" sends that mail again on restart: at least once, never
+//! lost.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures::StreamExt;
+use lettre::address::Envelope;
+use lettre::transport::smtp::PoolConfig;
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use tokio::sync::Notify;
+
+use crate::config::{Encryption, SmtpConfig};
+use crate::shutdown::Shutdown;
+use crate::store::{OutboxItem, Store, StoreError, now_millis};
+
+/// Mail claimed per round.
+const BATCH: i64 = 256;
+/// Attempts before a transiently failing mail is given up.
+const MAX_ATTEMPTS: i64 = 30;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SenderError {
+    #[error("smtp: cannot set up {host}:{port}: {message}")]
+    Setup {
+        host: String,
+        port: u16,
+        message: String,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+pub type Transport = AsyncSmtpTransport<Tokio1Executor>;
+
+/// The SMTP client as configured: encryption, CA, credentials, pool.
+pub fn transport(cfg: &SmtpConfig) -> Result<Transport, SenderError> {
+    let setup = |message: String| SenderError::Setup {
+        host: cfg.host.clone(),
+        port: cfg.port,
+        message,
+    };
+    let tls_parameters = || -> Result<TlsParameters, SenderError> {
+        let mut builder = TlsParameters::builder(cfg.host.clone());
+        if let Some(path) = &cfg.ca_file {
+            let pem = std::fs::read(path)
+                .map_err(|e| setup(format!("cannot read smtp.ca_file {}: {e}", path.display())))?;
+            let cert = Certificate::from_pem(&pem)
+                .map_err(|e| setup(format!("smtp.ca_file {}: {e}", path.display())))?;
+            builder = builder.add_root_certificate(cert);
+        }
+        builder.build_rustls().map_err(|e| setup(e.to_string()))
+    };
+    let tls = match cfg.encryption {
+        Encryption::Tls => Tls::Wrapper(tls_parameters()?),
+        Encryption::Starttls => Tls::Required(tls_parameters()?),
+        Encryption::None => Tls::None,
+    };
+    let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(cfg.host.clone())
+        .port(cfg.port)
+        .tls(tls)
+        .timeout(Some(Duration::from_secs(cfg.timeout_secs)))
+        .pool_config(PoolConfig::new().max_size(cfg.pool_size.max(1)));
+    if let (Some(user), Some(password)) = (&cfg.username, &cfg.password) {
+        builder = builder.credentials(Credentials::new(
+            user.clone(),
+            password.expose().to_string(),
+        ));
+    }
+    Ok(builder.build())
+}
+
+/// Sends what the outbox holds.
+#[derive(Clone)]
+pub struct Sender {
+    store: Store,
+    transport: Transport,
+    concurrency: usize,
+    /// Poked after every commit that queued mail, so replies leave at once.
+    wake: Arc<Notify>,
+}
+
+enum Outcome {
+    Sent,
+    Retry(String),
+    GaveUp,
+}
+
+/// What one round did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Round {
+    pub sent: usize,
+    pub retried: usize,
+    pub failed: usize,
+}
+
+impl Sender {
+    pub fn new(store: Store, transport: Transport, concurrency: usize, wake: Arc<Notify>) -> Sender {
+        Sender {
+            store,
+            transport,
+            concurrency: concurrency.max(1),
+            wake,
+        }
+    }
+
+    /// Run until shutdown: send what is due, then wait for a wake-up, the
+    /// next retry time, or shutdown. Mail in flight is finished first.
+    pub async fn run(self, mut shutdown: Shutdown) {
+        let mut errors_in_a_row = 0u32;
+        loop {
+            if shutdown.is_triggered() {
+                break;
+            }
+            let wait = match self.round().await {
+                Ok(round) if round.sent + round.retried + round.failed > 0 => {
+                    errors_in_a_row = 0;
+                    continue;
+                }
+                Ok(_) => {
+                    errors_in_a_row = 0;
+                    self.until_next_due().await
+                }
+                Err(e) => {
+                    if errors_in_a_row == 0 {
+                        tracing::error!(error = %e, "outbox: cannot read due mail; retrying");
+                    }
+                    errors_in_a_row += 1;
+                    crate::backoff(errors_in_a_row)
+                }
+            };
+            tokio::select! {
+                _ = self.wake.notified() => {}
+                _ = tokio::time::sleep(wait) => {}
+                _ = shutdown.wait() => break,
+            }
+        }
+        tracing::debug!("outbox sender stopped");
+    }
+
+    async fn until_next_due(&self) -> Duration {
+        match self.store.next_outbox_due().await {
+            Ok(Some(at)) => Duration::from_millis((at - now_millis()).clamp(0, 60_000) as u64),
+            _ => Duration::from_secs(60),
+        }
+    }
+
+    /// Send every due mail once. Public so tests and the CLI can drive it.
+    ///
+    /// Each mail is marked the moment SMTP took it, so a crash can resend
+    /// at most the mail in flight (`concurrency` of them), never a batch.
+    pub async fn round(&self) -> Result<Round, SenderError> {
+        let due = self.store.due_outbox(now_millis(), BATCH).await?;
+        let outcomes: Vec<Result<Outcome, SenderError>> = futures::stream::iter(due)
+            .map(|item| self.deliver(item))
+            .buffer_unordered(self.concurrency)
+            .collect()
+            .await;
+        let mut round = Round::default();
+        let mut first_error = None;
+        for outcome in outcomes {
+            match outcome? {
+                Outcome::Sent => round.sent += 1,
+                Outcome::Retry(e) => {
+                    round.retried += 1;
+                    first_error.get_or_insert(e);
+                }
+                Outcome::GaveUp => round.failed += 1,
+            }
+        }
+        if let Some(error) = first_error {
+            tracing::warn!(retried = round.retried, %error, "SMTP did not take some mail; it stays queued");
+        }
+        Ok(round)
+    }
+
+    async fn deliver(&self, item: OutboxItem) -> Result<Outcome, SenderError> {
+        match self.send(&item).await {
+            Ok(()) => {
+                self.store.mark_sent(&[item.id], now_millis()).await?;
+                Ok(Outcome::Sent)
+            }
+            Err(e) => {
+                let message = e.to_string();
+                let attempts = item.attempts + 1;
+                let retry_at = (!e.is_permanent() && attempts < MAX_ATTEMPTS)
+                    .then(|| now_millis() + retry_delay(attempts).as_millis() as i64);
+                self.store
+                    .mark_attempt_failed(item.id, &message, retry_at)
+                    .await?;
+                if retry_at.is_some() {
+                    Ok(Outcome::Retry(message))
+                } else {
+                    tracing::error!(outbox_id = item.id, recipients = ?item.recipients,
+                        error = %message, attempts, "mail given up; the server's answer is kept in the outbox");
+                    Ok(Outcome::GaveUp)
+                }
+            }
+        }
+    }
+
+    async fn send(&self, item: &OutboxItem) -> Result<(), lettre::transport::smtp::Error> {
+        let envelope = envelope(item).map_err(|e| {
+            lettre::transport::smtp::Error::from(std::io::Error::other(e))
+        })?;
+        self.transport.send_raw(&envelope, &item.raw).await.map(|_| ())
+    }
+}
+
+fn envelope(item: &OutboxItem) -> Result<Envelope, String> {
+    let from = item
+        .envelope_from
+        .parse()
+        .map_err(|e| format!("bad envelope sender {:?}: {e}", item.envelope_from))?;
+    let to = item
+        .recipients
+        .iter()
+        .map(|r| r.parse().map_err(|e| format!("bad recipient {r:?}: {e}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    Envelope::new(Some(from), to).map_err(|e| e.to_string())
+}
+
+/// 10 s, 20 s, 40 s ... capped at one hour, with up to 25% jitter so a
+/// recovering server is not hit by every mail at once.
+fn retry_delay(attempt: i64) -> Duration {
+    let base = 10u64.saturating_mul(1 << attempt.clamp(0, 20)).min(3600);
+    let jitter = rand::random::<u64>() % (base / 4 + 1);
+    Duration::from_secs(base + jitter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_delay_grows_and_is_capped() {
+        assert!(retry_delay(1) >= Duration::from_secs(20));
+        assert!(retry_delay(1) <= Duration::from_secs(25));
+        assert!(retry_delay(30) <= Duration::from_secs(4500));
+        assert!(retry_delay(30) >= Duration::from_secs(3600));
+    }
+}

@@ -1,0 +1,194 @@
+//! English or Italian, by counting common function words.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Language;
+
+/// Words counted per text: enough to decide, bounded work on a long mail.
+const MAX_WORDS: usize = 5_000;
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}+").expect("valid regex"));
+
+/// Italian function words, and words of the Italian labels, which count
+/// three times: a report that follows the Italian form is Italian even when
+/// its values are short or technical.
+const ITALIAN: &[&str] = &[
+    "il",
+    "lo",
+    "la",
+    "gli",
+    "le",
+    "di",
+    "che",
+    "per",
+    "non",
+    "una",
+    "uno",
+    "sono",
+    "della",
+    "delle",
+    "dello",
+    "dei",
+    "degli",
+    "del",
+    "è",
+    "con",
+    "nel",
+    "nella",
+    "nei",
+    "alla",
+    "alle",
+    "al",
+    "ai",
+    "questo",
+    "questa",
+    "anche",
+    "come",
+    "ma",
+    "più",
+    "può",
+    "sul",
+    "sulla",
+    "essere",
+    "stato",
+    "stata",
+    "viene",
+    "abbiamo",
+    "ho",
+    "hanno",
+    "ci",
+    "si",
+    "se",
+    "dal",
+    "dalla",
+    "tra",
+    "grazie",
+    "buongiorno",
+    "salve",
+    "cordiali",
+    "saluti",
+    "ed",
+    "tutti",
+    "quindi",
+];
+const ITALIAN_LABELS: &[&str] = &[
+    "vulnerabilità",
+    "problema",
+    "riscontrato",
+    "descrizione",
+    "risoluzione",
+    "mitigazione",
+    "correzione",
+    "eventuale",
+    "messaggio",
+    "clienti",
+    "inviare",
+    "incidente",
+    "evento",
+    "imprevisto",
+    "categoria",
+    "tipo",
+    "gravità",
+    "versione",
+    "aggiornare",
+];
+const ENGLISH: &[&str] = &[
+    "the",
+    "and",
+    "of",
+    "to",
+    "is",
+    "that",
+    "with",
+    "for",
+    "this",
+    "are",
+    "was",
+    "be",
+    "have",
+    "has",
+    "it",
+    "an",
+    "on",
+    "by",
+    "we",
+    "you",
+    "not",
+    "can",
+    "which",
+    "from",
+    "will",
+    "our",
+    "your",
+    "there",
+    "been",
+    "were",
+    "would",
+    "should",
+    "could",
+    "please",
+    "thanks",
+    "hello",
+    "regards",
+    "dear",
+    "found",
+    "issue",
+    "customers",
+    "description",
+    "remediation",
+    "message",
+];
+
+/// Italian when Italian words outnumber English ones; English otherwise.
+pub(super) fn detect(texts: &[&str]) -> Language {
+    let (mut italian, mut english) = (0usize, 0usize);
+    let words = texts
+        .iter()
+        .flat_map(|text| WORD.find_iter(text))
+        .take(MAX_WORDS);
+    for word in words {
+        let word = word.as_str().to_lowercase();
+        let word = word.as_str();
+        if ITALIAN_LABELS.contains(&word) {
+            italian += 3;
+        } else if ITALIAN.contains(&word) {
+            italian += 1;
+        } else if ENGLISH.contains(&word) {
+            english += 1;
+        }
+    }
+    if italian > english {
+        Language::It
+    } else {
+        Language::En
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn italian_and_english_prose_are_told_apart() {
+        assert_eq!(
+            detect(&["Abbiamo trovato una falla nel modulo di login che non filtra l'input."]),
+            Language::It
+        );
+        assert_eq!(
+            detect(&["We found a flaw in the login module that does not filter the input."]),
+            Language::En
+        );
+    }
+
+    #[test]
+    fn italian_labels_count_strongly_and_english_is_the_default() {
+        assert_eq!(
+            detect(&["Descrizione: XSS\nMitigazione: patch 2.4"]),
+            Language::It
+        );
+        assert_eq!(detect(&["CVE-2024-1234"]), Language::En);
+        assert_eq!(detect(&[""]), Language::En);
+    }
+}

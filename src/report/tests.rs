@@ -1,0 +1,417 @@
+//! Whole reports, as they arrive: what `extract` must understand of each.
+//! Scores are the FIRST calculator's.
+
+use super::*;
+
+fn extract_from(subject: &str, body: &str) -> Report {
+    extract_to(subject, body, &["security@example.com"])
+}
+
+fn extract_to(subject: &str, body: &str, recipients: &[&str]) -> Report {
+    let recipients: Vec<String> = recipients.iter().map(|r| (*r).to_owned()).collect();
+    extract(&ReportInput {
+        subject,
+        body,
+        recipients: &recipients,
+    })
+}
+
+fn cves(report: &Report) -> Vec<&str> {
+    report.cve_ids.iter().map(CveId::as_str).collect()
+}
+
+#[test]
+fn english_labelled_report_is_fully_understood() {
+    let body = "Hello,\n\n\
+        Vulnerability: SQL injection in the search endpoint of ACME Shop 3.2.\n\
+        The `q` parameter is concatenated into the query.\n\n\
+        CVE: CVE-2024-31337\n\
+        CVSS: CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N\n\n\
+        Remediation: Upgrade to ACME Shop 3.2.1, which uses prepared statements.\n\n\
+        Customer message: Please upgrade to 3.2.1 as soon as possible.\n\n\
+        Best regards,\nJane Doe\nACME Security\n";
+    let report = extract_from("Security report: ACME Shop", body);
+
+    assert_eq!(report.kind, Kind::Vulnerability);
+    assert_eq!(report.language, Language::En);
+    assert_eq!(
+        report.description.as_deref(),
+        Some(
+            "SQL injection in the search endpoint of ACME Shop 3.2.\n\
+             The `q` parameter is concatenated into the query."
+        )
+    );
+    assert_eq!(cves(&report), ["CVE-2024-31337"]);
+    let cvss = report.cvss.as_ref().expect("a complete vector");
+    assert_eq!(cvss.vector, "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N");
+    assert_eq!(cvss.version, "3.1");
+    assert_eq!(cvss.base_score, 8.1);
+    assert_eq!(cvss.severity, Severity::High);
+    assert_eq!(report.reported_score, None);
+    assert_eq!(
+        report.remediation.as_deref(),
+        Some("Upgrade to ACME Shop 3.2.1, which uses prepared statements.")
+    );
+    assert_eq!(
+        report.customer_message.as_deref(),
+        Some("Please upgrade to 3.2.1 as soon as possible.")
+    );
+    assert_eq!(report.missing, []);
+}
+
+#[test]
+fn italian_labelled_report_following_the_seed_list_is_fully_understood() {
+    let body = "Buongiorno,\n\ndi seguito la segnalazione.\n\n\
+        i. Vulnerabilità e/o problema riscontrato\n\
+        Il modulo di pagamento non valida il token CSRF: un attaccante può eseguire ordini a nome dell'utente.\n\n\
+        ii. Per le vulnerabilità, CVE o CVSS\n\
+        CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:C/C:L/I:L/A:N\n\n\
+        iii. Eventuale risoluzione o mitigazione\n\
+        Aggiornare alla versione 4.1.2 oppure disabilitare i pagamenti rapidi.\n\n\
+        iv. Eventuale messaggio da inviare ai clienti\n\
+        Gentili clienti, vi invitiamo ad aggiornare il modulo alla versione 4.1.2.\n\n\
+        Cordiali saluti\nMario Rossi\n";
+    let report = extract_from("Segnalazione di sicurezza", body);
+
+    assert_eq!(report.kind, Kind::Vulnerability);
+    assert_eq!(report.language, Language::It);
+    assert_eq!(
+        report.description.as_deref(),
+        Some(
+            "Il modulo di pagamento non valida il token CSRF: un attaccante può eseguire ordini a nome dell'utente."
+        )
+    );
+    assert!(report.cve_ids.is_empty());
+    let cvss = report.cvss.as_ref().expect("a complete vector");
+    assert_eq!(cvss.base_score, 4.7);
+    assert_eq!(cvss.severity, Severity::Medium);
+    assert_eq!(
+        report.remediation.as_deref(),
+        Some("Aggiornare alla versione 4.1.2 oppure disabilitare i pagamenti rapidi.")
+    );
+    assert_eq!(
+        report.customer_message.as_deref(),
+        Some("Gentili clienti, vi invitiamo ad aggiornare il modulo alla versione 4.1.2.")
+    );
+    assert_eq!(report.missing, []);
+}
+
+#[test]
+fn italian_labels_with_colons_and_values_on_the_same_line() {
+    let body = "1) Problema riscontrato: XSS riflesso nella pagina di ricerca.\n\
+        2) CVE: cve-2024-5555\n\
+        3) Mitigazione: filtrare il parametro `q`.\n\
+        4) Messaggio ai clienti: nessuno\n";
+    let report = extract_from("", body);
+    assert_eq!(report.language, Language::It);
+    assert_eq!(report.kind, Kind::Vulnerability);
+    assert_eq!(
+        report.description.as_deref(),
+        Some("XSS riflesso nella pagina di ricerca.")
+    );
+    assert_eq!(cves(&report), ["CVE-2024-5555"]);
+    assert_eq!(
+        report.remediation.as_deref(),
+        Some("filtrare il parametro `q`.")
+    );
+    assert_eq!(report.customer_message, None);
+    assert_eq!(report.missing, [Missing::CustomerMessage]);
+}
+
+#[test]
+fn english_prose_report_gives_description_and_stated_workaround() {
+    let body = "Hi team,\n\n\
+        While testing the ACME helpdesk widget I found that the ticket title is rendered\n\
+        without escaping, so any visitor can store a script that runs in the agent's browser.\n\
+        A workaround is to disable HTML rendering in the widget settings.\n\n\
+        Thanks,\nAnn\n";
+    let report = extract_from("Stored XSS in the ACME helpdesk widget", body);
+
+    assert_eq!(report.kind, Kind::Vulnerability);
+    assert_eq!(report.language, Language::En);
+    let description = report.description.as_deref().expect("prose description");
+    assert!(description.starts_with("While testing the ACME helpdesk widget"));
+    assert!(!description.contains("Hi team"));
+    assert!(!description.contains("Thanks"));
+    assert!(!description.contains("Ann"));
+    assert_eq!(
+        report.remediation.as_deref(),
+        Some("A workaround is to disable HTML rendering in the widget settings.")
+    );
+    assert_eq!(report.customer_message, None);
+    assert_eq!(
+        report.missing,
+        [Missing::CveOrCvss, Missing::CustomerMessage]
+    );
+}
+
+#[test]
+fn italian_prose_incident_without_remediation() {
+    let body = "Salve,\n\
+        questa notte abbiamo rilevato un accesso non autorizzato al pannello di amministrazione\n\
+        del nostro servizio pubblicato sul marketplace. I dati di alcuni clienti potrebbero\n\
+        essere stati esfiltrati. Stiamo ancora analizzando i log.\n\n\
+        Cordiali saluti,\nLuca Bianchi\n";
+    let report = extract_from("Accesso anomalo ai nostri server", body);
+
+    assert_eq!(report.kind, Kind::Incident);
+    assert_eq!(report.language, Language::It);
+    let description = report.description.as_deref().expect("prose description");
+    assert!(description.starts_with("questa notte abbiamo rilevato un accesso non autorizzato"));
+    assert!(!description.contains("Luca"));
+    assert_eq!(report.remediation, None);
+    assert_eq!(
+        report.missing,
+        [Missing::Remediation, Missing::CustomerMessage]
+    );
+}
+
+#[test]
+fn vector_split_by_html_conversion_is_scored() {
+    let bodies = [
+        "Description: Remote code execution in the upload handler.\n\
+         CVSS vector: CVSS:3.1/AV:N/AC:L/PR:N/UI:N/\nS:U/C:H/I:H/A:H\n",
+        "Description: Remote code execution in the upload handler.\n\
+         CVSS:3.1/ AV:N / AC:L / PR:N /UI:N/S:U/C:H\n/I:H/A:H\n",
+        "Description: Remote code execution in the upload handler.\n\
+         Vector: [CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H](https://www.first.org/cvss/calculator/3.1#CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H)\n",
+    ];
+    for body in bodies {
+        let report = extract_from("", body);
+        let cvss = report
+            .cvss
+            .as_ref()
+            .unwrap_or_else(|| panic!("no vector in {body:?}"));
+        assert_eq!(cvss.vector, "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
+        assert_eq!(cvss.base_score, 9.8);
+        assert_eq!(cvss.severity, Severity::Critical);
+        assert_eq!(report.kind, Kind::Vulnerability);
+        assert!(!report.missing.contains(&Missing::CveOrCvss));
+    }
+}
+
+#[test]
+fn vector_wrapped_by_quoted_printable_is_scored() {
+    let body = "Issue: privilege escalation in the admin API.\n\
+        CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:=\nH/A:N/E:P/RL:O/RC:C\n";
+    let report = extract_from("", body);
+    let cvss = report.cvss.as_ref().expect("a complete vector");
+    assert_eq!(cvss.vector, "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N");
+    assert_eq!(cvss.base_score, 8.1);
+
+    let body = "cvss:3.0/AV:N/AC:H/PR:N/UI:R/= S:C/C:L/I:L/A:N";
+    let cvss = extract_from("", body).cvss.expect("a complete vector");
+    assert_eq!(cvss.vector, "CVSS:3.0/AV:N/AC:H/PR:N/UI:R/S:C/C:L/I:L/A:N");
+    assert_eq!(cvss.version, "3.0");
+    assert_eq!(cvss.base_score, 4.7);
+}
+
+#[test]
+fn incomplete_vector_is_rejected_not_scored_zero() {
+    let body = "Vulnerability: reflected XSS in the search page.\nCVSS:3.1/AV:N/AC:L\n";
+    let report = extract_from("", body);
+    assert_eq!(report.kind, Kind::Vulnerability);
+    assert_eq!(report.cvss, None);
+    assert_eq!(report.reported_score, None);
+    assert_eq!(report.severity(), None);
+    assert!(report.missing.contains(&Missing::CveOrCvss));
+}
+
+#[test]
+fn bare_score_is_kept_when_there_is_no_vector() {
+    let report = extract_from(
+        "XSS in the search page",
+        "The search page reflects the q parameter unescaped. CVSS 8.1.",
+    );
+    assert_eq!(report.cvss, None);
+    assert_eq!(report.reported_score, Some(8.1));
+    assert_eq!(report.severity(), Some(Severity::High));
+    assert!(!report.missing.contains(&Missing::CveOrCvss));
+
+    let report = extract_from(
+        "Vulnerabilità nel modulo di ricerca",
+        "La pagina di ricerca non filtra il parametro q.\nPunteggio CVSS: 8,1\n",
+    );
+    assert_eq!(report.language, Language::It);
+    assert_eq!(report.reported_score, Some(8.1));
+    assert_eq!(report.severity(), Some(Severity::High));
+}
+
+#[test]
+fn a_version_number_is_not_a_bare_score() {
+    let report = extract_from(
+        "",
+        "We rated it with CVSS 3.1 AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H for the SQL injection.",
+    );
+    let cvss = report
+        .cvss
+        .as_ref()
+        .expect("vector without prefix is read as 3.1");
+    assert_eq!(cvss.base_score, 9.8);
+    assert_eq!(report.reported_score, None);
+}
+
+#[test]
+fn multiple_cve_ids_are_normalised_and_deduplicated() {
+    let report = extract_from(
+        "CVE-2024-1111 in libfoo",
+        "Affects cve-2024-1111 and CVE–2023–22222 (also listed as CVE_2024_1111).",
+    );
+    assert_eq!(cves(&report), ["CVE-2024-1111", "CVE-2023-22222"]);
+    assert_eq!(report.kind, Kind::Vulnerability);
+}
+
+#[test]
+fn plus_address_tag_decides_the_kind() {
+    let body = "Attackers used CVE-2021-44228 against our log server.";
+    let report = extract_to("", body, &["Security <security+incident@example.com>"]);
+    assert_eq!(report.kind, Kind::Incident);
+
+    let body = "Our customers report an incident with the login page.";
+    let report = extract_to("", body, &["security+vuln@example.com"]);
+    assert_eq!(report.kind, Kind::Vulnerability);
+}
+
+#[test]
+fn type_label_wins_over_prose() {
+    let report = extract_from(
+        "",
+        "Type: incident\nDescription: we were hit by CVE-2024-1234.",
+    );
+    assert_eq!(report.kind, Kind::Incident);
+    let report = extract_from(
+        "",
+        "Categoria: Evento imprevisto per la sicurezza\nDescrizione: accesso anomalo.",
+    );
+    assert_eq!(report.kind, Kind::Incident);
+}
+
+#[test]
+fn incident_and_vulnerability_are_told_apart_by_prose() {
+    let incident = extract_from(
+        "Urgent",
+        "Our database was breached last night and customer data leaked to a paste site.",
+    );
+    assert_eq!(incident.kind, Kind::Incident);
+    assert!(!incident.missing.contains(&Missing::CveOrCvss));
+
+    let vulnerability = extract_from(
+        "Urgent",
+        "The orders API has an SQL injection vulnerability in the sort parameter.",
+    );
+    assert_eq!(vulnerability.kind, Kind::Vulnerability);
+    assert!(vulnerability.missing.contains(&Missing::CveOrCvss));
+
+    let unknown = extract_from("Question", "Could someone call me back about our listing?");
+    assert_eq!(unknown.kind, Kind::Unknown);
+    assert_eq!(unknown.missing[0], Missing::Kind);
+}
+
+#[test]
+fn missing_fields_are_listed_in_order() {
+    let empty = extract_from("", "");
+    assert_eq!(
+        empty.missing,
+        [
+            Missing::Kind,
+            Missing::Description,
+            Missing::Remediation,
+            Missing::CustomerMessage
+        ]
+    );
+
+    let bare = extract_from("Vulnerability", "");
+    assert_eq!(bare.kind, Kind::Vulnerability);
+    assert_eq!(
+        bare.missing,
+        [
+            Missing::Description,
+            Missing::CveOrCvss,
+            Missing::Remediation,
+            Missing::CustomerMessage
+        ]
+    );
+}
+
+#[test]
+fn placeholder_values_count_as_missing() {
+    let body = "Description: open redirect on /login?next=\nFix: N/A\nCustomer message: -\n";
+    let report = extract_from("", body);
+    assert_eq!(report.remediation, None);
+    assert_eq!(report.customer_message, None);
+    assert!(report.missing.contains(&Missing::Remediation));
+    assert!(report.missing.contains(&Missing::CustomerMessage));
+}
+
+#[test]
+fn forwarded_report_is_read_from_the_quoted_text() {
+    let body = "FYI, see below.\n\n\
+        ---------- Forwarded message ---------\n\
+        From: Researcher <r@example.org>\n\
+        Subject: XSS\n\n\
+        Description: stored XSS in the profile page of ACME CRM.\n\
+        Fix: encode the display name.\n";
+    let report = extract_from("Fwd: XSS", body);
+    assert_eq!(
+        report.description.as_deref(),
+        Some("stored XSS in the profile page of ACME CRM.")
+    );
+    assert_eq!(
+        report.remediation.as_deref(),
+        Some("encode the display name.")
+    );
+
+    let body =
+        "Please look at this.\n\n> Vulnerability: path traversal in /download\n> CVE-2024-7777\n";
+    let report = extract_from("Re: report", body);
+    assert_eq!(
+        report.description.as_deref(),
+        Some("path traversal in /download\nCVE-2024-7777")
+    );
+    assert_eq!(cves(&report), ["CVE-2024-7777"]);
+}
+
+#[test]
+fn a_signature_is_never_the_description() {
+    let body = "Thanks\n-- \nJohn Smith\nSecurity Lead, ACME Corporation\n+1 555 0100";
+    let report = extract_from("", body);
+    assert_eq!(report.description, None);
+    assert!(report.missing.contains(&Missing::Description));
+}
+
+#[test]
+fn description_is_bounded() {
+    let body = "The login page leaks session tokens. ".repeat(1_000);
+    let report = extract_from("", &body);
+    let description = report.description.expect("prose description");
+    assert!(description.chars().count() <= text::MAX_FIELD_CHARS);
+}
+
+#[test]
+fn odd_and_huge_inputs_do_not_panic() {
+    let huge = "é=\n>CVSS:3.1/AV:N/ CVE-2024- punteggio 9,".repeat(200_000);
+    let inputs = [
+        "",
+        "=",
+        "CVSS:",
+        "CVSS:3.",
+        "cvss",
+        "CVE-",
+        ">",
+        ":",
+        "i.",
+        "**",
+        "Description:",
+        "\u{feff}\u{200b}CVSS:3.1/AV:N\u{00a0}/AC:L",
+        "Score: 10/10",
+        huge.as_str(),
+    ];
+    for body in inputs {
+        let report = extract_from(body, body);
+        assert!(
+            report
+                .reported_score
+                .is_none_or(|s| (0.0..=10.0).contains(&s))
+        );
+    }
+}

@@ -1,0 +1,660 @@
+//! Persistence: tickets, messages, the outbox and where reading stopped.
+//!
+//! One implementation over sqlx's `Any` driver serves SQLite and PostgreSQL:
+//! the schema differs per backend (`migrations/sqlite`, `migrations/postgres`)
+//! but every statement the daemon runs is plain SQL that means the same on
+//! both (`$n` parameters, `ON CONFLICT`, `RETURNING`, integer milliseconds
+//! for time). Where a backend needs its own SQL, `Backend` picks it.
+//!
+//! Every change caused by one fetched batch of mail happens in one
+//! [`Batch`] transaction, together with the new `last_uid` of the mailbox:
+//! a crash before commit re-reads the batch, a crash after it skips it.
+
+mod queries;
+
+use std::time::Duration;
+
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, Row};
+
+pub use queries::{FlaggedMessage, MessageView, TicketDetail, TicketSummary};
+
+use crate::config::Secret;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the database {url}: {source}")]
+    Connect { url: String, source: sqlx::Error },
+    #[error("cannot migrate the database schema: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("database error while trying to {action}: {source}")]
+    Query {
+        action: &'static str,
+        source: sqlx::Error,
+    },
+    #[error("the database URL must start with sqlite: or postgres://, not {0:?}")]
+    UnknownBackend(String),
+}
+
+/// Attach what we were doing to a sqlx error.
+pub(crate) trait Context<T> {
+    fn doing(self, action: &'static str) -> Result<T, StoreError>;
+}
+
+impl<T> Context<T> for Result<T, sqlx::Error> {
+    fn doing(self, action: &'static str) -> Result<T, StoreError> {
+        self.map_err(|source| StoreError::Query { action, source })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn from_url(url: &str) -> Result<Backend, StoreError> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(StoreError::UnknownBackend(redact_url(url)))
+        }
+    }
+}
+
+/// The URL without its password, for messages.
+fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            let user = userinfo.split(':').next().unwrap_or_default();
+            format!("{}{}:***{}", &url[..scheme + 3], user, &url[at..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+pub fn now_millis() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+/// The database: a pool plus which backend it talks to.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Store {
+    /// Open (and for SQLite create) the database. Does not migrate.
+    pub async fn connect(url: &Secret, max_connections: u32) -> Result<Store, StoreError> {
+        sqlx::any::install_default_drivers();
+        let raw = url.expose();
+        let backend = Backend::from_url(raw)?;
+        let url = match backend {
+            // create the file on first run
+            Backend::Sqlite if !raw.contains("mode=") => {
+                let sep = if raw.contains('?') { '&' } else { '?' };
+                format!("{raw}{sep}mode=rwc")
+            }
+            _ => raw.to_string(),
+        };
+        if backend == Backend::Sqlite {
+            create_sqlite_parent_dir(&url);
+        }
+        let pool = AnyPoolOptions::new()
+            .max_connections(max_connections.max(1))
+            .acquire_timeout(Duration::from_secs(30))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // WAL lets readers (CLI, outbox) run beside the writer;
+                        // NORMAL is durable across process crashes in WAL mode.
+                        sqlx::raw_sql(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                        )
+                        .execute(conn)
+                        .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(&url)
+            .await
+            .map_err(|source| StoreError::Connect {
+                url: redact_url(raw),
+                source,
+            })?;
+        Ok(Store { pool, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Bring the schema up to date (idempotent).
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        match self.backend {
+            Backend::Sqlite => {
+                sqlx::migrate!("./migrations/sqlite")
+                    .run(&self.pool)
+                    .await?
+            }
+            Backend::Postgres => {
+                sqlx::migrate!("./migrations/postgres")
+                    .run(&self.pool)
+                    .await?
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Where reading of `mailbox` stopped, if it was ever read.
+    pub async fn mailbox_state(&self, mailbox: &str) -> Result<Option<MailboxState>, StoreError> {
+        let row = sqlx::query("SELECT uid_validity, last_uid FROM mailboxes WHERE id = $1")
+            .bind(mailbox)
+            .fetch_optional(&self.pool)
+            .await
+            .doing("read the mailbox checkpoint")?;
+        row.map(|r| {
+            Ok(MailboxState {
+                uid_validity: r.try_get::<i64, _>(0).doing("read uid_validity")? as u32,
+                last_uid: r.try_get::<i64, _>(1).doing("read last_uid")? as u32,
+            })
+        })
+        .transpose()
+    }
+
+    /// Start the transaction for one batch of mail.
+    pub async fn begin(&self) -> Result<Batch, StoreError> {
+        let tx = self.pool.begin().await.doing("begin a transaction")?;
+        Ok(Batch { tx })
+    }
+
+    /// Outgoing mail that is due, oldest first.
+    pub async fn due_outbox(&self, now: i64, limit: i64) -> Result<Vec<OutboxItem>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT o.id, o.envelope_from, o.recipients, o.attempts, m.raw \
+             FROM outbox o JOIN messages m ON m.id = o.message_id \
+             WHERE o.state = 'pending' AND o.next_attempt_at <= $1 \
+             ORDER BY o.id LIMIT $2",
+        )
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .doing("read the outbox")?;
+        rows.iter().map(OutboxItem::from_row).collect()
+    }
+
+    /// When the next pending mail is due, if any.
+    pub async fn next_outbox_due(&self) -> Result<Option<i64>, StoreError> {
+        let row = sqlx::query("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'")
+            .fetch_one(&self.pool)
+            .await
+            .doing("read the outbox")?;
+        row.try_get::<Option<i64>, _>(0).doing("read the outbox")
+    }
+
+    pub async fn mark_sent(&self, ids: &[i64], now: i64) -> Result<(), StoreError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let sql = format!(
+            "UPDATE outbox SET state = 'sent', sent_at = $1, attempts = attempts + 1 \
+             WHERE id IN ({})",
+            placeholders(2, ids.len())
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now);
+        for id in ids {
+            q = q.bind(*id);
+        }
+        q.execute(&self.pool).await.doing("mark mail as sent")?;
+        Ok(())
+    }
+
+    /// Record a failed attempt: retried at `next_attempt_at`, or given up
+    /// (`None`) with the server's answer kept.
+    pub async fn mark_attempt_failed(
+        &self,
+        id: i64,
+        error: &str,
+        next_attempt_at: Option<i64>,
+    ) -> Result<(), StoreError> {
+        let (state, next) = match next_attempt_at {
+            Some(at) => ("pending", at),
+            None => ("failed", 0),
+        };
+        sqlx::query(
+            "UPDATE outbox SET state = $1, attempts = attempts + 1, last_error = $2, \
+             next_attempt_at = CASE WHEN $1 = 'pending' THEN $3 ELSE next_attempt_at END \
+             WHERE id = $4",
+        )
+        .bind(state)
+        .bind(error)
+        .bind(next)
+        .bind(id)
+        .execute(&self.pool)
+        .await
+        .doing("record a failed delivery")?;
+        Ok(())
+    }
+
+    pub async fn list_tickets(&self, limit: i64) -> Result<Vec<TicketSummary>, StoreError> {
+        queries::list_tickets(&self.pool, limit).await
+    }
+
+    pub async fn ticket_detail(&self, number: &str) -> Result<Option<TicketDetail>, StoreError> {
+        queries::ticket_detail(&self.pool, number).await
+    }
+
+    /// Incoming mail kept outside any ticket (strangers, automatic mail,
+    /// quarantine), newest first.
+    pub async fn unthreaded_messages(&self, limit: i64) -> Result<Vec<FlaggedMessage>, StoreError> {
+        queries::unthreaded_messages(&self.pool, limit).await
+    }
+
+    /// Counts used by tests and the benchmark: (tickets, incoming messages, outbox pending, outbox sent).
+    pub async fn counts(&self) -> Result<Counts, StoreError> {
+        let row = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM tickets), \
+                    (SELECT COUNT(*) FROM messages WHERE direction = 'in'), \
+                    (SELECT COUNT(*) FROM outbox WHERE state = 'pending'), \
+                    (SELECT COUNT(*) FROM outbox WHERE state = 'sent'), \
+                    (SELECT COUNT(*) FROM outbox WHERE state = 'failed')",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .doing("count rows")?;
+        let get = |i| row.try_get::<i64, _>(i).doing("count rows");
+        Ok(Counts {
+            tickets: get(0)?,
+            incoming: get(1)?,
+            outbox_pending: get(2)?,
+            outbox_sent: get(3)?,
+            outbox_failed: get(4)?,
+        })
+    }
+}
+
+fn create_sqlite_parent_dir(url: &str) {
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:")
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    if path.is_empty() || path == ":memory:" {
+        return;
+    }
+    if let Some(parent) = std::path::Path::new(path).parent()
+        && !parent.as_os_str().is_empty()
+    {
+        // a failure shows up as a clear connect error right after
+        let _ = std::fs::create_dir_all(parent);
+    }
+}
+
+/// `$start, $start+1, ...` for `count` parameters.
+fn placeholders(start: usize, count: usize) -> String {
+    (start..start + count)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MailboxState {
+    pub uid_validity: u32,
+    pub last_uid: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub tickets: i64,
+    pub incoming: i64,
+    pub outbox_pending: i64,
+    pub outbox_sent: i64,
+    pub outbox_failed: i64,
+}
+
+/// A mail to send, as stored.
+#[derive(Debug, Clone)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub envelope_from: String,
+    pub recipients: Vec<String>,
+    pub attempts: i64,
+    pub raw: Vec<u8>,
+}
+
+impl OutboxItem {
+    fn from_row(row: &AnyRow) -> Result<OutboxItem, StoreError> {
+        let recipients: String = row.try_get(2).doing("read the outbox")?;
+        Ok(OutboxItem {
+            id: row.try_get(0).doing("read the outbox")?,
+            envelope_from: row.try_get(1).doing("read the outbox")?,
+            recipients: serde_json::from_str(&recipients).unwrap_or_default(),
+            attempts: row.try_get(3).doing("read the outbox")?,
+            raw: row.try_get(4).doing("read the outbox")?,
+        })
+    }
+}
+
+/// The ticket a mail may belong to, as routing needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TicketRef {
+    pub id: i64,
+    pub number: String,
+    pub reporter: String,
+    pub state: String,
+    pub language: String,
+    pub subject: String,
+}
+
+/// A new ticket's row.
+#[derive(Debug, Clone)]
+pub struct NewTicket<'a> {
+    pub desk: &'a str,
+    pub number: &'a str,
+    pub state: &'a str,
+    pub kind: &'a str,
+    pub language: &'a str,
+    pub severity: Option<&'a str>,
+    pub priority: i64,
+    pub reporter: &'a str,
+    pub subject: &'a str,
+    pub description: Option<&'a str>,
+    pub remediation: Option<&'a str>,
+    pub customer_message: Option<&'a str>,
+    pub cve_ids: String,
+    pub cvss_vector: Option<&'a str>,
+    pub cvss_version: Option<&'a str>,
+    pub cvss_score: Option<f64>,
+    pub reported_score: Option<f64>,
+    pub missing: String,
+    pub now: i64,
+}
+
+/// A message row, incoming or outgoing.
+#[derive(Debug, Clone, Default)]
+pub struct NewMessage<'a> {
+    pub ticket_id: Option<i64>,
+    pub claimed_ticket_id: Option<i64>,
+    pub direction: &'a str,
+    pub disposition: &'a str,
+    pub reason: Option<&'a str>,
+    pub dedupe_key: Option<&'a str>,
+    pub mailbox_id: Option<&'a str>,
+    pub uid: Option<u32>,
+    pub message_id: Option<&'a str>,
+    pub from_addr: Option<&'a str>,
+    pub to_addrs: String,
+    pub subject: &'a str,
+    pub body_text: Option<&'a str>,
+    pub raw: Option<&'a [u8]>,
+    pub now: i64,
+}
+
+/// An attachment's facts (its bytes stay in the raw message).
+#[derive(Debug, Clone)]
+pub struct NewAttachment<'a> {
+    pub name: Option<&'a str>,
+    pub content_type: &'a str,
+    pub size: i64,
+    pub sha256: &'a str,
+}
+
+/// The transaction of one batch of mail.
+pub struct Batch {
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+}
+
+impl Batch {
+    /// Whether a mail with this key was already stored (re-delivery, restart
+    /// after UIDVALIDITY changed, the same mail in two folders).
+    pub async fn seen(&mut self, dedupe_key: &str) -> Result<bool, StoreError> {
+        let row = sqlx::query("SELECT 1 FROM messages WHERE dedupe_key = $1")
+            .bind(dedupe_key)
+            .fetch_optional(&mut *self.tx)
+            .await
+            .doing("look for a duplicate mail")?;
+        Ok(row.is_some())
+    }
+
+    pub async fn ticket_by_number(
+        &mut self,
+        number: &str,
+    ) -> Result<Option<TicketRef>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, number, reporter, state, language, subject FROM tickets WHERE number = $1",
+        )
+        .bind(number)
+        .fetch_optional(&mut *self.tx)
+        .await
+        .doing("find a ticket by number")?;
+        row.as_ref().map(ticket_ref).transpose()
+    }
+
+    /// The ticket of the newest stored message among `message_ids`.
+    pub async fn ticket_by_message_ids(
+        &mut self,
+        message_ids: &[&str],
+    ) -> Result<Option<TicketRef>, StoreError> {
+        if message_ids.is_empty() {
+            return Ok(None);
+        }
+        let sql = format!(
+            "SELECT t.id, t.number, t.reporter, t.state, t.language, t.subject \
+             FROM messages m JOIN tickets t ON t.id = m.ticket_id \
+             WHERE m.message_id IN ({}) ORDER BY m.id DESC LIMIT 1",
+            placeholders(1, message_ids.len())
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for id in message_ids {
+            q = q.bind(*id);
+        }
+        let row = q
+            .fetch_optional(&mut *self.tx)
+            .await
+            .doing("find a ticket by message id")?;
+        row.as_ref().map(ticket_ref).transpose()
+    }
+
+    /// Insert a ticket; `None` when its number is already taken (the caller
+    /// draws another).
+    pub async fn insert_ticket(&mut self, t: &NewTicket<'_>) -> Result<Option<i64>, StoreError> {
+        let row = sqlx::query(
+            "INSERT INTO tickets (desk, number, state, kind, language, severity, priority, \
+                 reporter, subject, description, remediation, customer_message, cve_ids, \
+                 cvss_vector, cvss_version, cvss_score, reported_score, missing, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19) \
+             ON CONFLICT (number) DO NOTHING RETURNING id",
+        )
+        .bind(t.desk)
+        .bind(t.number)
+        .bind(t.state)
+        .bind(t.kind)
+        .bind(t.language)
+        .bind(t.severity)
+        .bind(t.priority)
+        .bind(t.reporter)
+        .bind(t.subject)
+        .bind(t.description)
+        .bind(t.remediation)
+        .bind(t.customer_message)
+        .bind(&t.cve_ids)
+        .bind(t.cvss_vector)
+        .bind(t.cvss_version)
+        .bind(t.cvss_score)
+        .bind(t.reported_score)
+        .bind(&t.missing)
+        .bind(t.now)
+        .fetch_optional(&mut *self.tx)
+        .await
+        .doing("create a ticket")?;
+        row.map(|r| r.try_get::<i64, _>(0).doing("create a ticket"))
+            .transpose()
+    }
+
+    pub async fn set_ticket_state(
+        &mut self,
+        ticket_id: i64,
+        state: &str,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE tickets SET state = $1, updated_at = $2 WHERE id = $3")
+            .bind(state)
+            .bind(now)
+            .bind(ticket_id)
+            .execute(&mut *self.tx)
+            .await
+            .doing("update a ticket's state")?;
+        Ok(())
+    }
+
+    pub async fn insert_message(&mut self, m: &NewMessage<'_>) -> Result<i64, StoreError> {
+        let row = sqlx::query(
+            "INSERT INTO messages (ticket_id, claimed_ticket_id, direction, disposition, reason, \
+                 dedupe_key, mailbox_id, uid, message_id, from_addr, to_addrs, subject, body_text, \
+                 raw, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+        )
+        .bind(m.ticket_id)
+        .bind(m.claimed_ticket_id)
+        .bind(m.direction)
+        .bind(m.disposition)
+        .bind(m.reason)
+        .bind(m.dedupe_key)
+        .bind(m.mailbox_id)
+        .bind(m.uid.map(i64::from))
+        .bind(m.message_id)
+        .bind(m.from_addr)
+        .bind(&m.to_addrs)
+        .bind(m.subject)
+        .bind(m.body_text)
+        .bind(m.raw)
+        .bind(m.now)
+        .fetch_one(&mut *self.tx)
+        .await
+        .doing("store a message")?;
+        row.try_get::<i64, _>(0).doing("store a message")
+    }
+
+    pub async fn insert_attachment(
+        &mut self,
+        message_row: i64,
+        a: &NewAttachment<'_>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO attachments (message_id, name, content_type, size, sha256) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(message_row)
+        .bind(a.name)
+        .bind(a.content_type)
+        .bind(a.size)
+        .bind(a.sha256)
+        .execute(&mut *self.tx)
+        .await
+        .doing("store an attachment's facts")?;
+        Ok(())
+    }
+
+    /// Queue a stored outgoing message for the sender.
+    pub async fn enqueue(
+        &mut self,
+        message_row: i64,
+        envelope_from: &str,
+        recipients: &[String],
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let recipients = serde_json::to_string(recipients).unwrap_or_else(|_| "[]".into());
+        sqlx::query(
+            "INSERT INTO outbox (message_id, envelope_from, recipients, state, attempts, next_attempt_at) \
+             VALUES ($1, $2, $3, 'pending', 0, $4)",
+        )
+        .bind(message_row)
+        .bind(envelope_from)
+        .bind(recipients)
+        .bind(now)
+        .execute(&mut *self.tx)
+        .await
+        .doing("queue outgoing mail")?;
+        Ok(())
+    }
+
+    pub async fn set_mailbox_state(
+        &mut self,
+        mailbox: &str,
+        state: MailboxState,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO mailboxes (id, uid_validity, last_uid, updated_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (id) DO UPDATE SET uid_validity = excluded.uid_validity, \
+                 last_uid = excluded.last_uid, updated_at = excluded.updated_at",
+        )
+        .bind(mailbox)
+        .bind(i64::from(state.uid_validity))
+        .bind(i64::from(state.last_uid))
+        .bind(now)
+        .execute(&mut *self.tx)
+        .await
+        .doing("save the mailbox checkpoint")?;
+        Ok(())
+    }
+
+    pub async fn commit(self) -> Result<(), StoreError> {
+        self.tx.commit().await.doing("commit a batch")
+    }
+}
+
+fn ticket_ref(row: &AnyRow) -> Result<TicketRef, StoreError> {
+    let get = |i| row.try_get::<String, _>(i).doing("read a ticket");
+    Ok(TicketRef {
+        id: row.try_get(0).doing("read a ticket")?,
+        number: get(1)?,
+        reporter: get(2)?,
+        state: get(3)?,
+        language: get(4)?,
+        subject: get(5)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_hidden_in_urls() {
+        assert_eq!(
+            redact_url("postgres://app:hunter2@db.example.com/desk"),
+            "postgres://app:***@db.example.com/desk"
+        );
+        assert_eq!(redact_url("sqlite://desk.db"), "sqlite://desk.db");
+    }
+
+    #[test]
+    fn backend_is_chosen_by_url() {
+        assert_eq!(Backend::from_url("sqlite://x.db").unwrap(), Backend::Sqlite);
+        assert_eq!(
+            Backend::from_url("postgresql://h/db").unwrap(),
+            Backend::Postgres
+        );
+        assert!(Backend::from_url("mysql://h/db").is_err());
+    }
+
+    #[test]
+    fn placeholders_are_numbered_from_start() {
+        assert_eq!(placeholders(2, 3), "$2, $3, $4");
+    }
+}

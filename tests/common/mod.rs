@@ -1,0 +1,436 @@
+//! The integration harness: a real Dovecot + Postfix per test (started by
+//! `scripts/mailstack.sh` on ports of its own), a fresh SQLite file or
+//! PostgreSQL database per test, and the daemon running in-process.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use futures::TryStreamExt;
+use secdesk::config::Config;
+use secdesk::shutdown::{self, ShutdownTrigger};
+use secdesk::store::Store;
+
+pub const DESK: &str = "security@example.test";
+pub const REPORTER: &str = "reporter@example.test";
+pub const STAFF: &str = "staff@example.test";
+pub const STRANGER: &str = "stranger@example.test";
+pub const PASSWORD: &str = "secret";
+
+/// How long any awaited condition may take before the test fails.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A running mail stack of this test's own.
+pub struct Stack {
+    pub dir: PathBuf,
+    pub env: HashMap<String, String>,
+    pub imap_port: u16,
+    pub imaps_port: u16,
+    pub smtp_port: u16,
+}
+
+/// Free ports, bound and released just before they are handed to the stack.
+fn free_ports(n: usize) -> Vec<u16> {
+    let listeners: Vec<TcpListener> = (0..n)
+        .map(|_| TcpListener::bind("127.0.0.1:0").expect("bind a free port"))
+        .collect();
+    listeners
+        .iter()
+        .map(|l| l.local_addr().expect("local addr").port())
+        .collect()
+}
+
+impl Stack {
+    pub fn start() -> Stack {
+        let ports = free_ports(4);
+        let dir = PathBuf::from(format!("/tmp/sdt-{:016x}", rand::random::<u64>()));
+        std::fs::create_dir_all(&dir).expect("create the stack dir");
+        let mut env: HashMap<String, String> = [
+            ("MAILSTACK_DIR", dir.display().to_string()),
+            ("MAILSTACK_IMAP_PORT", ports[0].to_string()),
+            ("MAILSTACK_IMAPS_PORT", ports[1].to_string()),
+            ("MAILSTACK_SMTP_PORT", ports[2].to_string()),
+            ("MAILSTACK_SUBMISSION_PORT", ports[3].to_string()),
+            (
+                "MAILSTACK_USERS",
+                [DESK, REPORTER, STAFF, STRANGER, "other@example.test"].join(" "),
+            ),
+            ("MAILSTACK_PASSWORD", PASSWORD.to_string()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let out = Command::new(script())
+            .arg("up")
+            .envs(&env)
+            .output()
+            .expect("run scripts/mailstack.sh up");
+        assert!(
+            out.status.success(),
+            "mailstack up failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for line in String::from_utf8_lossy(&out.stdout).lines() {
+            if let Some((k, v)) = line.split_once('=') {
+                env.insert(k.to_string(), v.trim_matches('\'').to_string());
+            }
+        }
+        Stack {
+            dir,
+            env,
+            imap_port: ports[0],
+            imaps_port: ports[1],
+            smtp_port: ports[2],
+        }
+    }
+
+    pub fn ca_file(&self) -> PathBuf {
+        self.dir.join("tls/cert.pem")
+    }
+
+    /// Run a mailstack.sh command on this stack (restart, down...).
+    pub fn command(&self, cmd: &str) {
+        let out = Command::new(script())
+            .arg(cmd)
+            .envs(&self.env)
+            .output()
+            .expect("run scripts/mailstack.sh");
+        assert!(
+            out.status.success(),
+            "mailstack {cmd} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+impl Drop for Stack {
+    fn drop(&mut self) {
+        let _ = Command::new(script()).arg("wipe").envs(&self.env).output();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn script() -> PathBuf {
+    std::env::var_os("SECDESK_MAILSTACK")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("scripts/mailstack.sh"))
+}
+
+/// A fresh database for one test.
+pub enum TestDb {
+    Sqlite {
+        dir: tempfile::TempDir,
+        url: String,
+    },
+    Postgres {
+        admin: String,
+        name: String,
+        url: String,
+    },
+}
+
+impl TestDb {
+    pub fn sqlite() -> TestDb {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}/desk.db", dir.path().display());
+        TestDb::Sqlite { dir, url }
+    }
+
+    /// A new database on the server named by `SECDESK_TEST_POSTGRES_URL`.
+    /// `None` (the test is skipped, loudly) when that is unset outside CI.
+    pub async fn postgres() -> Option<TestDb> {
+        use sqlx::Connection;
+        let admin = match std::env::var("SECDESK_TEST_POSTGRES_URL") {
+            Ok(url) => url,
+            Err(_) if std::env::var_os("CI").is_some() => {
+                panic!("SECDESK_TEST_POSTGRES_URL must be set in CI")
+            }
+            Err(_) => {
+                eprintln!("SKIPPED: set SECDESK_TEST_POSTGRES_URL to run the PostgreSQL variant");
+                return None;
+            }
+        };
+        let name = format!("secdesk_t_{:016x}", rand::random::<u64>());
+        let mut conn = sqlx::PgConnection::connect(&admin)
+            .await
+            .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at {admin}: {e}"));
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut conn)
+            .await
+            .expect("create a test database");
+        let base = admin.rsplit_once('/').map_or(admin.as_str(), |(b, _)| b);
+        let url = format!("{base}/{name}");
+        Some(TestDb::Postgres { admin, name, url })
+    }
+
+    pub fn url(&self) -> &str {
+        match self {
+            TestDb::Sqlite { url, .. } | TestDb::Postgres { url, .. } => url,
+        }
+    }
+
+    /// Drop a PostgreSQL test database (SQLite's goes with its temp dir).
+    pub async fn cleanup(self) {
+        use sqlx::Connection;
+        if let TestDb::Postgres { admin, name, .. } = self
+            && let Ok(mut conn) = sqlx::PgConnection::connect(&admin).await
+        {
+            let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+            )))
+            .execute(&mut conn)
+            .await;
+        }
+    }
+}
+
+/// The daemon's config for a stack and a database.
+pub fn test_config(stack: &Stack, db: &TestDb, extra: &str) -> Config {
+    let text = format!(
+        r#"
+[desk]
+address = "{DESK}"
+staff = ["{STAFF}"]
+templates_dir = "{templates}"
+
+[imap]
+host = "127.0.0.1"
+port = {imap}
+encryption = "none"
+username = "{DESK}"
+password = "{PASSWORD}"
+poll_interval_secs = 1
+
+[smtp]
+host = "127.0.0.1"
+port = {smtp}
+encryption = "none"
+
+[database]
+url = "{url}"
+{extra}
+"#,
+        templates = repo_root().join("templates").display(),
+        imap = stack.imap_port,
+        smtp = stack.smtp_port,
+        url = db.url(),
+    );
+    Config::from_toml_str(&text).unwrap_or_else(|e| panic!("test config invalid: {e}"))
+}
+
+/// The daemon, running in this process.
+pub struct App {
+    pub store: Store,
+    trigger: ShutdownTrigger,
+    handle: tokio::task::JoinHandle<()>,
+}
+
+pub async fn spawn_app(config: Config) -> App {
+    let daemon = secdesk::Daemon::prepare(config)
+        .await
+        .expect("prepare the daemon");
+    let store = daemon.store().clone();
+    let (trigger, shutdown) = shutdown::channel();
+    let handle = tokio::spawn(daemon.run(shutdown));
+    App {
+        store,
+        trigger,
+        handle,
+    }
+}
+
+impl App {
+    /// Graceful stop (SIGTERM's path).
+    pub async fn stop(self) {
+        self.trigger.trigger();
+        tokio::time::timeout(PATIENCE, self.handle)
+            .await
+            .expect("daemon stops within the patience")
+            .expect("daemon task did not panic");
+    }
+
+    /// Stop like a crash: the task is dropped wherever it is.
+    pub async fn kill(self) {
+        self.handle.abort();
+        let _ = self.handle.await;
+    }
+}
+
+/// Submit a raw mail over SMTP to the stack's Postfix.
+pub async fn send_raw(stack: &Stack, from: &str, to: &[&str], raw: &str) {
+    use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+    let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous("127.0.0.1")
+        .port(stack.smtp_port)
+        .build();
+    let envelope = lettre::address::Envelope::new(
+        Some(from.parse().expect("from address")),
+        to.iter().map(|t| t.parse().expect("to address")).collect(),
+    )
+    .expect("envelope");
+    transport
+        .send_raw(
+            &envelope,
+            raw.replace("\r\n", "\n").replace('\n', "\r\n").as_bytes(),
+        )
+        .await
+        .expect("SMTP accepts the mail");
+}
+
+/// A mail to the desk, built the way a client would.
+pub struct Mail<'a> {
+    pub from: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub message_id: String,
+    pub headers: Vec<(&'a str, String)>,
+}
+
+impl<'a> Mail<'a> {
+    pub fn new(from: &'a str, subject: &'a str, body: &'a str) -> Mail<'a> {
+        Mail {
+            from,
+            subject,
+            body,
+            message_id: format!("t{:016x}@client.example", rand::random::<u64>()),
+            headers: Vec::new(),
+        }
+    }
+
+    pub fn header(mut self, name: &'a str, value: impl Into<String>) -> Mail<'a> {
+        self.headers.push((name, value.into()));
+        self
+    }
+
+    pub fn render(&self) -> String {
+        let mut out = format!(
+            "From: <{}>\nTo: <{DESK}>\nSubject: {}\nMessage-ID: <{}>\nDate: Tue, 24 Nov 2026 10:00:00 +0000\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n",
+            self.from, self.subject, self.message_id
+        );
+        for (name, value) in &self.headers {
+            out.push_str(&format!("{name}: {value}\n"));
+        }
+        out.push('\n');
+        out.push_str(self.body);
+        out.push('\n');
+        out
+    }
+
+    pub async fn send(&self, stack: &Stack) {
+        send_raw(stack, self.from, &[DESK], &self.render()).await;
+    }
+}
+
+/// A delivered mail, as read back over IMAP.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub subject: String,
+    pub message_id: String,
+    pub in_reply_to: Vec<String>,
+    pub headers: String,
+    pub body: String,
+    pub raw: Vec<u8>,
+}
+
+/// Every mail in `user`'s INBOX, read over real IMAP.
+pub async fn inbox(stack: &Stack, user: &str) -> Vec<Received> {
+    let cfg = imap_config(stack, user);
+    let mut session = secdesk::mailbox::connect(&cfg).await.expect("IMAP login");
+    session.select("INBOX").await.expect("select INBOX");
+    let fetched: Vec<Vec<u8>> = session
+        .fetch("1:*", "BODY.PEEK[]")
+        .await
+        .map(|s| s.try_filter_map(|f| async move { Ok(f.body().map(<[u8]>::to_vec)) }));
+    let fetched = match fetched {
+        Ok(stream) => stream.try_collect().await.unwrap_or_default(),
+        Err(_) => Vec::new(),
+    };
+    let _ = session.logout().await;
+    fetched.into_iter().map(|raw| received(&raw)).collect()
+}
+
+fn imap_config(stack: &Stack, user: &str) -> secdesk::config::ImapConfig {
+    let text = format!(
+        "[desk]\naddress = \"{DESK}\"\n[imap]\nhost = \"127.0.0.1\"\nport = {}\nencryption = \"none\"\nusername = \"{user}\"\npassword = \"{PASSWORD}\"\n[smtp]\nhost = \"127.0.0.1\"\nencryption = \"none\"\n",
+        stack.imap_port
+    );
+    Config::from_toml_str(&text)
+        .unwrap_or_else(|e| panic!("imap config: {e}"))
+        .imap
+}
+
+fn received(raw: &[u8]) -> Received {
+    let parsed = mail_parser::MessageParser::default()
+        .parse(raw)
+        .expect("delivered mail parses");
+    let list = |h: &mail_parser::HeaderValue| -> Vec<String> {
+        h.as_text_list()
+            .map(|l| l.iter().map(|s| s.to_string()).collect())
+            .unwrap_or_default()
+    };
+    let header_end = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(raw.len());
+    Received {
+        subject: parsed.subject().unwrap_or_default().to_string(),
+        message_id: parsed.message_id().unwrap_or_default().to_string(),
+        in_reply_to: list(parsed.in_reply_to()),
+        headers: String::from_utf8_lossy(&raw[..header_end]).to_string(),
+        body: parsed.body_text(0).unwrap_or_default().to_string(),
+        raw: raw.to_vec(),
+    }
+}
+
+/// Wait until `user`'s INBOX satisfies `done`, and return it.
+pub async fn wait_for_inbox(
+    stack: &Stack,
+    user: &str,
+    what: &str,
+    done: impl Fn(&[Received]) -> bool,
+) -> Vec<Received> {
+    let start = Instant::now();
+    loop {
+        let mails = inbox(stack, user).await;
+        if done(&mails) {
+            return mails;
+        }
+        assert!(
+            start.elapsed() < PATIENCE,
+            "waited {PATIENCE:?} for {what} in {user}'s INBOX; it holds {} mail(s): {:#?}",
+            mails.len(),
+            mails.iter().map(|m| &m.subject).collect::<Vec<_>>()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Wait until the store satisfies `done`.
+pub async fn wait_for_store<F, Fut>(what: &str, mut done: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let start = Instant::now();
+    while !done().await {
+        assert!(start.elapsed() < PATIENCE, "waited {PATIENCE:?} for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The confirmation number in an acknowledgment's subject (`[SEC-XXXX-XXXX]`).
+pub fn number_in(subject: &str) -> String {
+    let start = subject.find('[').expect("a [number] in the subject") + 1;
+    let end = subject[start..].find(']').expect("closing bracket") + start;
+    subject[start..end].to_string()
+}
+
+pub fn path_exists(p: &Path) -> bool {
+    p.exists()
+}

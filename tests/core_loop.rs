@@ -1,0 +1,362 @@
+//! The core loop on the real stack: reports in over IMAP, tickets,
+//! acknowledgments out over SMTP, follow-ups threaded, strangers and
+//! auto-replies kept out, restarts without duplicates. Every scenario runs
+//! on SQLite and on PostgreSQL.
+
+mod common;
+
+use common::*;
+use secdesk::store::Store;
+
+/// Run `$scenario(stack, db)` once per backend, each with its own stack.
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let stack = super::Stack::start();
+                    let db = super::TestDb::sqlite();
+                    super::$name(&stack, &db).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let Some(db) = super::TestDb::postgres().await else { return };
+                    let stack = super::Stack::start();
+                    super::$name(&stack, &db).await;
+                    db.cleanup().await;
+                }
+            )*
+        }
+    };
+}
+
+on_both_backends!(
+    report_is_acknowledged_with_a_valid_number,
+    italian_report_is_acknowledged_in_italian,
+    follow_up_by_subject_joins_the_ticket,
+    follow_up_by_in_reply_to_joins_the_ticket,
+    stranger_quoting_a_number_is_not_threaded,
+    auto_reply_is_recorded_and_not_answered,
+    restart_mid_stream_creates_no_duplicate_and_skips_nothing,
+);
+
+const REPORT: &str = "Vulnerability: stored XSS in the profile page of ShopApp 4.2.\n\
+CVE: CVE-2024-12345\n\
+CVSS: CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N\n\
+Mitigation: upgrade to 4.2.1\n\
+\n\
+Regards,\nRita";
+
+async fn ticket_messages(store: &Store, number: &str) -> Vec<(String, String, Option<String>)> {
+    store
+        .ticket_detail(number)
+        .await
+        .expect("read the ticket")
+        .map(|t| {
+            t.messages
+                .into_iter()
+                .map(|m| (m.direction, m.disposition, m.from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Send a report and return (its ack, the number).
+async fn report_and_ack(stack: &Stack, subject: &str) -> (Received, String) {
+    Mail::new(REPORTER, subject, REPORT).send(stack).await;
+    let inbox = wait_for_inbox(stack, REPORTER, "the acknowledgment", |m| {
+        m.iter().any(|r| r.subject.contains(subject))
+    })
+    .await;
+    let ack = inbox
+        .into_iter()
+        .find(|r| r.subject.contains(subject))
+        .expect("ack present");
+    let number = number_in(&ack.subject);
+    (ack, number)
+}
+
+async fn report_is_acknowledged_with_a_valid_number(stack: &Stack, db: &TestDb) {
+    let app = spawn_app(test_config(stack, db, "")).await;
+    let mail = Mail::new(REPORTER, "Stored XSS in ShopApp", REPORT);
+    mail.send(stack).await;
+
+    let inbox = wait_for_inbox(stack, REPORTER, "the acknowledgment", |m| !m.is_empty()).await;
+    let ack = &inbox[0];
+    let number = number_in(&ack.subject);
+    let prefix = secdesk::ticket::NumberPrefix::parse("SEC-").unwrap();
+    assert!(
+        secdesk::ticket::ConfirmationNumber::parse(&number, &prefix).is_ok(),
+        "{number} is a valid confirmation number"
+    );
+    assert!(ack.subject.contains("Stored XSS in ShopApp"));
+    assert_eq!(ack.in_reply_to, vec![mail.message_id.clone()]);
+    assert!(ack.headers.contains("Auto-Submitted: auto-replied"));
+    assert!(
+        ack.headers
+            .contains("X-Secdesk-Loop: security@example.test")
+    );
+    // what the desk understood is in the reply
+    assert!(ack.body.contains("CVE-2024-12345"), "{}", ack.body);
+    assert!(ack.body.contains("8.1"), "{}", ack.body);
+
+    let ticket = app
+        .store
+        .ticket_detail(&number)
+        .await
+        .unwrap()
+        .expect("the ticket exists");
+    assert_eq!(ticket.reporter, REPORTER);
+    assert_eq!(ticket.kind, "vulnerability");
+    assert_eq!(ticket.severity.as_deref(), Some("high"));
+    assert_eq!(ticket.cve_ids, vec!["CVE-2024-12345"]);
+    let out: Vec<_> = ticket
+        .messages
+        .iter()
+        .filter(|m| m.direction == "out")
+        .collect();
+    assert!(
+        out.iter()
+            .any(|m| m.message_id.as_deref() == Some(ack.message_id.as_str()))
+    );
+
+    // staff are notified of the new ticket
+    wait_for_inbox(stack, STAFF, "the staff notification", |m| {
+        m.iter().any(|r| r.subject.contains(&number))
+    })
+    .await;
+    app.stop().await;
+}
+
+async fn italian_report_is_acknowledged_in_italian(stack: &Stack, db: &TestDb) {
+    let app = spawn_app(test_config(stack, db, "")).await;
+    Mail::new(
+        REPORTER,
+        "Segnalazione vulnerabilità",
+        "Buongiorno,\n\ni. Vulnerabilità e/o problema riscontrato: il modulo di login non limita i tentativi, \
+         ed è possibile un attacco di forza bruta.\nii. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\n\
+         iii. Eventuale risoluzione o mitigazione: limitare i tentativi per indirizzo.\n\nCordiali saluti",
+    )
+    .send(stack)
+    .await;
+    let inbox = wait_for_inbox(stack, REPORTER, "the acknowledgment", |m| !m.is_empty()).await;
+    assert!(
+        inbox[0].subject.contains("Ricevuto"),
+        "{}",
+        inbox[0].subject
+    );
+    assert!(
+        inbox[0].body.contains("numero di conferma"),
+        "{}",
+        inbox[0].body
+    );
+    assert!(inbox[0].body.contains("9.8"), "{}", inbox[0].body);
+    app.stop().await;
+}
+
+async fn follow_up_by_subject_joins_the_ticket(stack: &Stack, db: &TestDb) {
+    let app = spawn_app(test_config(stack, db, "")).await;
+    let (_, number) = report_and_ack(stack, "SQL injection in search").await;
+
+    // an Italian Outlook reply that lost the threading headers
+    let subject = format!(
+        "R: RE: [{}] Ricevuto: SQL injection in search",
+        number.to_lowercase()
+    );
+    Mail::new(REPORTER, &subject, "Here is the proof of concept.")
+        .send(stack)
+        .await;
+    wait_for_store("the follow-up on the ticket", || async {
+        ticket_messages(&app.store, &number)
+            .await
+            .iter()
+            .any(|(dir, disp, _)| dir == "in" && disp == "follow-up")
+    })
+    .await;
+    let detail = app.store.ticket_detail(&number).await.unwrap().unwrap();
+    assert_eq!(
+        detail
+            .messages
+            .iter()
+            .filter(|m| m.disposition == "follow-up")
+            .count(),
+        1
+    );
+    assert_eq!(
+        app.store.counts().await.unwrap().tickets,
+        1,
+        "no second ticket"
+    );
+    app.stop().await;
+}
+
+async fn follow_up_by_in_reply_to_joins_the_ticket(stack: &Stack, db: &TestDb) {
+    let app = spawn_app(test_config(stack, db, "")).await;
+    let (ack, number) = report_and_ack(stack, "Open redirect").await;
+
+    // the subject was rewritten; only the threading headers remain
+    Mail::new(
+        REPORTER,
+        "more details",
+        "The redirect also works on /logout.",
+    )
+    .header("In-Reply-To", format!("<{}>", ack.message_id))
+    .header("References", format!("<{}>", ack.message_id))
+    .send(stack)
+    .await;
+    wait_for_store("the follow-up on the ticket", || async {
+        ticket_messages(&app.store, &number)
+            .await
+            .iter()
+            .any(|(_, disp, _)| disp == "follow-up")
+    })
+    .await;
+    assert_eq!(app.store.counts().await.unwrap().tickets, 1);
+    app.stop().await;
+}
+
+async fn stranger_quoting_a_number_is_not_threaded(stack: &Stack, db: &TestDb) {
+    let app = spawn_app(test_config(stack, db, "")).await;
+    let (ack, number) = report_and_ack(stack, "Exposed admin panel").await;
+
+    Mail::new(
+        STRANGER,
+        &format!("Re: [{number}] Exposed admin panel"),
+        "status please",
+    )
+    .header("In-Reply-To", format!("<{}>", ack.message_id))
+    .send(stack)
+    .await;
+    // a later report from the same stranger proves the first mail was handled
+    Mail::new(STRANGER, "Unrelated finding", REPORT)
+        .send(stack)
+        .await;
+    let inbox = wait_for_inbox(stack, STRANGER, "the stranger's own ack", |m| !m.is_empty()).await;
+    assert_eq!(inbox.len(), 1, "only the ack of the stranger's own report");
+    assert!(
+        !inbox[0].subject.contains(&number),
+        "nothing confirms the ticket"
+    );
+    assert!(inbox[0].subject.contains("Unrelated finding"));
+
+    let messages = ticket_messages(&app.store, &number).await;
+    assert!(
+        messages
+            .iter()
+            .all(|(_, _, from)| from.as_deref() != Some(STRANGER)),
+        "the stranger's mail is not on the ticket: {messages:?}"
+    );
+    let flagged = app.store.unthreaded_messages(10).await.unwrap();
+    assert!(
+        flagged
+            .iter()
+            .any(|m| m.disposition == "stranger" && m.from.as_deref() == Some(STRANGER)),
+        "the stranger's mail is kept and flagged: {flagged:?}"
+    );
+    app.stop().await;
+}
+
+async fn auto_reply_is_recorded_and_not_answered(stack: &Stack, db: &TestDb) {
+    let app = spawn_app(test_config(stack, db, "")).await;
+    Mail::new(
+        STRANGER,
+        "Out of office: your report",
+        "I am away until Monday.",
+    )
+    .header("Auto-Submitted", "auto-replied")
+    .send(stack)
+    .await;
+    Mail::new(STRANGER, "Automatic reply", "Away.")
+        .header("Precedence", "bulk")
+        .send(stack)
+        .await;
+    Mail::new(STRANGER, "Real report after the auto-replies", REPORT)
+        .send(stack)
+        .await;
+    let inbox = wait_for_inbox(stack, STRANGER, "the ack of the real report", |m| {
+        !m.is_empty()
+    })
+    .await;
+    assert_eq!(inbox.len(), 1, "auto-replies got no answer");
+    assert!(inbox[0].subject.contains("Real report"));
+    let counts = app.store.counts().await.unwrap();
+    assert_eq!(counts.tickets, 1, "auto-replies opened no ticket");
+    assert_eq!(counts.incoming, 3, "all three mails are recorded");
+    let flagged = app.store.unthreaded_messages(10).await.unwrap();
+    assert_eq!(
+        flagged
+            .iter()
+            .filter(|m| m.disposition == "automatic")
+            .count(),
+        2
+    );
+    app.stop().await;
+}
+
+async fn restart_mid_stream_creates_no_duplicate_and_skips_nothing(stack: &Stack, db: &TestDb) {
+    const N: usize = 40;
+    let config = test_config(stack, db, "");
+    // small batches, so the crash lands between commits
+    let config = secdesk::config::Config {
+        imap: secdesk::config::ImapConfig {
+            fetch_batch: 3,
+            ..config.imap.clone()
+        },
+        ..config
+    };
+    for i in 0..N {
+        Mail::new(REPORTER, &format!("Finding number {i:03}"), REPORT)
+            .send(stack)
+            .await;
+    }
+    let app = spawn_app(config.clone()).await;
+    wait_for_store("some tickets before the crash", || async {
+        app.store
+            .counts()
+            .await
+            .map(|c| c.tickets >= 6)
+            .unwrap_or(false)
+    })
+    .await;
+    app.kill().await;
+
+    let app = spawn_app(config.clone()).await;
+    wait_for_store("every report as a ticket", || async {
+        app.store
+            .counts()
+            .await
+            .map(|c| c.tickets >= N as i64)
+            .unwrap_or(false)
+    })
+    .await;
+    // stop and start once more: nothing new may appear
+    app.stop().await;
+    let app = spawn_app(config).await;
+    let inbox = wait_for_inbox(stack, REPORTER, "an ack for every report", |m| {
+        (0..N).all(|i| {
+            let tag = format!("Finding number {i:03}");
+            m.iter().any(|r| r.subject.contains(&tag))
+        })
+    })
+    .await;
+    let counts = app.store.counts().await.unwrap();
+    assert_eq!(counts.tickets, N as i64, "exactly one ticket per report");
+    assert_eq!(counts.incoming, N as i64, "every report stored once");
+    let tickets = app.store.list_tickets(1000).await.unwrap();
+    let mut subjects: Vec<_> = tickets.iter().map(|t| t.subject.clone()).collect();
+    subjects.sort();
+    subjects.dedup();
+    assert_eq!(subjects.len(), N, "no report twice, none skipped");
+    // at-least-once delivery: a crash may resend an ack, at most the mail in flight (pool_size = 4)
+    assert!(
+        inbox.len() >= N && inbox.len() <= N + 4,
+        "{} acks",
+        inbox.len()
+    );
+    app.stop().await;
+}
