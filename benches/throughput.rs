@@ -138,6 +138,12 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 #[tokio::main]
 async fn main() {
+    // `cargo test --all-targets` runs this binary without `--bench`: only
+    // `cargo bench` should start a multi-minute load.
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("throughput benchmark: run it with `cargo bench --bench throughput`");
+        return;
+    }
     let args = args();
     let n = args.reports;
     println!(

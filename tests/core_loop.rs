@@ -82,7 +82,7 @@ async fn report_and_ack(stack: &Stack, subject: &str) -> (Received, String) {
 }
 
 async fn report_is_acknowledged_with_a_valid_number(stack: &Stack, db: &TestDb) {
-    let app = spawn_app(test_config(stack, db, "")).await;
+    let app = spawn_app(test_config(stack, db)).await;
     let mail = Mail::new(REPORTER, "Stored XSS in ShopApp", REPORT);
     mail.send(stack).await;
 
@@ -133,8 +133,10 @@ async fn report_is_acknowledged_with_a_valid_number(stack: &Stack, db: &TestDb) 
     app.stop().await;
 }
 
+/// Also proves IMAPS (TLS from the first byte) and SMTP STARTTLS, both
+/// verified against the stack's CA.
 async fn italian_report_is_acknowledged_in_italian(stack: &Stack, db: &TestDb) {
-    let app = spawn_app(test_config(stack, db, "")).await;
+    let app = spawn_app(test_config_with(stack, db, Security::Tls)).await;
     Mail::new(
         REPORTER,
         "Segnalazione vulnerabilità",
@@ -160,7 +162,7 @@ async fn italian_report_is_acknowledged_in_italian(stack: &Stack, db: &TestDb) {
 }
 
 async fn follow_up_by_subject_joins_the_ticket(stack: &Stack, db: &TestDb) {
-    let app = spawn_app(test_config(stack, db, "")).await;
+    let app = spawn_app(test_config(stack, db)).await;
     let (_, number) = report_and_ack(stack, "SQL injection in search").await;
 
     // an Italian Outlook reply that lost the threading headers
@@ -195,8 +197,9 @@ async fn follow_up_by_subject_joins_the_ticket(stack: &Stack, db: &TestDb) {
     app.stop().await;
 }
 
+/// Also proves IMAP STARTTLS.
 async fn follow_up_by_in_reply_to_joins_the_ticket(stack: &Stack, db: &TestDb) {
-    let app = spawn_app(test_config(stack, db, "")).await;
+    let app = spawn_app(test_config_with(stack, db, Security::Starttls)).await;
     let (ack, number) = report_and_ack(stack, "Open redirect").await;
 
     // the subject was rewritten; only the threading headers remain
@@ -221,7 +224,7 @@ async fn follow_up_by_in_reply_to_joins_the_ticket(stack: &Stack, db: &TestDb) {
 }
 
 async fn stranger_quoting_a_number_is_not_threaded(stack: &Stack, db: &TestDb) {
-    let app = spawn_app(test_config(stack, db, "")).await;
+    let app = spawn_app(test_config(stack, db)).await;
     let (ack, number) = report_and_ack(stack, "Exposed admin panel").await;
 
     Mail::new(
@@ -262,7 +265,7 @@ async fn stranger_quoting_a_number_is_not_threaded(stack: &Stack, db: &TestDb) {
 }
 
 async fn auto_reply_is_recorded_and_not_answered(stack: &Stack, db: &TestDb) {
-    let app = spawn_app(test_config(stack, db, "")).await;
+    let app = spawn_app(test_config(stack, db)).await;
     Mail::new(
         STRANGER,
         "Out of office: your report",
@@ -300,7 +303,7 @@ async fn auto_reply_is_recorded_and_not_answered(stack: &Stack, db: &TestDb) {
 
 async fn restart_mid_stream_creates_no_duplicate_and_skips_nothing(stack: &Stack, db: &TestDb) {
     const N: usize = 40;
-    let config = test_config(stack, db, "");
+    let config = test_config(stack, db);
     // small batches, so the crash lands between commits
     let config = secdesk::config::Config {
         imap: secdesk::config::ImapConfig {

@@ -175,7 +175,14 @@ impl Store {
 
     /// Start the transaction for one batch of mail.
     pub async fn begin(&self) -> Result<Batch, StoreError> {
-        let tx = self.pool.begin().await.doing("begin a transaction")?;
+        let tx = match self.backend {
+            // take the write lock up front: a deferred transaction that read
+            // first fails with SQLITE_BUSY_SNAPSHOT (no waiting) when the
+            // sender wrote in between
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+        .doing("begin a transaction")?;
         Ok(Batch { tx })
     }
 

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -191,8 +191,30 @@ impl TestDb {
     }
 }
 
+/// How the daemon reaches the stack's servers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Security {
+    /// Plain IMAP and SMTP (allowed: loopback).
+    Plain,
+    /// IMAPS (TLS from the first byte) and SMTP with STARTTLS, verified
+    /// against the stack's own CA.
+    Tls,
+    /// IMAP and SMTP both upgraded with STARTTLS.
+    Starttls,
+}
+
 /// The daemon's config for a stack and a database.
-pub fn test_config(stack: &Stack, db: &TestDb, extra: &str) -> Config {
+pub fn test_config(stack: &Stack, db: &TestDb) -> Config {
+    test_config_with(stack, db, Security::Plain)
+}
+
+pub fn test_config_with(stack: &Stack, db: &TestDb, security: Security) -> Config {
+    let ca = stack.ca_file().display().to_string();
+    let (imap_port, imap_enc, smtp_enc) = match security {
+        Security::Plain => (stack.imap_port, "none", "none"),
+        Security::Tls => (stack.imaps_port, "tls", "starttls"),
+        Security::Starttls => (stack.imap_port, "starttls", "starttls"),
+    };
     let text = format!(
         r#"
 [desk]
@@ -202,8 +224,9 @@ templates_dir = "{templates}"
 
 [imap]
 host = "127.0.0.1"
-port = {imap}
-encryption = "none"
+port = {imap_port}
+encryption = "{imap_enc}"
+ca_file = "{ca}"
 username = "{DESK}"
 password = "{PASSWORD}"
 poll_interval_secs = 1
@@ -211,14 +234,13 @@ poll_interval_secs = 1
 [smtp]
 host = "127.0.0.1"
 port = {smtp}
-encryption = "none"
+encryption = "{smtp_enc}"
+ca_file = "{ca}"
 
 [database]
 url = "{url}"
-{extra}
 "#,
         templates = repo_root().join("templates").display(),
-        imap = stack.imap_port,
         smtp = stack.smtp_port,
         url = db.url(),
     );
@@ -429,8 +451,4 @@ pub fn number_in(subject: &str) -> String {
     let start = subject.find('[').expect("a [number] in the subject") + 1;
     let end = subject[start..].find(']').expect("closing bracket") + start;
     subject[start..end].to_string()
-}
-
-pub fn path_exists(p: &Path) -> bool {
-    p.exists()
 }
