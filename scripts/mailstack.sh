@@ -61,7 +61,7 @@
 #   MAILSTACK_START_TIMEOUT    (20)    seconds
 #   MAILSTACK_DEBUG            ()      non-empty: log timings of `up`
 #
-# Login name = full address.  CA for TLS verification: $MAILSTACK_DIR/tls/cert.pem
+# Login name = full address.  CA for TLS verification: $MAILSTACK_DIR/tls/ca.pem
 # (self-signed, SAN mail.example.test, localhost, 127.0.0.1).  Plus-addressing:
 # security+T42@example.test lands in security's INBOX.  Unknown users get 550.
 # Handy: doveadm -c $MAILSTACK_DIR/etc/dovecot/dovecot.conf fetch -u USER 'hdr.subject body' mailbox INBOX
@@ -293,16 +293,28 @@ validate() {
   fi
 }
 
+# A private CA and a server certificate signed by it. Strict TLS clients
+# (rustls/webpki) refuse a self-signed CA certificate used as the server's
+# own ("CaUsedAsEndEntity"), so clients trust ca.pem and the server shows
+# cert.pem.
 make_tls() {
   local t=$DIR/tls d=${DOMAINS%% *}
-  [[ -s $t/cert.pem && -s $t/key.pem ]] && return 0
+  [[ -s $t/ca.pem && -s $t/cert.pem && -s $t/key.pem ]] && return 0
   mkdir -p "$t"
-  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -sha256 -subj "/CN=mail.$d" \
-    -addext "subjectAltName=DNS:mail.$d,DNS:localhost,IP:127.0.0.1,IP:$HOST" \
-    -keyout "$t/key.pem.tmp" -out "$t/cert.pem.tmp" >/dev/null 2>&1 || die "openssl failed"
-  chmod 600 "$t/key.pem.tmp"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -sha256 -subj "/CN=mailstack test CA" \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+    -keyout "$t/ca.key" -out "$t/ca.pem.tmp" >/dev/null 2>&1 || die "openssl failed (CA)"
+  openssl req -newkey rsa:2048 -nodes -sha256 -subj "/CN=mail.$d" \
+    -keyout "$t/key.pem.tmp" -out "$t/server.csr" >/dev/null 2>&1 || die "openssl failed (key)"
+  printf 'subjectAltName=DNS:mail.%s,DNS:localhost,IP:127.0.0.1,IP:%s\nbasicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n' \
+    "$d" "$HOST" >"$t/server.ext"
+  openssl x509 -req -in "$t/server.csr" -CA "$t/ca.pem.tmp" -CAkey "$t/ca.key" -CAcreateserial \
+    -days 3650 -sha256 -extfile "$t/server.ext" -out "$t/cert.pem.tmp" >/dev/null 2>&1 || die "openssl failed (sign)"
+  chmod 600 "$t/key.pem.tmp" "$t/ca.key"
+  rm -f "$t/server.csr" "$t/server.ext"
   mv "$t/key.pem.tmp" "$t/key.pem"
   mv "$t/cert.pem.tmp" "$t/cert.pem"
+  mv "$t/ca.pem.tmp" "$t/ca.pem"
 }
 
 write_config() {
@@ -757,7 +769,7 @@ cmd_env() {
     case $k in
       SUBMISSION_PORT) v=$SUB_PORT ;;
       LMTP_SOCKET) v=$RUN/dovecot/lmtp ;;
-      CA_FILE) v=$DIR/tls/cert.pem ;;
+      CA_FILE) v=$DIR/tls/ca.pem ;;
       MAILDIR_ROOT) v=$DIR/mail ;;
       DOVECOT_CONFIG) v=$DOVECOT_CONF ;;
       POSTFIX_CONFIG) v=$PF_CONF ;;

@@ -44,7 +44,11 @@ pub enum CliError {
 
 /// Extraction only: read a mail file, print what the desk would understand.
 /// No database, no network.
-pub fn parse_file(path: &Path, limits: &Limits, desk_address: &str) -> Result<ParseOutput, CliError> {
+pub fn parse_file(
+    path: &Path,
+    limits: &Limits,
+    desk_address: &str,
+) -> Result<ParseOutput, CliError> {
     let raw = std::fs::read(path).map_err(|source| CliError::Read {
         path: path.display().to_string(),
         source,
@@ -72,7 +76,11 @@ pub fn parse_file(path: &Path, limits: &Limits, desk_address: &str) -> Result<Pa
         subject: mail.subject,
         from: mail.from.map(|a| a.email),
         description: report.description,
-        cve_ids: report.cve_ids.iter().map(|c| c.as_str().to_string()).collect(),
+        cve_ids: report
+            .cve_ids
+            .iter()
+            .map(|c| c.as_str().to_string())
+            .collect(),
         cvss: report.cvss,
         reported_score: report.reported_score,
         remediation: report.remediation,
@@ -86,21 +94,47 @@ pub fn describe_parse(out: &ParseOutput) -> String {
     let none = || "-".to_string();
     let mut lines = vec![
         format!("subject:          {}", out.subject),
-        format!("from:             {}", out.from.clone().unwrap_or_else(none)),
+        format!(
+            "from:             {}",
+            out.from.clone().unwrap_or_else(none)
+        ),
         format!("kind:             {}", out.kind),
         format!("language:         {}", out.language),
-        format!("automatic mail:   {}", if out.auto_submitted { "yes (would not be answered)" } else { "no" }),
-        format!("CVE:              {}", if out.cve_ids.is_empty() { none() } else { out.cve_ids.join(", ") }),
+        format!(
+            "automatic mail:   {}",
+            if out.auto_submitted {
+                "yes (would not be answered)"
+            } else {
+                "no"
+            }
+        ),
+        format!(
+            "CVE:              {}",
+            if out.cve_ids.is_empty() {
+                none()
+            } else {
+                out.cve_ids.join(", ")
+            }
+        ),
     ];
     lines.push(match &out.cvss {
-        Some(c) => format!("CVSS:             {} = {} ({})", c.vector, c.base_score, c.severity),
+        Some(c) => format!(
+            "CVSS:             {} = {} ({})",
+            c.vector, c.base_score, c.severity
+        ),
         None => format!(
             "CVSS:             {}",
-            out.reported_score.map_or_else(none, |s| format!("{s} (score only)"))
+            out.reported_score
+                .map_or_else(none, |s| format!("{s} (score only)"))
         ),
     });
     let field = |label: &str, value: &Option<String>| {
-        format!("{label:<18}{}", value.as_deref().map_or_else(none, |v| v.replace('\n', "\n                  ")))
+        format!(
+            "{label:<18}{}",
+            value
+                .as_deref()
+                .map_or_else(none, |v| v.replace('\n', "\n                  "))
+        )
     };
     lines.push(field("description:", &out.description));
     lines.push(field("remediation:", &out.remediation));
@@ -108,9 +142,21 @@ pub fn describe_parse(out: &ParseOutput) -> String {
     let missing: Vec<String> = out
         .missing
         .iter()
-        .map(|m| serde_json::to_value(m).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())
+        .map(|m| {
+            serde_json::to_value(m)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        })
         .collect();
-    lines.push(format!("missing:          {}", if missing.is_empty() { none() } else { missing.join(", ") }));
+    lines.push(format!(
+        "missing:          {}",
+        if missing.is_empty() {
+            none()
+        } else {
+            missing.join(", ")
+        }
+    ));
     lines.join("\n")
 }
 
@@ -171,9 +217,20 @@ pub async fn tickets_show(config: &Config, number: &str, json: bool) -> Result<S
         t.reporter,
         t.subject,
         t.created_at,
-        if t.cve_ids.is_empty() { "-".into() } else { t.cve_ids.join(", ") },
-        t.cvss.as_ref().map_or("-".into(), |c| format!("{} = {} ({})", c.vector, c.base_score, c.severity)),
-        if t.missing.is_empty() { "-".into() } else { t.missing.join(", ") },
+        if t.cve_ids.is_empty() {
+            "-".into()
+        } else {
+            t.cve_ids.join(", ")
+        },
+        t.cvss.as_ref().map_or("-".into(), |c| format!(
+            "{} = {} ({})",
+            c.vector, c.base_score, c.severity
+        )),
+        if t.missing.is_empty() {
+            "-".into()
+        } else {
+            t.missing.join(", ")
+        },
     );
     for m in &t.messages {
         out.push_str(&format!(

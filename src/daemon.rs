@@ -102,7 +102,8 @@ impl Daemon {
     /// Run until `shutdown`: stop reading, commit the batch in hand, send
     /// what is queued (bounded), close.
     pub async fn run(self, shutdown: Shutdown) {
-        let sender_task = tokio::spawn(self.sender.clone().run(shutdown.clone()));
+        // aborted if this future is dropped, so nothing outlives the daemon
+        let mut sender_task = AbortOnDrop(tokio::spawn(self.sender.clone().run(shutdown.clone())));
         read_mailbox(
             Arc::clone(&self.config),
             self.store.clone(),
@@ -111,15 +112,27 @@ impl Daemon {
             shutdown,
         )
         .await;
-        let _ = sender_task.await;
+        let _ = (&mut sender_task.0).await;
         match tokio::time::timeout(FLUSH_ON_STOP, self.sender.round()).await {
-            Ok(Ok(round)) if round.sent > 0 => tracing::info!(sent = round.sent, "flushed the outbox"),
-            Ok(Err(e)) => tracing::warn!(error = %e, "could not flush the outbox; it is sent on next start"),
+            Ok(Ok(round)) if round.sent > 0 => {
+                tracing::info!(sent = round.sent, "flushed the outbox")
+            }
+            Ok(Err(e)) => {
+                tracing::warn!(error = %e, "could not flush the outbox; it is sent on next start")
+            }
             Err(_) => tracing::warn!("outbox flush timed out; the rest is sent on next start"),
             _ => {}
         }
         self.store.close().await;
         tracing::info!("stopped");
+    }
+}
+
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 
@@ -134,7 +147,8 @@ async fn read_mailbox(
 ) {
     let mut failures = 0u32;
     while !shutdown.is_triggered() {
-        let result = read_session(&config, &store, &desk, &wake, &mut shutdown, &mut failures).await;
+        let result =
+            read_session(&config, &store, &desk, &wake, &mut shutdown, &mut failures).await;
         match result {
             Ok(()) => break,
             Err(e) => {
@@ -153,6 +167,14 @@ async fn read_mailbox(
     }
 }
 
+/// Real work succeeded again: say so once, and reset the backoff.
+fn recovered(failures: &mut u32) {
+    if *failures > 0 {
+        tracing::info!(after_attempts = *failures, "mailbox reader working again");
+        *failures = 0;
+    }
+}
+
 /// One IMAP session: catch up from the checkpoint, then wait for news.
 async fn read_session(
     config: &Config,
@@ -164,15 +186,14 @@ async fn read_session(
 ) -> Result<(), ReadError> {
     let imap = &config.imap;
     let mut mailbox = Mailbox::open(imap).await?;
-    if *failures > 0 {
-        tracing::info!(after_attempts = *failures, "mailbox reachable again");
-        *failures = 0;
-    }
     let mut last_uid = match store.mailbox_state(&mailbox.id).await? {
         Some(s) if s.uid_validity == mailbox.uid_validity => s.last_uid,
         Some(s) => {
-            tracing::warn!(old = s.uid_validity, new = mailbox.uid_validity,
-                "UIDVALIDITY changed (mailbox recreated): reading it again; mail already stored is skipped by Message-ID");
+            tracing::warn!(
+                old = s.uid_validity,
+                new = mailbox.uid_validity,
+                "UIDVALIDITY changed (mailbox recreated): reading it again; mail already stored is skipped by Message-ID"
+            );
             0
         }
         None => 0,
@@ -189,6 +210,7 @@ async fn read_session(
                     shutdown,
                 )
                 .await?;
+            recovered(failures);
             match waited {
                 Some(m) => mailbox = m,
                 None => return Ok(()),
@@ -202,7 +224,9 @@ async fn read_session(
                 uid_validity: mailbox.uid_validity,
                 last_uid: highest,
             };
-            let outcome = ingest::process_batch(store, desk, &mailbox.id, checkpoint, fetched).await?;
+            let outcome =
+                ingest::process_batch(store, desk, &mailbox.id, checkpoint, fetched).await?;
+            recovered(failures);
             last_uid = highest;
             if outcome.queued_mail() {
                 wake.notify_one();

@@ -147,10 +147,25 @@ impl BatchOutcome {
     pub fn queued_mail(&self) -> bool {
         !self.new_tickets.is_empty()
     }
+
+    fn absorb(&mut self, other: BatchOutcome) {
+        self.new_tickets.extend(other.new_tickets);
+        self.follow_ups += other.follow_ups;
+        self.automatic += other.automatic;
+        self.strangers += other.strangers;
+        self.quarantined += other.quarantined;
+        self.duplicates += other.duplicates;
+    }
 }
 
 /// Analyse a batch off the async threads, then commit it in one transaction
 /// together with the mailbox's new checkpoint.
+///
+/// If the batch cannot be committed, each mail is tried in a transaction of
+/// its own, and a mail that still fails is quarantined with the error as its
+/// reason: one bad mail never blocks the mailbox. When even the quarantine
+/// cannot be written (the database is away), the error is returned and the
+/// caller retries the whole batch later.
 pub async fn process_batch(
     store: &Store,
     desk: &Arc<DeskContext>,
@@ -167,9 +182,35 @@ pub async fn process_batch(
     })
     .await
     .map_err(|e| IngestError::Analysis(e.to_string()))?;
+    match commit(store, desk, mailbox_id, checkpoint, &analysed).await {
+        Ok(outcome) => Ok(outcome),
+        Err(e) if analysed.len() > 1 => {
+            tracing::warn!(error = %e, mails = analysed.len(), "batch failed; committing its mails one by one");
+            commit_each(store, desk, mailbox_id, checkpoint, &analysed).await
+        }
+        Err(e) => match analysed.first() {
+            Some(item) => {
+                quarantine(store, mailbox_id, checkpoint, item, &e).await?;
+                Ok(BatchOutcome {
+                    quarantined: 1,
+                    ..BatchOutcome::default()
+                })
+            }
+            None => Err(e),
+        },
+    }
+}
+
+async fn commit(
+    store: &Store,
+    desk: &DeskContext,
+    mailbox_id: &str,
+    checkpoint: MailboxState,
+    analysed: &[Analysed],
+) -> Result<BatchOutcome, IngestError> {
     let mut batch = store.begin().await?;
     let mut outcome = BatchOutcome::default();
-    for item in &analysed {
+    for item in analysed {
         commit_one(&mut batch, desk, mailbox_id, item, &mut outcome).await?;
     }
     batch
@@ -177,6 +218,82 @@ pub async fn process_batch(
         .await?;
     batch.commit().await?;
     Ok(outcome)
+}
+
+async fn commit_each(
+    store: &Store,
+    desk: &DeskContext,
+    mailbox_id: &str,
+    checkpoint: MailboxState,
+    analysed: &[Analysed],
+) -> Result<BatchOutcome, IngestError> {
+    let mut total = BatchOutcome::default();
+    for (i, item) in analysed.iter().enumerate() {
+        // the last mail carries the batch's checkpoint (UIDs that vanished count too)
+        let here = if i + 1 == analysed.len() {
+            checkpoint
+        } else {
+            MailboxState {
+                last_uid: item.uid,
+                ..checkpoint
+            }
+        };
+        match commit(store, desk, mailbox_id, here, std::slice::from_ref(item)).await {
+            Ok(outcome) => total.absorb(outcome),
+            Err(e) => {
+                quarantine(store, mailbox_id, here, item, &e).await?;
+                total.quarantined += 1;
+            }
+        }
+    }
+    Ok(total)
+}
+
+/// Keep a mail that could not be processed, with why, and move past it.
+async fn quarantine(
+    store: &Store,
+    mailbox_id: &str,
+    checkpoint: MailboxState,
+    item: &Analysed,
+    error: &IngestError,
+) -> Result<(), IngestError> {
+    let reason = format!("processing failed: {error}");
+    tracing::error!(uid = item.uid, %reason, "mail quarantined");
+    let subject = item
+        .outcome
+        .as_ref()
+        .map(|u| clean(&u.mail.subject).into_owned())
+        .unwrap_or_default();
+    let from = item
+        .outcome
+        .as_ref()
+        .ok()
+        .and_then(|u| u.mail.from.as_ref())
+        .map(|a| a.email.clone());
+    let mut batch = store.begin().await?;
+    if !batch.seen(&item.dedupe_key).await? {
+        batch
+            .insert_message(&NewMessage {
+                direction: "in",
+                disposition: "quarantined",
+                reason: Some(&reason),
+                dedupe_key: Some(&item.dedupe_key),
+                mailbox_id: Some(mailbox_id),
+                uid: Some(item.uid),
+                from_addr: from.as_deref(),
+                to_addrs: "[]".into(),
+                subject: &subject,
+                raw: Some(&item.raw),
+                now: now_millis(),
+                ..NewMessage::default()
+            })
+            .await?;
+    }
+    batch
+        .set_mailbox_state(mailbox_id, checkpoint, now_millis())
+        .await?;
+    batch.commit().await?;
+    Ok(())
 }
 
 /// PostgreSQL refuses NUL in text; mail may carry it.
@@ -263,23 +380,25 @@ async fn commit_one(
     };
     match &route {
         Route::NewReport => {
-            let (ticket_id, number) = insert_ticket(batch, desk, understood, now).await?;
+            let (ticket_id, number, replies) = insert_ticket(batch, desk, understood, now).await?;
             stored.ticket_id = Some(ticket_id);
             let row = batch.insert_message(&stored).await?;
             store_attachments(batch, row, mail).await?;
-            queue_acknowledgments(batch, desk, understood, ticket_id, &number, now).await?;
+            for reply in &replies {
+                queue(batch, desk, ticket_id, reply, now).await?;
+            }
             outcome.new_tickets.push(number.to_string());
         }
         Route::FollowUp { ticket, from_staff } => {
             stored.ticket_id = Some(ticket.id);
             let row = batch.insert_message(&stored).await?;
             store_attachments(batch, row, mail).await?;
-            if !from_staff
-                && let Ok(state) = ticket.state.parse::<TicketState>()
-            {
+            if !from_staff && let Ok(state) = ticket.state.parse::<TicketState>() {
                 let next = state.after_reporter_follow_up();
                 if next != state {
-                    batch.set_ticket_state(ticket.id, next.as_str(), now).await?;
+                    batch
+                        .set_ticket_state(ticket.id, next.as_str(), now)
+                        .await?;
                 }
             }
             tracing::info!(number = %ticket.number, from = ?sender, "follow-up threaded");
@@ -377,17 +496,20 @@ struct TicketView<'a> {
     priority: u8,
 }
 
-/// Insert the ticket of a new report under a fresh number.
+/// Insert the ticket of a new report under a fresh number, with its
+/// replies already rendered and built (a template that fails to render
+/// fails the mail before anything is written for it).
 async fn insert_ticket(
     batch: &mut Batch,
     desk: &DeskContext,
     understood: &Understood,
     now: i64,
-) -> Result<(i64, ConfirmationNumber), IngestError> {
+) -> Result<(i64, ConfirmationNumber, Vec<Reply>), IngestError> {
     let mail = &understood.mail;
     let report = &understood.report;
     let reporter = reporter_of(mail);
     let severity = report.severity();
+    let priority = Priority::by_rule(report.kind, severity);
     let subject = clean(&mail.subject);
     let cve_ids = serde_json::to_string(&report.cve_ids).unwrap_or_else(|_| "[]".into());
     let missing = serde_json::to_string(&report.missing).unwrap_or_else(|_| "[]".into());
@@ -396,6 +518,7 @@ async fn insert_ticket(
     let customer_message = report.customer_message.as_deref().map(clean);
     loop {
         let number = ConfirmationNumber::generate(&desk.prefix, &mut rand::rng());
+        let replies = acknowledgments(desk, understood, &number, priority)?;
         let inserted = batch
             .insert_ticket(&NewTicket {
                 desk: &desk.address,
@@ -404,7 +527,7 @@ async fn insert_ticket(
                 kind: report.kind.as_str(),
                 language: report.language.as_str(),
                 severity: severity.map(|s| s.as_str()),
-                priority: i64::from(Priority::by_rule(report.kind, severity).level()),
+                priority: i64::from(priority.level()),
                 reporter: &reporter,
                 subject: &subject,
                 description: description.as_deref(),
@@ -422,7 +545,7 @@ async fn insert_ticket(
         // a taken number (one in billions) simply draws again
         if let Some(id) = inserted {
             tracing::info!(%number, %reporter, kind = report.kind.as_str(), "ticket created");
-            return Ok((id, number));
+            return Ok((id, number, replies));
         }
     }
 }
@@ -434,20 +557,27 @@ fn reporter_of(mail: &ParsedMail) -> String {
         .unwrap_or_default()
 }
 
-/// Queue the acknowledgment to the reporter (threaded under the report)
-/// and the notification to staff.
-async fn queue_acknowledgments(
-    batch: &mut Batch,
+/// A built outgoing mail and why it is sent.
+#[derive(Debug)]
+struct Reply {
+    disposition: &'static str,
+    to: Vec<String>,
+    subject: String,
+    body: String,
+    built: outbox::BuiltMail,
+}
+
+/// The acknowledgment to the reporter (threaded under the report) and the
+/// notification to staff, rendered and built. Pure but for randomness.
+fn acknowledgments(
     desk: &DeskContext,
     understood: &Understood,
-    ticket_id: i64,
     number: &ConfirmationNumber,
-    now: i64,
-) -> Result<(), IngestError> {
+    priority: Priority,
+) -> Result<Vec<Reply>, IngestError> {
     let mail = &understood.mail;
     let report = &understood.report;
     let reporter = reporter_of(mail);
-    let severity = report.severity();
     let subject = clean(&mail.subject);
     let text = clean(&mail.text);
     let ctx = TemplateContext {
@@ -463,8 +593,8 @@ async fn queue_acknowledgments(
         report,
         ticket: TicketView {
             state: TicketState::New.as_str(),
-            severity: severity.map(|s| s.as_str()),
-            priority: Priority::by_rule(report.kind, severity).level(),
+            severity: report.severity().map(|s| s.as_str()),
+            priority: priority.level(),
         },
     };
     let parent = mail.message_id.as_ref().map(|m| m.as_str().to_string());
@@ -474,60 +604,49 @@ async fn queue_acknowledgments(
         .map(|m| m.as_str().to_string())
         .chain(parent.clone())
         .collect();
+    let mut replies = Vec::with_capacity(2);
     if !reporter.is_empty() {
         let ack = desk.templates.render("ack", report.language, &ctx)?;
-        queue_mail(
-            batch,
+        replies.push(build(
             desk,
-            ticket_id,
             "ack",
-            std::slice::from_ref(&reporter),
-            &ack,
+            vec![reporter.clone()],
+            ack,
             parent.as_deref(),
             &references,
             AutoSubmitted::Replied,
-            now,
-        )
-        .await?;
+        )?);
     }
     if !desk.notify.is_empty() {
         let note = desk
             .templates
             .render("staff-new-ticket", desk.default_language, &ctx)?;
-        queue_mail(
-            batch,
+        replies.push(build(
             desk,
-            ticket_id,
             "staff-notification",
-            &desk.notify,
-            &note,
+            desk.notify.clone(),
+            note,
             None,
             &[],
             AutoSubmitted::Generated,
-            now,
-        )
-        .await?;
+        )?);
     }
-    Ok(())
+    Ok(replies)
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn queue_mail(
-    batch: &mut Batch,
+fn build(
     desk: &DeskContext,
-    ticket_id: i64,
-    disposition: &str,
-    to: &[String],
-    text: &outbox::Rendered,
+    disposition: &'static str,
+    to: Vec<String>,
+    text: outbox::Rendered,
     in_reply_to: Option<&str>,
     references: &[String],
     auto_submitted: AutoSubmitted,
-    now: i64,
-) -> Result<(), IngestError> {
+) -> Result<Reply, IngestError> {
     let built = outbox::compose(&OutgoingMail {
         from_name: &desk.name,
         from_address: &desk.address,
-        to,
+        to: &to,
         subject: &text.subject,
         body: &text.body,
         in_reply_to,
@@ -538,21 +657,38 @@ async fn queue_mail(
         to: to.join(", "),
         source,
     })?;
+    Ok(Reply {
+        disposition,
+        to,
+        subject: text.subject,
+        body: text.body,
+        built,
+    })
+}
+
+/// Store an outgoing mail on its ticket and put it in the outbox.
+async fn queue(
+    batch: &mut Batch,
+    desk: &DeskContext,
+    ticket_id: i64,
+    reply: &Reply,
+    now: i64,
+) -> Result<(), IngestError> {
     let row = batch
         .insert_message(&NewMessage {
             ticket_id: Some(ticket_id),
             direction: "out",
-            disposition,
-            message_id: Some(&built.message_id),
+            disposition: reply.disposition,
+            message_id: Some(&reply.built.message_id),
             from_addr: Some(&desk.address),
-            to_addrs: addresses_json(to.iter().cloned()),
-            subject: &text.subject,
-            body_text: Some(&text.body),
-            raw: Some(&built.raw),
+            to_addrs: addresses_json(reply.to.iter().cloned()),
+            subject: &reply.subject,
+            body_text: Some(&reply.body),
+            raw: Some(&reply.built.raw),
             now,
             ..NewMessage::default()
         })
         .await?;
-    batch.enqueue(row, &desk.address, to, now).await?;
+    batch.enqueue(row, &desk.address, &reply.to, now).await?;
     Ok(())
 }

@@ -32,15 +32,15 @@
 //! modules (message, report, route, ticket) do no I/O and are unit-tested;
 //! the edges are tested against real Dovecot, Postfix, SQLite and PostgreSQL.
 
-// pub mod cli; // TEMP until message/ lands
+pub mod cli;
 pub mod config;
-// pub mod daemon; // TEMP until message/ lands
-// pub mod ingest; // TEMP until message/ lands
+pub mod daemon;
+pub mod ingest;
 pub mod mailbox;
 pub mod message;
-// pub mod outbox; // TEMP until message/ lands
+pub mod outbox;
 pub mod report;
-// pub mod route; // TEMP until message/ lands
+pub mod route;
 pub mod shutdown;
 pub mod store;
 pub mod ticket;
@@ -48,7 +48,14 @@ pub mod ticket;
 use std::time::Duration;
 
 pub use config::Config;
+pub use daemon::{Daemon, RunError};
 pub use shutdown::Shutdown;
+
+/// Run the desk until `shutdown` fires.
+pub async fn run(config: Config, shutdown: Shutdown) -> Result<(), RunError> {
+    Daemon::prepare(config).await?.run(shutdown).await;
+    Ok(())
+}
 
 /// rustls refuses to pick a crypto provider on its own when more than one
 /// could be compiled in; we ship ring only and say so once.

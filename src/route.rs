@@ -20,7 +20,7 @@ pub struct StaffPolicy {
 impl StaffPolicy {
     pub fn is_staff(&self, address: &str) -> bool {
         let address = address.to_ascii_lowercase();
-        self.addresses.iter().any(|a| *a == address)
+        self.addresses.contains(&address)
             || address
                 .rsplit_once('@')
                 .is_some_and(|(_, domain)| self.domains.iter().any(|d| d == domain))
@@ -123,7 +123,12 @@ mod tests {
 
     #[test]
     fn reporter_follow_up_joins_the_ticket_whatever_the_case() {
-        let r = route(Some("Reporter@Example.TEST"), None, Some(ticket()), &staff());
+        let r = route(
+            Some("Reporter@Example.TEST"),
+            None,
+            Some(ticket()),
+            &staff(),
+        );
         assert_eq!(
             r,
             Route::FollowUp {
@@ -148,7 +153,12 @@ mod tests {
 
     #[test]
     fn follow_up_from_stranger_is_not_threaded() {
-        let r = route(Some("stranger@example.test"), None, Some(ticket()), &staff());
+        let r = route(
+            Some("stranger@example.test"),
+            None,
+            Some(ticket()),
+            &staff(),
+        );
         assert_eq!(r, Route::Stranger { ticket: ticket() });
         assert_eq!(
             route(None, None, Some(ticket()), &staff()),
@@ -170,7 +180,13 @@ mod tests {
             Some(ticket()),
             &staff(),
         );
-        assert!(matches!(r, Route::Automatic { ticket: Some(_), .. }));
+        assert!(matches!(
+            r,
+            Route::Automatic {
+                ticket: Some(_),
+                ..
+            }
+        ));
         let r = route(
             Some("mailer-daemon@x.test"),
             Some(AutoReason::NullReturnPath),
@@ -178,7 +194,12 @@ mod tests {
             &staff(),
         );
         assert!(matches!(r, Route::Automatic { ticket: None, .. }));
-        let r = route(Some("a@x.test"), Some(AutoReason::MailingList), None, &staff());
+        let r = route(
+            Some("a@x.test"),
+            Some(AutoReason::MailingList),
+            None,
+            &staff(),
+        );
         assert_eq!(r.disposition(), "automatic");
     }
 }

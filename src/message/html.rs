@@ -7,8 +7,8 @@
 //! hostile HTML (deeply nested tags, a megabyte on one line, unterminated
 //! quotes or comments): every byte is visited a bounded number of times.
 //!
-//! What it does: drops `<head>`, `<script>`, `<style>`, `<template>` and
-//! comments; block tags end the line (paragraph-like ones leave a blank line);
+//! What it does: drops `<head>`, `<title>`, `<script>`, `<style>`,
+//! `<template>` (when closed) and comments; block tags end the line (paragraph-like ones leave a blank line);
 //! `<br>` is a line break; table cells are separated by a space; entities are
 //! decoded with mail-parser's full HTML5 table; runs of whitespace collapse to
 //! one space, except inside `<pre>`. Inline tags (`<b>`, `<span>`, `<wbr>`, ...)
@@ -57,6 +57,7 @@ pub fn html_to_text(html: &str) -> String {
     // Set when no '>' is left in the input: every later '<' is plain text.
     let mut no_tag_end_left = false;
     let mut head_ends = HeadEnds::default();
+    let mut unclosed: Vec<&'static str> = Vec::new();
 
     while pos < bytes.len() {
         match bytes[pos] {
@@ -76,10 +77,17 @@ pub fn html_to_text(html: &str) -> String {
                     pos += 1;
                     continue;
                 }
-                let mut end = if quotes_in_tags { tag_end_quoted(bytes, pos + 1) } else { None };
+                let mut end = if quotes_in_tags {
+                    tag_end_quoted(bytes, pos + 1)
+                } else {
+                    None
+                };
                 if end.is_none() {
                     quotes_in_tags = false;
-                    end = bytes[pos + 1..].iter().position(|&b| b == b'>').map(|i| pos + 1 + i);
+                    end = bytes[pos + 1..]
+                        .iter()
+                        .position(|&b| b == b'>')
+                        .map(|i| pos + 1 + i);
                 }
                 let Some(end) = end else {
                     no_tag_end_left = true;
@@ -92,8 +100,10 @@ pub fn html_to_text(html: &str) -> String {
                     if name == "pre" {
                         pre_depth = pre_depth.saturating_sub(1);
                     }
-                } else if HIDDEN_CONTENT.contains(&name) {
-                    pos = skip_element(bytes, pos, name);
+                } else if let Some(&hidden) = HIDDEN_CONTENT.iter().find(|&&h| h == name) {
+                    if let Some(after) = skip_element(bytes, pos, hidden, &mut unclosed) {
+                        pos = after;
+                    }
                     continue;
                 } else if name == "head" {
                     if let Some(after) = head_ends.skip_head(bytes, pos) {
@@ -196,13 +206,28 @@ fn tag_end_quoted(bytes: &[u8], from: usize) -> Option<usize> {
     None
 }
 
-/// Skips the content of an element whose text is never shown, up to and
-/// including its closing tag. Without one, the rest of the input is content.
-fn skip_element(bytes: &[u8], from: usize, name: &str) -> usize {
+/// Where the text resumes after the opening tag of an element whose content
+/// is never shown: after its closing tag. Without one, `None`, and only the
+/// opening tag is dropped: a browser would hide the rest, but hiding the
+/// whole report behind a stray `<title>` is worse than showing some noise.
+/// Failed searches are remembered, so that a thousand unclosed tags do not
+/// each search to the end.
+fn skip_element(
+    bytes: &[u8],
+    from: usize,
+    name: &'static str,
+    unclosed: &mut Vec<&'static str>,
+) -> Option<usize> {
+    if unclosed.contains(&name) {
+        return None;
+    }
     let closing = format!("</{name}");
     match find_ignore_case(bytes, from, closing.as_bytes()) {
-        Some(start) => after_tag(bytes, start),
-        None => bytes.len(),
+        Some(start) => Some(after_tag(bytes, start)),
+        None => {
+            unclosed.push(name);
+            None
+        }
     }
 }
 
@@ -220,7 +245,11 @@ impl HeadEnds {
     /// `</head>` or, in broken mail without it, at `<body`. With neither,
     /// `None`: nothing is skipped, better some noise than no text.
     fn skip_head(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
-        let close = if self.no_close_left { None } else { find_ignore_case(bytes, from, b"</head") };
+        let close = if self.no_close_left {
+            None
+        } else {
+            find_ignore_case(bytes, from, b"</head")
+        };
         self.no_close_left = close.is_none();
         let body_search_end = close.unwrap_or(bytes.len());
         let body = if self.no_body_left && close.is_none() {
@@ -248,19 +277,35 @@ fn after_tag(bytes: &[u8], start: usize) -> usize {
 }
 
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|i| from + i)
+    find_by(bytes, from, needle, |a, b| a == b)
 }
 
 fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|i| from + i)
+    find_by(bytes, from, needle, <[u8]>::eq_ignore_ascii_case)
+}
+
+/// The first match of `needle` at or after `from`. Needles here start with
+/// `<` or `-`, which are rare in text, so looking for the first byte and
+/// comparing only there is fast; the worst case is a constant times linear.
+fn find_by(
+    bytes: &[u8],
+    from: usize,
+    needle: &[u8],
+    same: impl Fn(&[u8], &[u8]) -> bool,
+) -> Option<usize> {
+    let (&first, _) = needle.split_first()?;
+    let mut at = from;
+    loop {
+        let offset = bytes.get(at..)?.iter().position(|&b| b == first)?;
+        at += offset;
+        if bytes
+            .get(at..at + needle.len())
+            .is_some_and(|w| same(w, needle))
+        {
+            return Some(at);
+        }
+        at += 1;
+    }
 }
 
 /// The text being built: whitespace is held back until the next visible
@@ -351,8 +396,12 @@ mod tests {
 
     #[test]
     fn inline_tags_do_not_split_words() {
-        let html = "<p>CVSS:3.1/AV:N/<b>AC:L</b>/PR:<span>N</span>/UI:N<wbr>/S:U/C:H/I:<i>H</i>/A:H</p>";
-        assert_eq!(html_to_text(html), "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
+        let html =
+            "<p>CVSS:3.1/AV:N/<b>AC:L</b>/PR:<span>N</span>/UI:N<wbr>/S:U/C:H/I:<i>H</i>/A:H</p>";
+        assert_eq!(
+            html_to_text(html),
+            "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"
+        );
     }
 
     #[test]
@@ -381,8 +430,19 @@ mod tests {
     }
 
     #[test]
+    fn an_unclosed_hidden_element_hides_only_its_tag() {
+        assert_eq!(
+            html_to_text("<title>Report<p>CVE-2024-1</p><style>x"),
+            "Report\n\nCVE-2024-1\n\nx"
+        );
+    }
+
+    #[test]
     fn head_without_end_tag_stops_at_body() {
-        assert_eq!(html_to_text("<head><meta charset=utf-8><body>Hello"), "Hello");
+        assert_eq!(
+            html_to_text("<head><meta charset=utf-8><body>Hello"),
+            "Hello"
+        );
     }
 
     #[test]
@@ -395,18 +455,27 @@ mod tests {
 
     #[test]
     fn whitespace_collapses_except_in_pre() {
-        assert_eq!(html_to_text("a \n\t  b<pre>x  y\n  z</pre>c"), "a b\n\nx  y\n  z\n\nc");
+        assert_eq!(
+            html_to_text("a \n\t  b<pre>x  y\n  z</pre>c"),
+            "a b\n\nx  y\n  z\n\nc"
+        );
     }
 
     #[test]
     fn quoted_attributes_may_contain_angle_brackets() {
-        assert_eq!(html_to_text("<a title=\"a>b\" href='x'>link</a> after"), "link after");
+        assert_eq!(
+            html_to_text("<a title=\"a>b\" href='x'>link</a> after"),
+            "link after"
+        );
         assert_eq!(html_to_text("<font face=Arial'>it's</font>"), "it's");
     }
 
     #[test]
     fn stray_angle_brackets_are_text() {
-        assert_eq!(html_to_text("if a < b and c<3 then"), "if a < b and c<3 then");
+        assert_eq!(
+            html_to_text("if a < b and c<3 then"),
+            "if a < b and c<3 then"
+        );
         assert_eq!(html_to_text("unterminated <b"), "unterminated <b");
         assert_eq!(html_to_text("x <!-- never closed"), "x");
     }
@@ -420,6 +489,9 @@ mod tests {
             "<".repeat(1_000_000),
             "<a ".repeat(300_000),
             "<script>".repeat(100_000),
+            "<title>x".repeat(100_000),
+            "<head></head>".repeat(100_000),
+            "<head><body>".repeat(100_000),
             "<head><p>".repeat(100_000),
             "x".repeat(1_000_000),
             "&".repeat(1_000_000),
@@ -430,7 +502,11 @@ mod tests {
             let text = html_to_text(html);
             assert!(text.len() <= html.len() * 2);
             let took = start.elapsed();
-            assert!(took < Duration::from_secs(2), "{took:?} for {}...", &html[..20]);
+            assert!(
+                took < Duration::from_secs(2),
+                "{took:?} for {}...",
+                &html[..20]
+            );
         }
     }
 }

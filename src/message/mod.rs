@@ -44,6 +44,16 @@ pub struct Limits {
     pub max_parts: usize,
 }
 
+impl Default for Limits {
+    /// The defaults of the `[limits]` config section.
+    fn default() -> Limits {
+        Limits {
+            max_message_bytes: 25 * 1024 * 1024,
+            max_parts: 1000,
+        }
+    }
+}
+
 /// Why a mail could not be parsed. The caller quarantines it with this reason.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ParseError {
@@ -192,10 +202,21 @@ mod tests {
 
     #[test]
     fn message_ids_are_normalised() {
-        for text in ["<abc@example.com>", "  <abc@example.com>  ", "abc@example.com", "< abc@example.com >"] {
-            assert_eq!(MessageId::parse(text).map(|id| id.as_str().to_string()), Ok("abc@example.com".into()));
+        for text in [
+            "<abc@example.com>",
+            "  <abc@example.com>  ",
+            "abc@example.com",
+            "< abc@example.com >",
+        ] {
+            assert_eq!(
+                MessageId::parse(text).map(|id| id.as_str().to_string()),
+                Ok("abc@example.com".into())
+            );
         }
-        assert_eq!(MessageId::parse("<Case@Example.COM>").map(|id| id.to_string()), Ok("Case@Example.COM".into()));
+        assert_eq!(
+            MessageId::parse("<Case@Example.COM>").map(|id| id.to_string()),
+            Ok("Case@Example.COM".into())
+        );
         assert!(MessageId::parse("<>").is_err());
         assert!(MessageId::parse("   ").is_err());
         assert!(MessageId::parse("<a b@c>").is_err());
@@ -205,8 +226,14 @@ mod tests {
 
     #[test]
     fn addresses_are_normalised() {
-        assert_eq!(normalize_address("  <Alice@Example.COM> "), "alice@example.com");
-        assert_eq!(normalize_address("mailto:Bob@Example.org"), "bob@example.org");
+        assert_eq!(
+            normalize_address("  <Alice@Example.COM> "),
+            "alice@example.com"
+        );
+        assert_eq!(
+            normalize_address("mailto:Bob@Example.org"),
+            "bob@example.org"
+        );
         assert_eq!(normalize_address("MAILER-DAEMON"), "mailer-daemon");
         assert_eq!(normalize_address("<>"), "");
         assert_eq!(normalize_address("ÉLODIE@example.fr"), "élodie@example.fr");

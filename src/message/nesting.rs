@@ -37,13 +37,18 @@ const MAX_GAP: usize = 256;
 /// The input with every type-joining `/` of `message/...` and
 /// `multipart/digest` hidden; borrowed when there is none.
 pub(super) fn hide_nested_types(raw: &[u8]) -> Cow<'_, [u8]> {
-    let hidden: Vec<usize> = raw
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b'/')
-        .map(|(i, _)| i)
-        .filter(|&slash| joins_nested_type(raw, slash))
-        .collect();
+    let mut hidden = Vec::new();
+    let mut from = 0;
+    while let Some(offset) = raw
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'/'))
+    {
+        let slash = from + offset;
+        if joins_nested_type(raw, slash) {
+            hidden.push(slash);
+        }
+        from = slash + 1;
+    }
     if hidden.is_empty() {
         return Cow::Borrowed(raw);
     }
@@ -69,7 +74,12 @@ fn is_gap(b: u8) -> bool {
 
 fn joins_nested_type(raw: &[u8], slash: usize) -> bool {
     let before = &raw[..slash];
-    let gap = before.iter().rev().take(MAX_GAP).take_while(|&&b| is_gap(b)).count();
+    let gap = before
+        .iter()
+        .rev()
+        .take(MAX_GAP)
+        .take_while(|&&b| is_gap(b))
+        .count();
     if gap == MAX_GAP {
         return true;
     }
@@ -85,7 +95,11 @@ fn joins_nested_type(raw: &[u8], slash: usize) -> bool {
         return false;
     }
     let after = &raw[slash + 1..];
-    let gap = after.iter().take(MAX_GAP).take_while(|&&b| is_gap(b)).count();
+    let gap = after
+        .iter()
+        .take(MAX_GAP)
+        .take_while(|&&b| is_gap(b))
+        .count();
     if gap == MAX_GAP {
         return true;
     }
@@ -94,11 +108,14 @@ fn joins_nested_type(raw: &[u8], slash: usize) -> bool {
 }
 
 fn ends_with_ignore_case(haystack: &[u8], word: &[u8]) -> bool {
-    haystack.len() >= word.len() && haystack[haystack.len() - word.len()..].eq_ignore_ascii_case(word)
+    haystack.len() >= word.len()
+        && haystack[haystack.len() - word.len()..].eq_ignore_ascii_case(word)
 }
 
 fn starts_with_ignore_case(haystack: &[u8], word: &[u8]) -> bool {
-    haystack.get(..word.len()).is_some_and(|head| head.eq_ignore_ascii_case(word))
+    haystack
+        .get(..word.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
@@ -111,10 +128,22 @@ mod tests {
 
     #[test]
     fn message_and_digest_types_are_hidden() {
-        assert_eq!(hidden("Content-Type: message/rfc822"), "Content-Type: message#rfc822");
-        assert_eq!(hidden("Content-Type: MESSAGE/Global"), "Content-Type: MESSAGE#Global");
-        assert_eq!(hidden("content-type:message/delivery-status"), "content-type:message#delivery-status");
-        assert_eq!(hidden("Content-Type: multipart/digest; boundary=x"), "Content-Type: multipart#digest; boundary=x");
+        assert_eq!(
+            hidden("Content-Type: message/rfc822"),
+            "Content-Type: message#rfc822"
+        );
+        assert_eq!(
+            hidden("Content-Type: MESSAGE/Global"),
+            "Content-Type: MESSAGE#Global"
+        );
+        assert_eq!(
+            hidden("content-type:message/delivery-status"),
+            "content-type:message#delivery-status"
+        );
+        assert_eq!(
+            hidden("Content-Type: multipart/digest; boundary=x"),
+            "Content-Type: multipart#digest; boundary=x"
+        );
     }
 
     #[test]
@@ -129,7 +158,10 @@ mod tests {
     #[test]
     fn other_types_are_left_alone() {
         let text = "Content-Type: multipart/mixed; boundary=\"a/b\"\r\nContent-Type: text/plain\r\nhttp://x/y";
-        assert!(matches!(hide_nested_types(text.as_bytes()), Cow::Borrowed(_)));
+        assert!(matches!(
+            hide_nested_types(text.as_bytes()),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

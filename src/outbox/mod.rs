@@ -8,7 +8,7 @@ pub mod templates;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, Message};
 
-pub use templates::{Rendered, Templates, TemplateError};
+pub use templates::{Rendered, TemplateError, Templates};
 
 use crate::message::LOOP_HEADER;
 

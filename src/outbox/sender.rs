@@ -99,7 +99,12 @@ pub struct Round {
 }
 
 impl Sender {
-    pub fn new(store: Store, transport: Transport, concurrency: usize, wake: Arc<Notify>) -> Sender {
+    pub fn new(
+        store: Store,
+        transport: Transport,
+        concurrency: usize,
+        wake: Arc<Notify>,
+    ) -> Sender {
         Sender {
             store,
             transport,
@@ -184,10 +189,9 @@ impl Sender {
                 self.store.mark_sent(&[item.id], now_millis()).await?;
                 Ok(Outcome::Sent)
             }
-            Err(e) => {
-                let message = e.to_string();
+            Err(Failure { message, permanent }) => {
                 let attempts = item.attempts + 1;
-                let retry_at = (!e.is_permanent() && attempts < MAX_ATTEMPTS)
+                let retry_at = (!permanent && attempts < MAX_ATTEMPTS)
                     .then(|| now_millis() + retry_delay(attempts).as_millis() as i64);
                 self.store
                     .mark_attempt_failed(item.id, &message, retry_at)
@@ -203,12 +207,28 @@ impl Sender {
         }
     }
 
-    async fn send(&self, item: &OutboxItem) -> Result<(), lettre::transport::smtp::Error> {
-        let envelope = envelope(item).map_err(|e| {
-            lettre::transport::smtp::Error::from(std::io::Error::other(e))
+    /// Hand one mail to SMTP. The error says whether retrying can help.
+    async fn send(&self, item: &OutboxItem) -> Result<(), Failure> {
+        let envelope = envelope(item).map_err(|message| Failure {
+            message,
+            permanent: true,
         })?;
-        self.transport.send_raw(&envelope, &item.raw).await.map(|_| ())
+        self.transport
+            .send_raw(&envelope, &item.raw)
+            .await
+            .map(|_| ())
+            .map_err(|e| Failure {
+                permanent: e.is_permanent(),
+                message: e.to_string(),
+            })
     }
+}
+
+/// A failed delivery attempt.
+struct Failure {
+    message: String,
+    /// A 5xx answer or a bad address: retrying cannot help.
+    permanent: bool,
 }
 
 fn envelope(item: &OutboxItem) -> Result<Envelope, String> {

@@ -54,30 +54,61 @@ impl Templates {
                 message: e.to_string(),
             })?;
         env.set_syntax(syntax);
+        env.add_filter("truncate", truncate);
         for name in REQUIRED {
             for lang in [Language::En, Language::It] {
                 let file = file_name(name, lang);
                 let path = dir.join(&file);
-                let source = std::fs::read_to_string(&path).map_err(|source| {
-                    TemplateError::Read {
+                let source =
+                    std::fs::read_to_string(&path).map_err(|source| TemplateError::Read {
                         path: path.clone(),
                         source,
-                    }
-                })?;
+                    })?;
                 if !source.starts_with("Subject:") {
                     return Err(TemplateError::Invalid {
                         name: file,
                         message: "the first line must be \"Subject: ...\"".into(),
                     });
                 }
-                env.add_template_owned(file.clone(), source)
-                    .map_err(|e| TemplateError::Invalid {
+                env.add_template_owned(file.clone(), source).map_err(|e| {
+                    TemplateError::Invalid {
                         name: file,
                         message: e.to_string(),
-                    })?;
+                    }
+                })?;
             }
         }
-        Ok(Templates { env })
+        let templates = Templates { env };
+        templates.smoke_test()?;
+        Ok(templates)
+    }
+
+    /// Render every template once over a sample, so a broken edit stops the
+    /// daemon at start instead of failing on the first report.
+    fn smoke_test(&self) -> Result<(), TemplateError> {
+        let sample = serde_json::json!({
+            "number": "SEC-0000-0000",
+            "subject": "sample",
+            "reporter": "reporter@example.com",
+            "language": "en",
+            "body": "sample",
+            "desk": {"name": "Security Desk", "address": "security@example.com"},
+            "report": {
+                "kind": "vulnerability", "language": "en", "description": "sample",
+                "cve_ids": ["CVE-2024-0001"],
+                "cvss": {"vector": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+                         "version": "3.1", "base_score": 9.8, "severity": "critical"},
+                "reported_score": null, "remediation": "sample", "customer_message": "sample",
+                "missing": ["kind", "description", "cve_or_cvss", "remediation", "customer_message"],
+            },
+            "ticket": {"state": "new", "severity": "critical", "priority": 1},
+        });
+        for name in REQUIRED {
+            for lang in [Language::En, Language::It] {
+                self.render(name, lang, &sample)?;
+            }
+        }
+        Ok(())
     }
 
     /// Render template `name` in `lang` over `context`.
@@ -99,6 +130,15 @@ impl Templates {
             .render(Serde(context))
             .map_err(invalid)?;
         Ok(split_subject(&text))
+    }
+}
+
+/// `{{ text | truncate(600) }}`: at most that many characters, with an
+/// ellipsis when cut (reports can be megabytes long).
+fn truncate(text: String, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text,
     }
 }
 
@@ -142,6 +182,12 @@ mod tests {
         assert!(it.subject.contains("[SEC-7KQ3-M9PX]"));
         assert!(en.body.contains("CVE-2024-1234"));
         assert_ne!(en.body, it.body);
+    }
+
+    #[test]
+    fn truncate_counts_characters_not_bytes() {
+        assert_eq!(truncate("àèìòù".into(), 3), "àèì…");
+        assert_eq!(truncate("short".into(), 10), "short");
     }
 
     #[test]

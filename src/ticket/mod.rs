@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-pub use number::ConfirmationNumber;
+pub use number::{ConfirmationNumber, NumberPrefix};
 
 /// How bad the problem is. From the CVSS v3 base score where the report has
 /// one (the FIRST rating scale), otherwise set by staff.
@@ -194,6 +194,48 @@ impl FromStr for TicketState {
             "closed" => Ok(TicketState::Closed),
             other => Err(format!(
                 "unknown state {other:?} (expected new, triaged, investigating, awaiting-reporter or closed)"
+            )),
+        }
+    }
+}
+
+/// The result of the desk's evaluation (seed step 5), told to the reporter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// The publisher must change the offer.
+    ModificationRequested,
+    /// The offer is taken off the marketplace.
+    OfferRemoved,
+    /// No action needed (not a vulnerability, out of scope, already fixed).
+    NoAction,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::ModificationRequested => "modification-requested",
+            Outcome::OfferRemoved => "offer-removed",
+            Outcome::NoAction => "no-action",
+        }
+    }
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Outcome {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "modification-requested" => Ok(Outcome::ModificationRequested),
+            "offer-removed" => Ok(Outcome::OfferRemoved),
+            "no-action" => Ok(Outcome::NoAction),
+            other => Err(format!(
+                "unknown outcome {other:?} (expected modification-requested, offer-removed or no-action)"
             )),
         }
     }

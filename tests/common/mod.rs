@@ -92,7 +92,7 @@ impl Stack {
     }
 
     pub fn ca_file(&self) -> PathBuf {
-        self.dir.join("tls/cert.pem")
+        self.dir.join("tls/ca.pem")
     }
 
     /// Run a mailstack.sh command on this stack (restart, down...).
@@ -255,6 +255,14 @@ pub struct App {
 }
 
 pub async fn spawn_app(config: Config) -> App {
+    // the daemon's log shows with a failing test's output
+    let _ = tracing_subscriber::fmt()
+        .with_test_writer()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("SECDESK_LOG")
+                .unwrap_or_else(|_| "secdesk=debug".into()),
+        )
+        .try_init();
     let daemon = secdesk::Daemon::prepare(config)
         .await
         .expect("prepare the daemon");
@@ -364,14 +372,18 @@ pub struct Received {
 pub async fn inbox(stack: &Stack, user: &str) -> Vec<Received> {
     let cfg = imap_config(stack, user);
     let mut session = secdesk::mailbox::connect(&cfg).await.expect("IMAP login");
-    session.select("INBOX").await.expect("select INBOX");
-    let fetched: Vec<Vec<u8>> = session
-        .fetch("1:*", "BODY.PEEK[]")
-        .await
-        .map(|s| s.try_filter_map(|f| async move { Ok(f.body().map(<[u8]>::to_vec)) }));
-    let fetched = match fetched {
-        Ok(stream) => stream.try_collect().await.unwrap_or_default(),
-        Err(_) => Vec::new(),
+    let selected = session.select("INBOX").await.expect("select INBOX");
+    let fetched: Vec<Vec<u8>> = if selected.exists == 0 {
+        Vec::new()
+    } else {
+        session
+            .fetch("1:*", "BODY.PEEK[]")
+            .await
+            .expect("fetch the INBOX")
+            .try_filter_map(|f| async move { Ok(f.body().map(<[u8]>::to_vec)) })
+            .try_collect()
+            .await
+            .expect("read the INBOX")
     };
     let _ = session.logout().await;
     fetched.into_iter().map(|raw| received(&raw)).collect()
