@@ -180,7 +180,7 @@ async fn main() {
     std::fs::write(
         &config_path,
         format!(
-            "[desk]\naddress = \"{DESK}\"\nstaff = [\"{STAFF}\"]\ntemplates_dir = \"{}\"\n\
+            "[desk]\naddress = \"{DESK}\"\nstaff = [\"{STAFF}\"]\ntemplates_dir = \"{}\"\nauthentication = \"none\"\n\
              [imap]\nhost = \"127.0.0.1\"\nport = {}\nencryption = \"none\"\nusername = \"{DESK}\"\npassword = \"{PASSWORD}\"\n\
              [smtp]\nhost = \"127.0.0.1\"\nport = {}\nencryption = \"none\"\n\
              [database]\nurl = \"{db_url}\"\n",

@@ -166,9 +166,18 @@ pub async fn open_store(config: &Config) -> Result<Store, CliError> {
     Ok(store)
 }
 
-pub async fn tickets_list(config: &Config, json: bool, limit: i64) -> Result<String, CliError> {
+pub async fn tickets_list(
+    config: &Config,
+    json: bool,
+    overdue: bool,
+    limit: i64,
+) -> Result<String, CliError> {
     let store = open_store(config).await?;
-    let tickets = store.list_tickets(limit).await?;
+    let tickets = if overdue {
+        store.overdue_tickets(crate::store::now_millis()).await?
+    } else {
+        store.list_tickets(limit).await?
+    };
     store.close().await;
     if json {
         return Ok(serde_json::to_string_pretty(&tickets).unwrap_or_default());

@@ -16,6 +16,11 @@
 //!    the few that are not settings are listed in [`OTHER_VARS`].
 //! 3. Defaults for whatever neither layer set.
 //!
+//! Some settings are built into richer values while they are validated, so
+//! a bad one is reported with its key: `desk.authentication` with
+//! `desk.authserv_id` becomes an [`AuthPolicy`], and the `[calendar]` keys
+//! become a [`BusinessCalendar`] (`calendar.time_zone: unknown time zone...`).
+//!
 //! Relative paths (`desk.templates_dir`, `*.ca_file`, the file of a
 //! `sqlite:` URL) are kept as written and therefore resolved against the
 //! working directory the daemon runs in, not against the config file's folder.
@@ -40,6 +45,8 @@ use serde::Deserialize;
 use toml::{Table, Value};
 
 use crate::report::Language;
+use crate::staff::auth::AuthPolicy;
+use crate::ticket::sla::{self, BusinessCalendar, CalendarError};
 
 /// Prefix of the environment variables that override the file.
 pub const ENV_PREFIX: &str = "SECDESK_";
@@ -54,7 +61,7 @@ pub const OTHER_VARS: [&str; 3] = ["SECDESK_CONFIG", "SECDESK_LOG", "SECDESK_MAI
 pub const TEST_VAR_PREFIX: &str = "SECDESK_TEST_";
 
 /// The sections of the file, in the order they are read and summarised.
-const SECTIONS: [&str; 5] = ["desk", "imap", "smtp", "database", "limits"];
+const SECTIONS: [&str; 6] = ["desk", "imap", "smtp", "database", "limits", "calendar"];
 
 /// RFC 2177: servers may drop an IDLE after 30 minutes, so it is renewed
 /// before 29 (1740 seconds).
@@ -110,6 +117,7 @@ pub struct Config {
     pub smtp: SmtpConfig,
     pub database: DatabaseConfig,
     pub limits: LimitsConfig,
+    pub calendar: CalendarConfig,
 }
 
 #[derive(Debug, Clone)]
@@ -130,6 +138,20 @@ pub struct DeskConfig {
     pub default_language: crate::report::Language,
     /// Folder holding the editable reply templates.
     pub templates_dir: PathBuf,
+    /// How mail from a staff address is proven to be theirs
+    /// (`desk.authentication` and `desk.authserv_id`).
+    pub authentication: AuthPolicy,
+    /// Whether anyone at the reporter's domain may follow up on a ticket and
+    /// ask its status, not only the reporter's own address.
+    pub reporter_domain_participates: bool,
+    /// Whether relayed staff replies name the staff member's address;
+    /// otherwise they come from the desk only.
+    pub expose_staff_address: bool,
+    /// Automatic status answers per address and hour; at least 1.
+    pub status_requests_per_hour: u32,
+    /// Whether the rule-based priority of a new ticket counts as assigned, so
+    /// triage only needs a severity; otherwise staff must set `/priority`.
+    pub priority_rule_is_final: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -197,6 +219,38 @@ pub struct LimitsConfig {
     pub max_message_bytes: usize,
     /// Mail with more MIME parts is quarantined.
     pub max_parts: usize,
+}
+
+/// The desk's business hours: when the triage clock runs and when staff are
+/// reminded. The raw values are kept as given (trimmed) for the summary;
+/// `business` is the calendar built from them.
+#[derive(Debug, Clone)]
+pub struct CalendarConfig {
+    /// IANA time zone name business hours and holidays are read in ("UTC").
+    pub time_zone: String,
+    /// Working weekdays, lower-cased ("mon" to "sun" or full English names).
+    pub working_days: Vec<String>,
+    /// Local dates the desk is closed on, `YYYY-MM-DD`.
+    pub holidays: Vec<String>,
+    /// Opening time, `HH:MM` ("09:00").
+    pub opens: String,
+    /// Closing time, `HH:MM`, up to "24:00" ("18:00").
+    pub closes: String,
+    /// Staff are reminded this many business hours before triage is due;
+    /// less than one business day (0 reminds at the deadline itself).
+    pub reminder_lead_hours: u32,
+    /// How often the daemon looks for due reminders, in seconds.
+    pub check_interval_secs: u64,
+    /// The calendar built from the values above.
+    pub business: BusinessCalendar,
+}
+
+impl CalendarConfig {
+    /// [`CalendarConfig::reminder_lead_hours`] as a duration, for
+    /// [`BusinessCalendar::reminder_at`].
+    pub fn reminder_lead(&self) -> chrono::TimeDelta {
+        chrono::TimeDelta::hours(i64::from(self.reminder_lead_hours))
+    }
 }
 
 /// One problem with the configuration: the key (`imap.port`, or the variable
@@ -277,6 +331,7 @@ impl Config {
             smtp,
             database,
             limits,
+            calendar,
         } = self;
         let list = |items: &[String]| {
             if items.is_empty() {
@@ -297,6 +352,17 @@ impl Config {
         } else {
             format!("polls every {}s", imap.poll_interval_secs)
         };
+        let authentication = match &desk.authentication {
+            AuthPolicy::AuthenticationResults { authserv_id } => {
+                format!("staff mail proven by Authentication-Results from {authserv_id}")
+            }
+            AuthPolicy::None => {
+                "staff mail NOT AUTHENTICATED (authentication = \"none\", local test stack only)"
+                    .to_owned()
+            }
+        };
+        let yes_no =
+            |yes: bool, if_yes: &str, if_no: &str| if yes { if_yes } else { if_no }.to_owned();
         let smtp_login = match &smtp.username {
             Some(user) => format!("user {user}, password ***"),
             None => "no login".to_owned(),
@@ -315,6 +381,26 @@ impl Config {
                 list(&desk.staff),
                 list(&desk.staff_domains),
                 list(&desk.notify)
+            ),
+            format!("          {authentication}"),
+            format!(
+                "          {}; {}; {}; status answers up to {} per address per hour",
+                yes_no(
+                    desk.priority_rule_is_final,
+                    "rule-based priority is final",
+                    "staff set /priority",
+                ),
+                yes_no(
+                    desk.expose_staff_address,
+                    "relayed replies name the staff member",
+                    "relayed replies come from the desk only",
+                ),
+                yes_no(
+                    desk.reporter_domain_participates,
+                    "the reporter's whole domain may follow up",
+                    "only the reporter may follow up",
+                ),
+                desk.status_requests_per_hour
             ),
             format!(
                 "imap:     {}:{} ({}{}), user {}, password ***{}",
@@ -355,6 +441,18 @@ impl Config {
             format!(
                 "limits:   messages up to {} bytes, up to {} MIME parts",
                 limits.max_message_bytes, limits.max_parts
+            ),
+            format!(
+                "calendar: {} {}-{} in {}; holidays: {}",
+                calendar.working_days.join(", "),
+                calendar.opens,
+                calendar.closes,
+                calendar.time_zone,
+                list(&calendar.holidays)
+            ),
+            format!(
+                "          reminders {} business hours before triage is due, checked every {}s",
+                calendar.reminder_lead_hours, calendar.check_interval_secs
             ),
         ]
         .join("\n")
@@ -749,6 +847,7 @@ struct RawConfig {
     smtp: RawSmtp,
     database: RawDatabase,
     limits: RawLimits,
+    calendar: RawCalendar,
 }
 
 struct RawDesk {
@@ -760,6 +859,12 @@ struct RawDesk {
     notify: Option<Vec<String>>,
     default_language: Option<String>,
     templates_dir: Option<String>,
+    authentication: Option<String>,
+    authserv_id: Option<String>,
+    reporter_domain_participates: Option<bool>,
+    expose_staff_address: Option<bool>,
+    status_requests_per_hour: Option<i64>,
+    priority_rule_is_final: Option<bool>,
 }
 
 /// What IMAP and SMTP share: where the server is and how to reach it.
@@ -799,6 +904,16 @@ struct RawLimits {
     max_parts: Option<i64>,
 }
 
+struct RawCalendar {
+    time_zone: Option<String>,
+    working_days: Option<Vec<String>>,
+    holidays: Option<Vec<String>>,
+    opens: Option<String>,
+    closes: Option<String>,
+    reminder_lead_hours: Option<i64>,
+    check_interval_secs: Option<i64>,
+}
+
 impl RawConfig {
     fn read(reader: &mut Reader) -> RawConfig {
         let mut s = reader.section("desk");
@@ -811,6 +926,12 @@ impl RawConfig {
             notify: s.list("notify"),
             default_language: s.string("default_language"),
             templates_dir: s.string("templates_dir"),
+            authentication: s.string("authentication"),
+            authserv_id: s.string("authserv_id"),
+            reporter_domain_participates: s.boolean("reporter_domain_participates"),
+            expose_staff_address: s.boolean("expose_staff_address"),
+            status_requests_per_hour: s.integer("status_requests_per_hour"),
+            priority_rule_is_final: s.boolean("priority_rule_is_final"),
         };
         s.finish();
 
@@ -847,12 +968,25 @@ impl RawConfig {
         };
         s.finish();
 
+        let mut s = reader.section("calendar");
+        let calendar = RawCalendar {
+            time_zone: s.string("time_zone"),
+            working_days: s.list("working_days"),
+            holidays: s.list("holidays"),
+            opens: s.string("opens"),
+            closes: s.string("closes"),
+            reminder_lead_hours: s.integer("reminder_lead_hours"),
+            check_interval_secs: s.integer("check_interval_secs"),
+        };
+        s.finish();
+
         RawConfig {
             desk,
             imap,
             smtp,
             database,
             limits,
+            calendar,
         }
     }
 
@@ -871,12 +1005,14 @@ impl RawConfig {
             ),
             max_parts: check.number("limits.max_parts", self.limits.max_parts, 1000, 1, None),
         };
+        let calendar = self.calendar.validate(check);
         Config {
             desk,
             imap,
             smtp,
             database,
             limits,
+            calendar,
         }
     }
 }
@@ -1055,6 +1191,35 @@ impl Check {
     }
 }
 
+impl Check {
+    /// `desk.authserv_id`, required when staff mail is proven by
+    /// Authentication-Results.
+    fn authserv_id(&mut self, value: Option<String>) -> String {
+        let id = self
+            .required(
+                "desk.authserv_id",
+                value,
+                "required while desk.authentication is \"authentication-results\" (the \
+                 default): the authserv-id our receiving server writes first in its \
+                 Authentication-Results header, e.g. mx.example.com (or set \
+                 desk.authentication = \"none\" for a local test stack)",
+            )
+            .trim()
+            .to_owned();
+        // RFC 8601: the authserv-id is one token, ended by ";".
+        if id.contains(|c: char| c.is_whitespace() || c.is_control() || "; \"()".contains(c)) {
+            self.error(
+                "desk.authserv_id",
+                format!(
+                    "{id:?} is not an authserv-id: write the single name our receiving server \
+                     writes first in its Authentication-Results header, e.g. mx.example.com"
+                ),
+            );
+        }
+        id
+    }
+}
+
 /// Empty means unset, so an environment variable can clear a file's value.
 fn optional(value: Option<String>) -> Option<String> {
     value.filter(|v| !v.trim().is_empty())
@@ -1197,6 +1362,29 @@ impl RawDesk {
             );
         }
 
+        let authentication = match self.authentication {
+            None => Some(true),
+            Some(value) => match value.trim().to_ascii_lowercase().as_str() {
+                "authentication-results" => Some(true),
+                "none" => Some(false),
+                _ => {
+                    check.error(
+                        "desk.authentication",
+                        format!("must be \"authentication-results\" or \"none\", got {value:?}"),
+                    );
+                    None
+                }
+            },
+        };
+        let authentication = match authentication {
+            Some(true) => AuthPolicy::AuthenticationResults {
+                authserv_id: check.authserv_id(self.authserv_id),
+            },
+            // An authserv_id given with "none" is not used; keeping it lets
+            // SECDESK_DESK_AUTHENTICATION switch back and forth.
+            Some(false) | None => AuthPolicy::None,
+        };
+
         DeskConfig {
             address,
             name,
@@ -1206,6 +1394,17 @@ impl RawDesk {
             notify,
             default_language,
             templates_dir: PathBuf::from(templates_dir),
+            authentication,
+            reporter_domain_participates: self.reporter_domain_participates.unwrap_or(false),
+            expose_staff_address: self.expose_staff_address.unwrap_or(false),
+            status_requests_per_hour: check.number(
+                "desk.status_requests_per_hour",
+                self.status_requests_per_hour,
+                5,
+                1,
+                None,
+            ),
+            priority_rule_is_final: self.priority_rule_is_final.unwrap_or(false),
         }
     }
 }
@@ -1373,6 +1572,205 @@ impl RawDatabase {
     }
 }
 
+impl RawCalendar {
+    fn validate(self, check: &mut Check) -> CalendarConfig {
+        let trimmed = |value: String| value.trim().to_owned();
+        let time_zone = self.time_zone.map_or_else(|| "UTC".to_owned(), trimmed);
+        let working_days: Vec<String> = match self.working_days {
+            Some(days) => days
+                .into_iter()
+                .map(|day| day.trim().to_ascii_lowercase())
+                .collect(),
+            None => sla::DEFAULT_WORKING_DAYS
+                .iter()
+                .map(|&day| day.to_owned())
+                .collect(),
+        };
+        let holidays: Vec<String> = self
+            .holidays
+            .unwrap_or_default()
+            .into_iter()
+            .map(trimmed)
+            .collect();
+        let opens = self
+            .opens
+            .map_or_else(|| sla::DEFAULT_OPENS.to_owned(), trimmed);
+        let closes = self
+            .closes
+            .map_or_else(|| sla::DEFAULT_CLOSES.to_owned(), trimmed);
+        let business = calendar(check, &time_zone, &working_days, &holidays, &opens, &closes);
+
+        let reminder_lead_hours = check.number(
+            "calendar.reminder_lead_hours",
+            self.reminder_lead_hours,
+            2,
+            0,
+            None,
+        );
+        // A lead of a business day or more could remind before receipt.
+        if business.is_some()
+            && let (Some(open), Some(close)) = (minutes_of_day(&opens), minutes_of_day(&closes))
+            && i64::from(reminder_lead_hours) * 60 >= close - open
+        {
+            let day = close - open;
+            check.error(
+                "calendar.reminder_lead_hours",
+                format!(
+                    "must be less than one business day ({}h{:02} from {opens} to {closes}), \
+                     got {reminder_lead_hours}",
+                    day / 60,
+                    day % 60
+                ),
+            );
+        }
+
+        CalendarConfig {
+            business: business.unwrap_or_else(default_calendar),
+            time_zone,
+            working_days,
+            holidays,
+            opens,
+            closes,
+            reminder_lead_hours,
+            check_interval_secs: check.number(
+                "calendar.check_interval_secs",
+                self.check_interval_secs,
+                60,
+                1,
+                None,
+            ),
+        }
+    }
+}
+
+/// The business calendar of the `[calendar]` values, or `None` after
+/// recording every problem with them. `BusinessCalendar::new` stops at the
+/// first problem, so each value is first tried alone, the others at their
+/// defaults, and reported under its own key.
+fn calendar(
+    check: &mut Check,
+    time_zone: &str,
+    working_days: &[String],
+    holidays: &[String],
+    opens: &str,
+    closes: &str,
+) -> Option<BusinessCalendar> {
+    let days = sla::DEFAULT_WORKING_DAYS;
+    let (default_opens, default_closes) = (sla::DEFAULT_OPENS, sla::DEFAULT_CLOSES);
+    let before = check.errors.len();
+    let report = |check: &mut Check, key: String, result| {
+        if let Err(error) = result {
+            check.error(key, calendar_message(&error));
+        }
+    };
+    let alone = |tz, days: &[&str], holidays: &[&str], opens, closes| {
+        BusinessCalendar::new(tz, days, holidays, opens, closes).map(drop)
+    };
+    report(
+        check,
+        "calendar.time_zone".to_owned(),
+        alone(time_zone, days, &[], default_opens, default_closes),
+    );
+    if working_days.is_empty() {
+        report(
+            check,
+            "calendar.working_days".to_owned(),
+            alone("UTC", &[], &[], default_opens, default_closes),
+        );
+    }
+    for (i, day) in working_days.iter().enumerate() {
+        report(
+            check,
+            format!("calendar.working_days[{i}]"),
+            alone("UTC", &[day], &[], default_opens, default_closes),
+        );
+    }
+    for (i, holiday) in holidays.iter().enumerate() {
+        report(
+            check,
+            format!("calendar.holidays[{i}]"),
+            alone("UTC", days, &[holiday], default_opens, default_closes),
+        );
+    }
+    // Each time against the widest day, so only its own format can fail.
+    let opens_result = alone("UTC", days, &[], opens, "24:00");
+    let closes_result = alone("UTC", days, &[], "00:00", closes);
+    let times_read =
+        opens_result.is_ok() && !matches!(closes_result, Err(CalendarError::BadTime { .. }));
+    report(check, "calendar.opens".to_owned(), opens_result);
+    if times_read {
+        report(
+            check,
+            "calendar.closes".to_owned(),
+            alone("UTC", days, &[], opens, closes),
+        );
+    } else if let Err(error @ CalendarError::BadTime { .. }) = closes_result {
+        report(check, "calendar.closes".to_owned(), Err(error));
+    }
+    if check.errors.len() > before {
+        return None;
+    }
+    let days: Vec<&str> = working_days.iter().map(String::as_str).collect();
+    let holidays: Vec<&str> = holidays.iter().map(String::as_str).collect();
+    match BusinessCalendar::new(time_zone, &days, &holidays, opens, closes) {
+        Ok(calendar) => Some(calendar),
+        Err(error) => {
+            // Not expected: every value was accepted alone.
+            let key = match &error {
+                CalendarError::UnknownTimeZone { .. } => "calendar.time_zone",
+                CalendarError::UnknownWeekday { .. } | CalendarError::NoWorkingDays => {
+                    "calendar.working_days"
+                }
+                CalendarError::BadHoliday { .. } => "calendar.holidays",
+                CalendarError::BadTime { which: "start", .. } => "calendar.opens",
+                CalendarError::BadTime { .. } | CalendarError::EmptyHours { .. } => {
+                    "calendar.closes"
+                }
+            };
+            check.error(key, calendar_message(&error));
+            None
+        }
+    }
+}
+
+/// The calendar's message, with its "start"/"end" wording tied to our keys.
+fn calendar_message(error: &CalendarError) -> String {
+    match error {
+        CalendarError::BadTime {
+            which: "start",
+            value,
+        } => format!(
+            "{value:?} is not a time of day: expected HH:MM from 00:00 to 23:59, e.g. \"09:00\""
+        ),
+        CalendarError::BadTime { value, .. } => format!(
+            "{value:?} is not a time of day: expected HH:MM from 00:00 to 24:00, e.g. \"18:00\""
+        ),
+        CalendarError::EmptyHours { start, end } => format!(
+            "{end:?} is not after calendar.opens {start:?}: the desk must open before it \
+             closes on the same day, e.g. opens = \"09:00\" and closes = \"18:00\""
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// Minutes from midnight of a time `BusinessCalendar` accepted (`HH:MM`).
+fn minutes_of_day(time: &str) -> Option<i64> {
+    let (hours, minutes) = time.split_once(':')?;
+    Some(hours.parse::<i64>().ok()? * 60 + minutes.parse::<i64>().ok()?)
+}
+
+/// The stand-in calendar: UTC, Monday to Friday, default hours.
+fn default_calendar() -> BusinessCalendar {
+    BusinessCalendar::new(
+        "UTC",
+        sla::DEFAULT_WORKING_DAYS,
+        &[],
+        sla::DEFAULT_OPENS,
+        sla::DEFAULT_CLOSES,
+    )
+    .expect("the default calendar is valid")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1384,6 +1782,7 @@ mod tests {
     const MINIMAL: &str = r#"
         [desk]
         address = "security@example.com"
+        authserv_id = "mx.example.com"
         [imap]
         host = "imap.example.com"
         username = "security@example.com"
@@ -1660,7 +2059,7 @@ mod tests {
             [
                 "address: unknown top-level key (did you mean desk.address, under [desk]?)",
                 "imaps: unknown section (did you mean [imap]?)",
-                "queue: unknown section; the sections are desk, imap, smtp, database, limits",
+                "queue: unknown section; the sections are desk, imap, smtp, database, limits, calendar",
             ]
         );
     }
@@ -1674,6 +2073,7 @@ mod tests {
             staff_domains = ["@example.com"]
             number_prefix = "SEC_"
             default_language = "fr"
+            authserv_id = "mx.example.com"
             [imap]
             host = "imap.example.com"
             port = 0
@@ -1866,6 +2266,358 @@ mod tests {
             summary.contains("postgres://secdesk:***@db/secdesk?***"),
             "{summary}"
         );
+    }
+
+    #[test]
+    fn staff_and_calendar_settings_take_the_documented_defaults() {
+        let config = load(MINIMAL, &[]).expect("valid");
+        assert_eq!(
+            config.desk.authentication,
+            AuthPolicy::AuthenticationResults {
+                authserv_id: "mx.example.com".to_owned()
+            }
+        );
+        assert!(!config.desk.reporter_domain_participates);
+        assert!(!config.desk.expose_staff_address);
+        assert_eq!(config.desk.status_requests_per_hour, 5);
+        assert!(!config.desk.priority_rule_is_final);
+        let calendar = &config.calendar;
+        assert_eq!(calendar.time_zone, "UTC");
+        assert_eq!(calendar.working_days, ["mon", "tue", "wed", "thu", "fri"]);
+        assert!(calendar.holidays.is_empty());
+        assert_eq!(
+            (calendar.opens.as_str(), calendar.closes.as_str()),
+            ("09:00", "18:00")
+        );
+        assert_eq!(calendar.reminder_lead_hours, 2);
+        assert_eq!(calendar.reminder_lead(), chrono::TimeDelta::hours(2));
+        assert_eq!(calendar.check_interval_secs, 60);
+        assert_eq!(calendar.business, default_calendar());
+    }
+
+    #[test]
+    fn staff_settings_are_read_from_the_file_and_the_environment() {
+        let text = MINIMAL.replace(
+            "authserv_id = \"mx.example.com\"",
+            "authserv_id = \" MX.Example.com \"\nexpose_staff_address = true\n\
+             status_requests_per_hour = 1",
+        );
+        let config = load(
+            &text,
+            &[
+                ("SECDESK_DESK_REPORTER_DOMAIN_PARTICIPATES", "true"),
+                ("SECDESK_DESK_PRIORITY_RULE_IS_FINAL", "TRUE"),
+            ],
+        )
+        .expect("valid");
+        assert_eq!(
+            config.desk.authentication,
+            AuthPolicy::AuthenticationResults {
+                authserv_id: "MX.Example.com".to_owned()
+            }
+        );
+        assert!(config.desk.expose_staff_address);
+        assert!(config.desk.reporter_domain_participates);
+        assert!(config.desk.priority_rule_is_final);
+        assert_eq!(config.desk.status_requests_per_hour, 1);
+    }
+
+    #[test]
+    fn authentication_results_without_authserv_id_names_the_key() {
+        let text = MINIMAL.replace("authserv_id = \"mx.example.com\"", "");
+        let missing = errors_of(load(&text, &[]));
+        assert_eq!(missing.len(), 1, "{missing:?}");
+        assert_eq!(missing[0].key, "desk.authserv_id");
+        assert!(
+            missing[0].message.starts_with("missing; required while"),
+            "{missing:?}"
+        );
+        assert!(missing[0].message.contains("mx.example.com"), "{missing:?}");
+        // Saying so explicitly changes nothing.
+        let explicit = text.replace(
+            "[imap]",
+            "authentication = \"Authentication-Results\"\n[imap]",
+        );
+        assert_eq!(errors_of(load(&explicit, &[]))[0].key, "desk.authserv_id");
+        let errors = errors(&text, &[("SECDESK_DESK_AUTHSERV_ID", "")]);
+        assert!(
+            errors[0].starts_with("desk.authserv_id: is empty; required while"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[0].ends_with("(set by SECDESK_DESK_AUTHSERV_ID)"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn authserv_id_must_be_one_name() {
+        let errors = errors(
+            MINIMAL,
+            &[("SECDESK_DESK_AUTHSERV_ID", "mx.example.com; dkim")],
+        );
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0]
+                .starts_with("desk.authserv_id: \"mx.example.com; dkim\" is not an authserv-id"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn authentication_none_needs_no_authserv_id() {
+        let text = MINIMAL.replace(
+            "authserv_id = \"mx.example.com\"",
+            "authentication = \"none\"",
+        );
+        let config = load(&text, &[]).expect("valid");
+        assert_eq!(config.desk.authentication, AuthPolicy::None);
+        let summary = config.summary();
+        assert!(summary.contains("NOT AUTHENTICATED"), "{summary}");
+        // An authserv_id left in place is ignored, so a variable can switch.
+        let config = load(MINIMAL, &[("SECDESK_DESK_AUTHENTICATION", "none")]).expect("valid");
+        assert_eq!(config.desk.authentication, AuthPolicy::None);
+    }
+
+    #[test]
+    fn unknown_authentication_and_zero_status_limit_are_rejected() {
+        let errors = errors(
+            MINIMAL,
+            &[
+                ("SECDESK_DESK_AUTHENTICATION", "dkim"),
+                ("SECDESK_DESK_STATUS_REQUESTS_PER_HOUR", "0"),
+            ],
+        );
+        assert_eq!(
+            errors,
+            [
+                "desk.authentication: must be \"authentication-results\" or \"none\", \
+                 got \"dkim\" (set by SECDESK_DESK_AUTHENTICATION)",
+                "desk.status_requests_per_hour: must be at least 1, got 0 \
+                 (set by SECDESK_DESK_STATUS_REQUESTS_PER_HOUR)",
+            ]
+        );
+    }
+
+    #[test]
+    fn calendar_is_read_from_the_file() {
+        let text = format!(
+            "{MINIMAL}\n[calendar]\ntime_zone = \"Europe/Rome\"\n\
+             working_days = [\"Mon\", \"tuesday\", \"sat\"]\n\
+             holidays = [\"2026-06-02\"]\nopens = \"08:30\"\ncloses = \"24:00\"\n\
+             reminder_lead_hours = 0\ncheck_interval_secs = 5\n"
+        );
+        let config = load(&text, &[]).expect("valid");
+        let calendar = &config.calendar;
+        assert_eq!(calendar.time_zone, "Europe/Rome");
+        assert_eq!(calendar.working_days, ["mon", "tuesday", "sat"]);
+        assert_eq!(calendar.holidays, ["2026-06-02"]);
+        assert_eq!(
+            (calendar.opens.as_str(), calendar.closes.as_str()),
+            ("08:30", "24:00")
+        );
+        assert_eq!(calendar.reminder_lead_hours, 0);
+        assert_eq!(calendar.check_interval_secs, 5);
+        let expected = BusinessCalendar::new(
+            "Europe/Rome",
+            &["mon", "tue", "sat"],
+            &["2026-06-02"],
+            "08:30",
+            "24:00",
+        )
+        .expect("valid");
+        assert_eq!(calendar.business, expected);
+        let date = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date");
+        assert!(
+            calendar.business.is_business_day(date("2026-06-06")),
+            "a Saturday"
+        );
+        assert!(
+            !calendar.business.is_business_day(date("2026-06-02")),
+            "a holiday"
+        );
+    }
+
+    #[test]
+    fn calendar_lists_from_the_environment_are_comma_separated() {
+        let config = load(
+            LOCAL,
+            &[
+                ("SECDESK_CALENDAR_HOLIDAYS", "2026-12-25, 2026-12-26"),
+                ("SECDESK_CALENDAR_WORKING_DAYS", "fri,SAT"),
+                ("SECDESK_CALENDAR_TIME_ZONE", "America/New_York"),
+            ],
+        )
+        .expect("valid");
+        let calendar = &config.calendar;
+        assert_eq!(calendar.holidays, ["2026-12-25", "2026-12-26"]);
+        assert_eq!(calendar.working_days, ["fri", "sat"]);
+        assert_eq!(calendar.time_zone, "America/New_York");
+        let date = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date");
+        assert!(
+            !calendar.business.is_business_day(date("2026-12-25")),
+            "a Friday holiday"
+        );
+        assert!(
+            !calendar.business.is_business_day(date("2026-12-26")),
+            "a Saturday holiday"
+        );
+        assert!(
+            calendar.business.is_business_day(date("2027-01-01")),
+            "a Friday"
+        );
+    }
+
+    #[test]
+    fn bad_calendar_values_name_their_keys() {
+        let text = format!(
+            "{MINIMAL}\n[calendar]\ntime_zone = \"Europe/Roma\"\n\
+             working_days = [\"mon\", \"funday\"]\n\
+             holidays = [\"2026-12-25\", \"25/12/2026\"]\nopens = \"9am\"\ncloses = \"25:00\"\n\
+             check_interval_secs = 0\n"
+        );
+        let errors = errors(&text, &[]);
+        assert_eq!(errors.len(), 6, "{errors:#?}");
+        assert!(
+            errors[0].starts_with("calendar.time_zone: unknown time zone \"Europe/Roma\""),
+            "{errors:#?}"
+        );
+        assert!(
+            errors[1].starts_with("calendar.working_days[1]: unknown working day \"funday\""),
+            "{errors:#?}"
+        );
+        assert!(
+            errors[2].starts_with("calendar.holidays[1]: holiday \"25/12/2026\" is not a date"),
+            "{errors:#?}"
+        );
+        assert!(
+            errors[3].starts_with("calendar.opens: \"9am\" is not a time of day"),
+            "{errors:#?}"
+        );
+        assert!(
+            errors[4].starts_with("calendar.closes: \"25:00\" is not a time of day"),
+            "{errors:#?}"
+        );
+        assert_eq!(
+            errors[5],
+            "calendar.check_interval_secs: must be at least 1, got 0"
+        );
+    }
+
+    #[test]
+    fn calendar_errors_from_the_environment_name_the_variable() {
+        let zone = errors(MINIMAL, &[("SECDESK_CALENDAR_TIME_ZONE", "Mars/Olympus")]);
+        assert_eq!(zone.len(), 1, "{zone:?}");
+        assert!(zone[0].starts_with("calendar.time_zone: unknown time zone"));
+        assert!(
+            zone[0].ends_with("(set by SECDESK_CALENDAR_TIME_ZONE)"),
+            "{zone:?}"
+        );
+        let errors = errors(
+            MINIMAL,
+            &[("SECDESK_CALENDAR_HOLIDAYS", "2026-12-25,2026-13-01")],
+        );
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("calendar.holidays[1]: holiday \"2026-13-01\""));
+        assert!(
+            errors[0].ends_with("(set by SECDESK_CALENDAR_HOLIDAYS)"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn calendar_needs_a_working_day_and_hours_in_order() {
+        let errors = errors(
+            MINIMAL,
+            &[
+                ("SECDESK_CALENDAR_WORKING_DAYS", ""),
+                ("SECDESK_CALENDAR_OPENS", "18:00"),
+                ("SECDESK_CALENDAR_CLOSES", "09:00"),
+            ],
+        );
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert!(
+            errors[0].starts_with("calendar.working_days: no working days"),
+            "{errors:#?}"
+        );
+        assert!(
+            errors[1]
+                .starts_with("calendar.closes: \"09:00\" is not after calendar.opens \"18:00\""),
+            "{errors:#?}"
+        );
+    }
+
+    #[test]
+    fn reminder_lead_must_be_shorter_than_a_business_day() {
+        let errors = errors(
+            MINIMAL,
+            &[
+                ("SECDESK_CALENDAR_CLOSES", "17:30"),
+                ("SECDESK_CALENDAR_REMINDER_LEAD_HOURS", "9"),
+            ],
+        );
+        assert_eq!(
+            errors,
+            [
+                "calendar.reminder_lead_hours: must be less than one business day \
+                 (8h30 from 09:00 to 17:30), got 9 (set by SECDESK_CALENDAR_REMINDER_LEAD_HOURS)"
+            ]
+        );
+        let config =
+            load(MINIMAL, &[("SECDESK_CALENDAR_REMINDER_LEAD_HOURS", "8")]).expect("valid");
+        assert_eq!(config.calendar.reminder_lead_hours, 8);
+    }
+
+    #[test]
+    fn unknown_calendar_key_is_named_with_a_suggestion() {
+        let text = format!("{MINIMAL}\n[calendar]\ntimezone = \"UTC\"\n");
+        assert_eq!(
+            errors(&text, &[]),
+            ["calendar.timezone: unknown key (did you mean time_zone?)"]
+        );
+        let errors = errors(MINIMAL, &[("SECDESK_CALENDAR_HOLIDAY", "2026-12-25")]);
+        assert_eq!(
+            errors,
+            [
+                "SECDESK_CALENDAR_HOLIDAY: environment variable matches no setting \
+                 (did you mean SECDESK_CALENDAR_HOLIDAYS?)"
+            ]
+        );
+    }
+
+    #[test]
+    fn example_and_local_configs_set_the_staff_side() {
+        let config = load(EXAMPLE, &example_env()).expect("valid");
+        assert_eq!(
+            config.desk.authentication,
+            AuthPolicy::AuthenticationResults {
+                authserv_id: "mx.example.com".to_owned()
+            }
+        );
+        assert_eq!(config.calendar.holidays, ["2026-12-25", "2026-12-26"]);
+        let config = load(LOCAL, &[]).expect("valid");
+        assert_eq!(config.desk.authentication, AuthPolicy::None);
+        assert_eq!(config.calendar.time_zone, "Europe/Rome");
+        assert_eq!(
+            config.calendar.working_days,
+            ["mon", "tue", "wed", "thu", "fri"]
+        );
+    }
+
+    #[test]
+    fn summary_shows_the_staff_and_calendar_settings() {
+        let summary = load(EXAMPLE, &example_env()).expect("valid").summary();
+        for expected in [
+            "staff mail proven by Authentication-Results from mx.example.com",
+            "staff set /priority",
+            "relayed replies come from the desk only",
+            "only the reporter may follow up",
+            "status answers up to 5 per address per hour",
+            "calendar: mon, tue, wed, thu, fri 09:00-18:00 in UTC; holidays: 2026-12-25, 2026-12-26",
+            "reminders 2 business hours before triage is due, checked every 60s",
+        ] {
+            assert!(summary.contains(expected), "{expected:?} not in\n{summary}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use tokio::sync::Notify;
 
+use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::ingest::{self, DeskContext};
 use crate::mailbox::{Mailbox, MailboxError};
@@ -14,6 +15,7 @@ use crate::outbox::sender::{self, Sender, SenderError};
 use crate::outbox::{TemplateError, Templates};
 use crate::route::StaffPolicy;
 use crate::shutdown::Shutdown;
+use crate::staff::auth::AuthPolicy;
 use crate::store::{MailboxState, Store, StoreError};
 use crate::ticket::NumberPrefix;
 
@@ -49,10 +51,11 @@ pub struct Daemon {
     desk: Arc<DeskContext>,
     sender: Sender,
     wake: Arc<Notify>,
+    triage_wake: Arc<Notify>,
 }
 
 /// The part of the config the pipeline reads, checked.
-pub fn desk_context(config: &Config) -> Result<DeskContext, RunError> {
+pub fn desk_context(config: &Config, clock: Arc<dyn Clock>) -> Result<DeskContext, RunError> {
     Ok(DeskContext {
         address: config.desk.address.clone(),
         name: config.desk.name.clone(),
@@ -60,6 +63,7 @@ pub fn desk_context(config: &Config) -> Result<DeskContext, RunError> {
         staff: StaffPolicy {
             addresses: config.desk.staff.clone(),
             domains: config.desk.staff_domains.clone(),
+            reporter_domain: config.desk.reporter_domain_participates,
         },
         notify: config.desk.notify.clone(),
         default_language: config.desk.default_language,
@@ -68,14 +72,35 @@ pub fn desk_context(config: &Config) -> Result<DeskContext, RunError> {
             max_parts: config.limits.max_parts,
         },
         templates: Templates::load(&config.desk.templates_dir)?,
+        auth: config.desk.authentication.clone(),
+        calendar: config.calendar.business.clone(),
+        reminder_lead: chrono::TimeDelta::hours(i64::from(config.calendar.reminder_lead_hours)),
+        expose_staff_address: config.desk.expose_staff_address,
+        status_requests_per_hour: config.desk.status_requests_per_hour,
+        priority_rule_is_final: config.desk.priority_rule_is_final,
+        clock,
     })
 }
 
 impl Daemon {
     /// Open the database (migrating it), load templates, set up SMTP.
     pub async fn prepare(config: Config) -> Result<Daemon, RunError> {
+        Daemon::prepare_with_clock(config, Arc::new(SystemClock)).await
+    }
+
+    /// As [`Daemon::prepare`], on a clock of the caller's (tests move it).
+    pub async fn prepare_with_clock(
+        config: Config,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Daemon, RunError> {
         crate::install_crypto_provider();
-        let desk = Arc::new(desk_context(&config)?);
+        if config.desk.authentication == AuthPolicy::None {
+            tracing::warn!(
+                "desk.authentication = \"none\": staff mail is trusted by its From address alone; \
+                 use it only on the local test stack"
+            );
+        }
+        let desk = Arc::new(desk_context(&config, clock)?);
         let store = Store::connect(&config.database.url, config.database.max_connections).await?;
         store.migrate().await?;
         let transport = sender::transport(&config.smtp)?;
@@ -92,7 +117,14 @@ impl Daemon {
             desk,
             sender,
             wake,
+            triage_wake: Arc::new(Notify::new()),
         })
+    }
+
+    /// Poke the triage clock: it looks for due reminders at once (tests
+    /// use it after moving their clock).
+    pub fn triage_wake(&self) -> Arc<Notify> {
+        Arc::clone(&self.triage_wake)
     }
 
     pub fn store(&self) -> &Store {
@@ -104,6 +136,14 @@ impl Daemon {
     pub async fn run(self, shutdown: Shutdown) {
         // aborted if this future is dropped, so nothing outlives the daemon
         let mut sender_task = AbortOnDrop(tokio::spawn(self.sender.clone().run(shutdown.clone())));
+        let mut triage_task = AbortOnDrop(tokio::spawn(crate::triage::run(
+            self.store.clone(),
+            Arc::clone(&self.desk),
+            Duration::from_secs(self.config.calendar.check_interval_secs.max(1)),
+            Arc::clone(&self.triage_wake),
+            Arc::clone(&self.wake),
+            shutdown.clone(),
+        )));
         read_mailbox(
             Arc::clone(&self.config),
             self.store.clone(),
@@ -112,6 +152,7 @@ impl Daemon {
             shutdown,
         )
         .await;
+        let _ = (&mut triage_task.0).await;
         let _ = (&mut sender_task.0).await;
         match tokio::time::timeout(FLUSH_ON_STOP, self.sender.round()).await {
             Ok(Ok(round)) if round.sent > 0 => {

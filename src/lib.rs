@@ -33,6 +33,7 @@
 //! the edges are tested against real Dovecot, Postfix, SQLite and PostgreSQL.
 
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod daemon;
 pub mod ingest;
@@ -42,8 +43,10 @@ pub mod outbox;
 pub mod report;
 pub mod route;
 pub mod shutdown;
+pub mod staff;
 pub mod store;
 pub mod ticket;
+pub mod triage;
 
 use std::time::Duration;
 

@@ -50,6 +50,9 @@ enum TicketsCommand {
     List {
         #[arg(long)]
         json: bool,
+        /// Only tickets whose triage (severity and priority) is overdue.
+        #[arg(long)]
+        overdue: bool,
         #[arg(long, default_value_t = 100)]
         limit: i64,
     },
@@ -114,7 +117,11 @@ async fn execute(cli: Cli) -> Result<(), String> {
         }
         Command::CheckConfig => {
             let config = load(&cli.config)?;
-            secdesk::daemon::desk_context(&config).map_err(|e| e.to_string())?;
+            secdesk::daemon::desk_context(
+                &config,
+                std::sync::Arc::new(secdesk::clock::SystemClock),
+            )
+            .map_err(|e| e.to_string())?;
             println!("{} is valid\n{}", cli.config.display(), config.summary());
             Ok(())
         }
@@ -144,9 +151,11 @@ async fn execute(cli: Cli) -> Result<(), String> {
         Command::Tickets { command } => {
             let config = load(&cli.config)?;
             let text = match command {
-                TicketsCommand::List { json, limit } => {
-                    secdesk::cli::tickets_list(&config, json, limit).await
-                }
+                TicketsCommand::List {
+                    json,
+                    overdue,
+                    limit,
+                } => secdesk::cli::tickets_list(&config, json, overdue, limit).await,
                 TicketsCommand::Show { number, json } => {
                     secdesk::cli::tickets_show(&config, &number, json).await
                 }

@@ -15,6 +15,8 @@ pub struct StaffPolicy {
     pub addresses: Vec<String>,
     /// Lower-cased domains.
     pub domains: Vec<String>,
+    /// Anyone at the reporter's domain may write to the ticket too.
+    pub reporter_domain: bool,
 }
 
 impl StaffPolicy {
@@ -30,8 +32,19 @@ impl StaffPolicy {
 /// May `sender` write to `ticket`? Its reporter and staff may; a Cc or a
 /// quoted number never widens that.
 pub fn may_write(ticket: &TicketRef, sender: Option<&str>, staff: &StaffPolicy) -> bool {
+    let domain = |address: &str| {
+        address
+            .rsplit_once('@')
+            .map(|(_, d)| d.to_ascii_lowercase())
+    };
     match sender {
-        Some(sender) => sender.eq_ignore_ascii_case(&ticket.reporter) || staff.is_staff(sender),
+        Some(sender) => {
+            sender.eq_ignore_ascii_case(&ticket.reporter)
+                || staff.is_staff(sender)
+                || (staff.reporter_domain
+                    && domain(sender).is_some()
+                    && domain(sender) == domain(&ticket.reporter))
+        }
         None => false,
     }
 }
@@ -103,13 +116,40 @@ mod tests {
             state: "new".into(),
             language: "en".into(),
             subject: "XSS".into(),
+            ..TicketRef::default()
         }
+    }
+
+    #[test]
+    fn the_reporters_domain_participates_only_when_configured() {
+        let colleague = Some("colleague@example.test");
+        assert!(matches!(
+            route(colleague, None, Some(ticket()), &staff()),
+            Route::Stranger { .. }
+        ));
+        let policy = StaffPolicy {
+            reporter_domain: true,
+            ..staff()
+        };
+        assert!(matches!(
+            route(colleague, None, Some(ticket()), &policy),
+            Route::FollowUp {
+                from_staff: false,
+                ..
+            }
+        ));
+        // a Cc or a look-alike domain never widens it
+        assert!(matches!(
+            route(Some("x@example.test.evil"), None, Some(ticket()), &policy),
+            Route::Stranger { .. }
+        ));
     }
 
     fn staff() -> StaffPolicy {
         StaffPolicy {
             addresses: vec!["staff@example.test".into()],
             domains: vec!["desk.example".into()],
+            reporter_domain: false,
         }
     }
 

@@ -3,37 +3,11 @@
 //! auto-replies kept out, restarts without duplicates. Every scenario runs
 //! on SQLite and on PostgreSQL.
 
+#[macro_use]
 mod common;
 
 use common::*;
 use secdesk::store::Store;
-
-/// Run `$scenario(stack, db)` once per backend, each with its own stack.
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let stack = super::Stack::start();
-                    let db = super::TestDb::sqlite();
-                    super::$name(&stack, &db).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let Some(db) = super::TestDb::postgres().await else { return };
-                    let stack = super::Stack::start();
-                    super::$name(&stack, &db).await;
-                    db.cleanup().await;
-                }
-            )*
-        }
-    };
-}
 
 on_both_backends!(
     report_is_acknowledged_with_a_valid_number,
@@ -136,7 +110,7 @@ async fn report_is_acknowledged_with_a_valid_number(stack: &Stack, db: &TestDb) 
 /// Also proves IMAPS (TLS from the first byte) and SMTP STARTTLS, both
 /// verified against the stack's CA.
 async fn italian_report_is_acknowledged_in_italian(stack: &Stack, db: &TestDb) {
-    let app = spawn_app(test_config_with(stack, db, Security::Tls)).await;
+    let app = spawn_app(test_config_with(stack, db, Security::Tls, NO_STAFF_AUTH)).await;
     Mail::new(
         REPORTER,
         "Segnalazione vulnerabilità",
@@ -199,7 +173,13 @@ async fn follow_up_by_subject_joins_the_ticket(stack: &Stack, db: &TestDb) {
 
 /// Also proves IMAP STARTTLS.
 async fn follow_up_by_in_reply_to_joins_the_ticket(stack: &Stack, db: &TestDb) {
-    let app = spawn_app(test_config_with(stack, db, Security::Starttls)).await;
+    let app = spawn_app(test_config_with(
+        stack,
+        db,
+        Security::Starttls,
+        NO_STAFF_AUTH,
+    ))
+    .await;
     let (ack, number) = report_and_ack(stack, "Open redirect").await;
 
     // the subject was rewritten; only the threading headers remain

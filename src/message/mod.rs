@@ -173,6 +173,11 @@ pub struct ParsedMail {
     pub text: String,
     /// Whether `text` was cut at [`MAX_TEXT_BYTES`].
     pub text_truncated: bool,
+    /// The HTML source the text came from, when the mail had no plain text
+    /// (staff replies from HTML clients mark their quotes in the markup).
+    pub html: Option<String>,
+    /// Authentication-Results header values, topmost (newest) first.
+    pub authentication_results: Vec<String>,
     /// Attached files, those of forwarded messages included, in order.
     pub attachments: Vec<Attachment>,
     /// Header facts for [`detect_automatic`].

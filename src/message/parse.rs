@@ -80,9 +80,15 @@ fn parse_level(
 
     let mut signals = SignalsBuilder::default();
     let mut delivered_to = Vec::new();
+    let mut authentication_results = Vec::new();
     for header in root_headers {
         let name = header.name.as_str();
         let value = raw_value(raw, header);
+        if name.eq_ignore_ascii_case("Authentication-Results")
+            && authentication_results.len() < MAX_AUTH_RESULTS
+        {
+            authentication_results.push(value.to_string());
+        }
         if name.eq_ignore_ascii_case("Delivered-To") || name.eq_ignore_ascii_case("X-Original-To") {
             let address = normalize_address(&value);
             if !address.is_empty() && !delivered_to.contains(&address) {
@@ -99,6 +105,7 @@ fn parse_level(
     for part in body_parts(&message, &message.text_body) {
         text.push_part(&part_text(part));
     }
+    let mut html = None;
     if text.is_blank() {
         text = TextBuilder::default();
         let html_only: Vec<u32> = message
@@ -109,6 +116,9 @@ fn parse_level(
             .collect();
         for part in body_parts(&message, &html_only) {
             text.push_part(&part_text(part));
+            if let (None, PartType::Html(source)) = (&html, &part.body) {
+                html = Some(truncate_at_char(source, MAX_TEXT_BYTES).to_string());
+            }
         }
     }
 
@@ -176,9 +186,27 @@ fn parse_level(
             .map(|date| date.to_timestamp()),
         text,
         text_truncated,
+        html,
+        authentication_results,
         attachments,
         loop_signals: signals.finish(),
     })
+}
+
+/// Authentication-Results headers kept per mail: only the topmost counts,
+/// the rest is for the record.
+const MAX_AUTH_RESULTS: usize = 16;
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
+fn truncate_at_char(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 fn body_parts<'m>(

@@ -14,7 +14,19 @@ use serde::Serialize;
 use crate::report::Language;
 
 /// The templates the daemon needs, by name.
-pub const REQUIRED: &[&str] = &["ack", "staff-new-ticket"];
+pub const REQUIRED: &[&str] = &[
+    "ack",
+    "staff-new-ticket",
+    "staff-follow-up",
+    "staff-confirmation",
+    "staff-command-error",
+    "staff-suspicious",
+    "staff-triage-reminder",
+    "staff-triage-overdue",
+    "relay",
+    "reporter-update",
+    "status",
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
@@ -83,29 +95,15 @@ impl Templates {
         Ok(templates)
     }
 
-    /// Render every template once over a sample, so a broken edit stops the
-    /// daemon at start instead of failing on the first report.
+    /// Render every template over a full sample and over a sparse one (every
+    /// optional field null, every list empty), so a broken edit stops the
+    /// daemon at start instead of failing on the first mail.
     fn smoke_test(&self) -> Result<(), TemplateError> {
-        let sample = serde_json::json!({
-            "number": "SEC-0000-0000",
-            "subject": "sample",
-            "reporter": "reporter@example.com",
-            "language": "en",
-            "body": "sample",
-            "desk": {"name": "Security Desk", "address": "security@example.com"},
-            "report": {
-                "kind": "vulnerability", "language": "en", "description": "sample",
-                "cve_ids": ["CVE-2024-0001"],
-                "cvss": {"vector": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
-                         "version": "3.1", "base_score": 9.8, "severity": "critical"},
-                "reported_score": null, "remediation": "sample", "customer_message": "sample",
-                "missing": ["kind", "description", "cve_or_cvss", "remediation", "customer_message"],
-            },
-            "ticket": {"state": "new", "severity": "critical", "priority": 1},
-        });
-        for name in REQUIRED {
-            for lang in [Language::En, Language::It] {
-                self.render(name, lang, &sample)?;
+        for sample in [sample_context(), sparse_context()] {
+            for name in REQUIRED {
+                for lang in [Language::En, Language::It] {
+                    self.render(name, lang, &sample)?;
+                }
             }
         }
         Ok(())
@@ -131,6 +129,63 @@ impl Templates {
             .map_err(invalid)?;
         Ok(split_subject(&text))
     }
+}
+
+/// A context with every field the templates may use set, as the daemon
+/// fills it for a triaged vulnerability with an outcome.
+fn sample_context() -> serde_json::Value {
+    serde_json::json!({
+        "number": "SEC-0000-0000",
+        "subject": "sample",
+        "reporter": "reporter@example.com",
+        "language": "en",
+        "body": "sample",
+        "desk": {"name": "Security Desk", "address": "security@example.com"},
+        "report": {
+            "kind": "vulnerability", "language": "en", "description": "sample",
+            "cve_ids": ["CVE-2024-0001"],
+            "cvss": {"vector": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+                     "version": "3.1", "base_score": 9.8, "severity": "critical"},
+            "reported_score": null, "remediation": "sample", "customer_message": "sample",
+            "missing": ["kind", "description", "cve_or_cvss", "remediation", "customer_message"],
+        },
+        "ticket": {
+            "state": "investigating", "kind": "vulnerability", "severity": "critical",
+            "priority": 1, "priority_source": "staff",
+            "outcome": "modification-requested",
+            "customer_message": "sample customer message",
+            "triage_due": "2026-11-26 17:00 CET", "triaged": false,
+            "created_at": "2026-11-25 17:00 CET", "updated_at": "2026-11-26 10:30 CET",
+        },
+        "text": "sample text",
+        "staff_member": "analyst@example.com",
+        "applied": ["/severity critical", "/priority 1"],
+        "errors": ["line 1: /severity hgh: unknown severity"],
+        "changes": ["triaged", "outcome", "closed", "status"],
+        "sender": "analyst@example.com",
+        "reason": "dkim=fail header.d=example.com",
+    })
+}
+
+/// [`sample_context`] with every optional field null and every list empty:
+/// a new ticket nobody has looked at yet.
+fn sparse_context() -> serde_json::Value {
+    let mut sample = sample_context();
+    let ticket = &mut sample["ticket"];
+    ticket["state"] = "new".into();
+    ticket["kind"] = "unknown".into();
+    ticket["priority"] = 3.into();
+    ticket["priority_source"] = "rule".into();
+    for key in ["severity", "outcome", "customer_message", "triage_due"] {
+        ticket[key] = serde_json::Value::Null;
+    }
+    for key in ["text", "staff_member"] {
+        sample[key] = serde_json::Value::Null;
+    }
+    for key in ["applied", "errors", "changes"] {
+        sample[key] = serde_json::json!([]);
+    }
+    sample
 }
 
 /// `{{ text | truncate(600) }}`: at most that many characters, with an
@@ -182,6 +237,248 @@ mod tests {
         assert!(it.subject.contains("[SEC-7KQ3-M9PX]"));
         assert!(en.body.contains("CVE-2024-1234"));
         assert_ne!(en.body, it.body);
+    }
+
+    /// The templates added for follow-ups, staff replies, reminders and
+    /// status requests.
+    const NEW: &[&str] = &[
+        "staff-follow-up",
+        "staff-confirmation",
+        "staff-command-error",
+        "staff-suspicious",
+        "staff-triage-reminder",
+        "staff-triage-overdue",
+        "relay",
+        "reporter-update",
+        "status",
+    ];
+
+    fn shipped() -> Templates {
+        Templates::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")).unwrap()
+    }
+
+    /// What each template must show over [`sample_context`], per language.
+    fn key_fields(name: &str, lang: Language) -> Vec<&'static str> {
+        let it = lang == Language::It;
+        match name {
+            "staff-follow-up" => vec![
+                "sample text",
+                "reporter@example.com",
+                "P1",
+                "2026-11-26 17:00 CET",
+                if it { "critica" } else { "critical" },
+                if it {
+                    "/gravità alta"
+                } else {
+                    "/severity high"
+                },
+            ],
+            "staff-confirmation" => vec![
+                "/severity critical",
+                "/priority 1",
+                "P1",
+                if it { "in analisi" } else { "investigating" },
+                if it {
+                    "modifica richiesta"
+                } else {
+                    "modification-requested"
+                },
+                if it {
+                    "è stato inoltrato"
+                } else {
+                    "was relayed"
+                },
+            ],
+            "staff-command-error" => vec![
+                "line 1: /severity hgh: unknown severity",
+                "/severity none|low|medium|high|critical",
+                "/priority 1-4",
+                "/status new|triaged|investigating|awaiting-reporter|closed",
+                "/outcome modification-requested|offer-removed|no-action",
+                "/internal",
+                "/customer-message",
+                if it {
+                    "non è stato inoltrato"
+                } else {
+                    "not relayed"
+                },
+            ],
+            "staff-suspicious" => vec![
+                "analyst@example.com",
+                "dkim=fail header.d=example.com",
+                "sample text",
+                if it { "sospetto" } else { "suspicious" },
+            ],
+            "staff-triage-reminder" | "staff-triage-overdue" => vec![
+                "2026-11-26 17:00 CET",
+                "P1",
+                if it { "critica" } else { "critical" },
+            ],
+            "relay" => vec![
+                "sample text",
+                "analyst@example.com",
+                "SEC-0000-0000",
+                if it { "\"stato\"" } else { "\"status\"" },
+            ],
+            "reporter-update" => vec![
+                "P1",
+                "sample customer message",
+                if it { "critica" } else { "critical" },
+                if it {
+                    "deve essere modificata"
+                } else {
+                    "must be modified"
+                },
+                if it {
+                    "è stato chiuso"
+                } else {
+                    "is now closed"
+                },
+            ],
+            "status" => vec![
+                "P1",
+                "2026-11-26 10:30 CET",
+                "2026-11-26 17:00 CET",
+                if it {
+                    "in analisi"
+                } else {
+                    "under investigation"
+                },
+                if it { "critica" } else { "critical" },
+                if it {
+                    "modifica richiesta"
+                } else {
+                    "modification requested"
+                },
+            ],
+            other => panic!("no key fields for {other}"),
+        }
+    }
+
+    #[test]
+    fn new_templates_render_their_key_fields_in_both_languages() {
+        let templates = shipped();
+        let sample = sample_context();
+        for name in NEW {
+            assert!(REQUIRED.contains(name), "{name} is not in REQUIRED");
+            let mut bodies = Vec::new();
+            for lang in [Language::En, Language::It] {
+                let r = templates.render(name, lang, &sample).unwrap();
+                assert!(
+                    r.subject.contains("[SEC-0000-0000]"),
+                    "{name}.{}: subject {:?}",
+                    lang.as_str(),
+                    r.subject
+                );
+                assert!(!r.subject.contains('\n'), "{name}: multi-line subject");
+                for field in key_fields(name, lang) {
+                    assert!(
+                        r.body.contains(field),
+                        "{name}.{}: {field:?} missing from\n{}",
+                        lang.as_str(),
+                        r.body
+                    );
+                }
+                bodies.push(r.body);
+            }
+            assert_ne!(bodies[0], bodies[1], "{name}: same text in both languages");
+        }
+    }
+
+    #[test]
+    fn new_templates_handle_null_fields_and_empty_lists() {
+        let templates = shipped();
+        let sparse = sparse_context();
+        for name in NEW {
+            for lang in [Language::En, Language::It] {
+                let r = templates.render(name, lang, &sparse).unwrap();
+                assert!(r.subject.contains("[SEC-0000-0000]"), "{name}");
+                // a null printed as a word, or a priority without its number
+                // (minijinja prints null as "none"); command syntax lines
+                // list the value none
+                let prose = r.body.lines().filter(|l| !l.starts_with("  /"));
+                for word in prose.flat_map(|l| l.split(|c: char| !c.is_alphanumeric())) {
+                    assert!(
+                        !["none", "None", "null", "undefined", "P"].contains(&word),
+                        "{name}.{}: {word:?} in\n{}",
+                        lang.as_str(),
+                        r.body
+                    );
+                }
+            }
+        }
+        let en = templates.render("relay", Language::En, &sparse).unwrap();
+        assert!(!en.body.contains("analyst@example.com"));
+        let en = templates
+            .render("staff-confirmation", Language::En, &sparse)
+            .unwrap();
+        assert!(en.body.contains("Nothing was relayed"));
+        let it = templates
+            .render("staff-triage-reminder", Language::It, &sparse)
+            .unwrap();
+        assert!(it.body.contains("solo la proposta della regola"));
+        assert!(it.body.contains("non assegnata"));
+    }
+
+    #[test]
+    fn every_value_has_a_name_in_italian() {
+        let templates = shipped();
+        let cases = [
+            ("state", "new", "nuovo"),
+            ("state", "triaged", "classificato"),
+            ("state", "investigating", "in analisi"),
+            ("state", "awaiting-reporter", "in attesa del segnalante"),
+            ("state", "closed", "chiuso"),
+            ("severity", "none", "nessuna"),
+            ("severity", "low", "bassa"),
+            ("severity", "medium", "media"),
+            ("severity", "high", "alta"),
+            ("severity", "critical", "critica"),
+            ("outcome", "modification-requested", "modifica richiesta"),
+            ("outcome", "offer-removed", "offerta rimossa"),
+            ("outcome", "no-action", "nessuna azione"),
+        ];
+        for (key, value, italian) in cases {
+            let mut ctx = sample_context();
+            ctx["ticket"][key] = value.into();
+            let it = templates.render("status", Language::It, &ctx).unwrap();
+            assert!(it.body.contains(italian), "{value}: {}", it.body);
+        }
+    }
+
+    #[test]
+    fn reporter_update_explains_each_outcome() {
+        let templates = shipped();
+        let cases = [
+            ("offer-removed", "will be removed", "sarà rimossa"),
+            ("no-action", "no action", "Non è necessario"),
+        ];
+        for (outcome, en_text, it_text) in cases {
+            let mut ctx = sample_context();
+            ctx["ticket"]["outcome"] = outcome.into();
+            ctx["changes"] = serde_json::json!(["outcome"]);
+            let en = templates
+                .render("reporter-update", Language::En, &ctx)
+                .unwrap();
+            let it = templates
+                .render("reporter-update", Language::It, &ctx)
+                .unwrap();
+            assert!(en.body.contains(en_text), "{}", en.body);
+            assert!(it.body.contains(it_text), "{}", it.body);
+            assert!(en.body.contains("sample customer message"));
+        }
+    }
+
+    #[test]
+    fn a_state_change_to_closed_is_told_once() {
+        let templates = shipped();
+        let mut ctx = sample_context();
+        ctx["ticket"]["state"] = "closed".into();
+        ctx["changes"] = serde_json::json!(["closed", "status"]);
+        let en = templates
+            .render("reporter-update", Language::En, &ctx)
+            .unwrap();
+        assert_eq!(en.body.matches("closed").count(), 1, "{}", en.body);
     }
 
     #[test]

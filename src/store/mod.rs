@@ -17,7 +17,7 @@ use std::time::Duration;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Row};
 
-pub use queries::{FlaggedMessage, MessageView, TicketDetail, TicketSummary};
+pub use queries::{FlaggedMessage, MessageView, TicketDetail, TicketFilter, TicketSummary};
 
 use crate::config::Secret;
 
@@ -256,7 +256,12 @@ impl Store {
     }
 
     pub async fn list_tickets(&self, limit: i64) -> Result<Vec<TicketSummary>, StoreError> {
-        queries::list_tickets(&self.pool, limit).await
+        queries::list_tickets(&self.pool, TicketFilter::All, limit).await
+    }
+
+    /// Tickets whose triage was due before `now` (ms) and is not done.
+    pub async fn overdue_tickets(&self, now: i64) -> Result<Vec<TicketSummary>, StoreError> {
+        queries::list_tickets(&self.pool, TicketFilter::OverdueAt(now), 1000).await
     }
 
     pub async fn ticket_detail(&self, number: &str) -> Result<Option<TicketDetail>, StoreError> {
@@ -356,8 +361,8 @@ impl OutboxItem {
     }
 }
 
-/// The ticket a mail may belong to, as routing needs it.
-#[derive(Debug, Clone, PartialEq)]
+/// A ticket as routing and staff commands need it.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TicketRef {
     pub id: i64,
     pub number: String,
@@ -365,6 +370,36 @@ pub struct TicketRef {
     pub state: String,
     pub language: String,
     pub subject: String,
+    pub kind: String,
+    pub severity: Option<String>,
+    /// "cvss", "score" or "staff"; `None` while the severity is unknown.
+    pub severity_source: Option<String>,
+    pub priority: i64,
+    /// "rule" or "staff".
+    pub priority_source: String,
+    pub outcome: Option<String>,
+    pub customer_message: Option<String>,
+    pub triage_due_at: Option<i64>,
+    pub triaged_at: Option<i64>,
+    pub updated_at: i64,
+}
+
+/// The columns of [`TicketRef`], in its order.
+const TICKET_REF_COLUMNS: &str = "t.id, t.number, t.reporter, t.state, t.language, t.subject, \
+     t.kind, t.severity, t.severity_source, t.priority, t.priority_source, t.outcome, \
+     t.customer_message, t.triage_due_at, t.triaged_at, t.updated_at";
+
+/// A change to a ticket; `None` leaves a column as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TicketUpdate<'a> {
+    pub state: Option<&'a str>,
+    pub severity: Option<&'a str>,
+    pub severity_source: Option<&'a str>,
+    pub priority: Option<i64>,
+    pub priority_source: Option<&'a str>,
+    pub outcome: Option<&'a str>,
+    pub customer_message: Option<&'a str>,
+    pub triaged_at: Option<i64>,
 }
 
 /// A new ticket's row.
@@ -388,6 +423,11 @@ pub struct NewTicket<'a> {
     pub cvss_score: Option<f64>,
     pub reported_score: Option<f64>,
     pub missing: String,
+    pub severity_source: Option<&'a str>,
+    pub triage_due_at: Option<i64>,
+    pub triage_remind_at: Option<i64>,
+    /// Set at creation when the rule's priority is final and the severity known.
+    pub triaged_at: Option<i64>,
     pub now: i64,
 }
 
@@ -408,6 +448,8 @@ pub struct NewMessage<'a> {
     pub subject: &'a str,
     pub body_text: Option<&'a str>,
     pub raw: Option<&'a [u8]>,
+    /// How the sender was proven (staff mail), for the record.
+    pub auth: Option<&'a str>,
     pub now: i64,
 }
 
@@ -441,13 +483,12 @@ impl Batch {
         &mut self,
         number: &str,
     ) -> Result<Option<TicketRef>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id, number, reporter, state, language, subject FROM tickets WHERE number = $1",
-        )
-        .bind(number)
-        .fetch_optional(&mut *self.tx)
-        .await
-        .doing("find a ticket by number")?;
+        let sql = format!("SELECT {TICKET_REF_COLUMNS} FROM tickets t WHERE t.number = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(number)
+            .fetch_optional(&mut *self.tx)
+            .await
+            .doing("find a ticket by number")?;
         row.as_ref().map(ticket_ref).transpose()
     }
 
@@ -460,7 +501,7 @@ impl Batch {
             return Ok(None);
         }
         let sql = format!(
-            "SELECT t.id, t.number, t.reporter, t.state, t.language, t.subject \
+            "SELECT {TICKET_REF_COLUMNS} \
              FROM messages m JOIN tickets t ON t.id = m.ticket_id \
              WHERE m.message_id IN ({}) ORDER BY m.id DESC LIMIT 1",
             placeholders(1, message_ids.len())
@@ -482,8 +523,10 @@ impl Batch {
         let row = sqlx::query(
             "INSERT INTO tickets (desk, number, state, kind, language, severity, priority, \
                  reporter, subject, description, remediation, customer_message, cve_ids, \
-                 cvss_vector, cvss_version, cvss_score, reported_score, missing, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19) \
+                 cvss_vector, cvss_version, cvss_score, reported_score, missing, created_at, updated_at, \
+                 severity_source, triage_due_at, triage_remind_at, triaged_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
+                 $19, $19, $20, $21, $22, $23) \
              ON CONFLICT (number) DO NOTHING RETURNING id",
         )
         .bind(t.desk)
@@ -505,6 +548,10 @@ impl Batch {
         .bind(t.reported_score)
         .bind(&t.missing)
         .bind(t.now)
+        .bind(t.severity_source)
+        .bind(t.triage_due_at)
+        .bind(t.triage_remind_at)
+        .bind(t.triaged_at)
         .fetch_optional(&mut *self.tx)
         .await
         .doing("create a ticket")?;
@@ -512,19 +559,140 @@ impl Batch {
             .transpose()
     }
 
-    pub async fn set_ticket_state(
+    /// Apply `change` to a ticket (columns left `None` keep their value).
+    pub async fn update_ticket(
         &mut self,
         ticket_id: i64,
-        state: &str,
+        change: &TicketUpdate<'_>,
         now: i64,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE tickets SET state = $1, updated_at = $2 WHERE id = $3")
-            .bind(state)
+        sqlx::query(
+            "UPDATE tickets SET state = COALESCE($1, state), severity = COALESCE($2, severity), \
+                 severity_source = COALESCE($3, severity_source), priority = COALESCE($4, priority), \
+                 priority_source = COALESCE($5, priority_source), outcome = COALESCE($6, outcome), \
+                 customer_message = COALESCE($7, customer_message), \
+                 triaged_at = COALESCE(triaged_at, $8), updated_at = $9 \
+             WHERE id = $10",
+        )
+        .bind(change.state)
+        .bind(change.severity)
+        .bind(change.severity_source)
+        .bind(change.priority)
+        .bind(change.priority_source)
+        .bind(change.outcome)
+        .bind(change.customer_message)
+        .bind(change.triaged_at)
+        .bind(now)
+        .bind(ticket_id)
+        .execute(&mut *self.tx)
+        .await
+        .doing("update a ticket")?;
+        Ok(())
+    }
+
+    /// Message-IDs of the mail exchanged with the reporter on a ticket,
+    /// oldest first (at most the last `limit`): the thread our answers join.
+    pub async fn reporter_thread(
+        &mut self,
+        ticket_id: i64,
+        limit: i64,
+    ) -> Result<Vec<String>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT message_id FROM messages WHERE ticket_id = $1 AND message_id IS NOT NULL \
+               AND disposition IN ('report', 'follow-up', 'ack', 'relay', 'reporter-update', 'status') \
+             ORDER BY id DESC LIMIT $2",
+        )
+        .bind(ticket_id)
+        .bind(limit)
+        .fetch_all(&mut *self.tx)
+        .await
+        .doing("read a ticket's thread")?;
+        let mut ids = rows
+            .iter()
+            .map(|r| r.try_get::<String, _>(0).doing("read a ticket's thread"))
+            .collect::<Result<Vec<_>, _>>()?;
+        ids.reverse();
+        Ok(ids)
+    }
+
+    /// How many automatic answers of `kind` went to `address` since `since`.
+    pub async fn rate_events(
+        &mut self,
+        address: &str,
+        kind: &str,
+        since: i64,
+    ) -> Result<i64, StoreError> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) FROM rate_events WHERE address = $1 AND kind = $2 AND at >= $3",
+        )
+        .bind(address)
+        .bind(kind)
+        .bind(since)
+        .fetch_one(&mut *self.tx)
+        .await
+        .doing("count automatic answers")?;
+        row.try_get::<i64, _>(0).doing("count automatic answers")
+    }
+
+    pub async fn record_rate_event(
+        &mut self,
+        address: &str,
+        kind: &str,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO rate_events (address, kind, at) VALUES ($1, $2, $3)")
+            .bind(address)
+            .bind(kind)
+            .bind(now)
+            .execute(&mut *self.tx)
+            .await
+            .doing("record an automatic answer")?;
+        Ok(())
+    }
+
+    /// Open, untriaged tickets whose reminder (`reminder = true`) or
+    /// deadline is due and was not yet told to staff.
+    pub async fn triage_due(
+        &mut self,
+        now: i64,
+        reminder: bool,
+    ) -> Result<Vec<TicketRef>, StoreError> {
+        let (at, told) = if reminder {
+            ("triage_remind_at", "reminded_at")
+        } else {
+            ("triage_due_at", "overdue_notified_at")
+        };
+        let sql = format!(
+            "SELECT {TICKET_REF_COLUMNS} FROM tickets t \
+             WHERE t.triaged_at IS NULL AND t.state <> 'closed' AND t.{told} IS NULL \
+               AND t.{at} IS NOT NULL AND t.{at} <= $1 ORDER BY t.{at} LIMIT 500"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(now)
+            .fetch_all(&mut *self.tx)
+            .await
+            .doing("find tickets whose triage is due")?;
+        rows.iter().map(ticket_ref).collect()
+    }
+
+    /// Remember that staff were told about a ticket's triage clock.
+    pub async fn mark_triage_told(
+        &mut self,
+        ticket_id: i64,
+        reminder: bool,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let sql = if reminder {
+            "UPDATE tickets SET reminded_at = $1 WHERE id = $2"
+        } else {
+            "UPDATE tickets SET overdue_notified_at = $1, reminded_at = COALESCE(reminded_at, $1) WHERE id = $2"
+        };
+        sqlx::query(sql)
             .bind(now)
             .bind(ticket_id)
             .execute(&mut *self.tx)
             .await
-            .doing("update a ticket's state")?;
+            .doing("record a triage reminder")?;
         Ok(())
     }
 
@@ -532,8 +700,8 @@ impl Batch {
         let row = sqlx::query(
             "INSERT INTO messages (ticket_id, claimed_ticket_id, direction, disposition, reason, \
                  dedupe_key, mailbox_id, uid, message_id, from_addr, to_addrs, subject, body_text, \
-                 raw, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+                 raw, created_at, auth) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
         )
         .bind(m.ticket_id)
         .bind(m.claimed_ticket_id)
@@ -550,6 +718,7 @@ impl Batch {
         .bind(m.body_text)
         .bind(m.raw)
         .bind(m.now)
+        .bind(m.auth)
         .fetch_one(&mut *self.tx)
         .await
         .doing("store a message")?;
@@ -626,14 +795,29 @@ impl Batch {
 }
 
 fn ticket_ref(row: &AnyRow) -> Result<TicketRef, StoreError> {
-    let get = |i| row.try_get::<String, _>(i).doing("read a ticket");
+    fn get<T>(row: &AnyRow, i: usize) -> Result<T, StoreError>
+    where
+        T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
+    {
+        row.try_get::<T, _>(i).doing("read a ticket")
+    }
     Ok(TicketRef {
-        id: row.try_get(0).doing("read a ticket")?,
-        number: get(1)?,
-        reporter: get(2)?,
-        state: get(3)?,
-        language: get(4)?,
-        subject: get(5)?,
+        id: get(row, 0)?,
+        number: get(row, 1)?,
+        reporter: get(row, 2)?,
+        state: get(row, 3)?,
+        language: get(row, 4)?,
+        subject: get(row, 5)?,
+        kind: get(row, 6)?,
+        severity: get(row, 7)?,
+        severity_source: get(row, 8)?,
+        priority: get(row, 9)?,
+        priority_source: get(row, 10)?,
+        outcome: get(row, 11)?,
+        customer_message: get(row, 12)?,
+        triage_due_at: get(row, 13)?,
+        triaged_at: get(row, 14)?,
+        updated_at: get(row, 15)?,
     })
 }
 

@@ -31,6 +31,8 @@ pub struct TicketDetail {
     pub subject: String,
     pub language: String,
     pub created_at: String,
+    pub outcome: Option<String>,
+    pub triage_due_at: Option<String>,
     pub cve_ids: Vec<String>,
     pub cvss: Option<CvssView>,
     pub reported_score: Option<f64>,
@@ -66,18 +68,36 @@ pub(crate) fn rfc3339(millis: i64) -> String {
         .unwrap_or_default()
 }
 
+/// Which tickets `tickets list` shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TicketFilter {
+    All,
+    /// Not triaged although triage was due before this instant (ms).
+    OverdueAt(i64),
+}
+
 pub(super) async fn list_tickets(
     pool: &AnyPool,
+    filter: TicketFilter,
     limit: i64,
 ) -> Result<Vec<TicketSummary>, StoreError> {
-    let rows = sqlx::query(
+    let (condition, at) = match filter {
+        TicketFilter::All => ("$1 = $1", 0),
+        TicketFilter::OverdueAt(at) => (
+            "triaged_at IS NULL AND state <> 'closed' AND triage_due_at <= $1",
+            at,
+        ),
+    };
+    let sql = format!(
         "SELECT number, state, kind, severity, priority, reporter, subject, created_at \
-         FROM tickets ORDER BY created_at DESC, id DESC LIMIT $1",
-    )
-    .bind(limit)
-    .fetch_all(pool)
-    .await
-    .doing("list tickets")?;
+         FROM tickets WHERE {condition} ORDER BY created_at DESC, id DESC LIMIT $2"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(at)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+        .doing("list tickets")?;
     rows.iter()
         .map(|r| {
             Ok(TicketSummary {
@@ -101,7 +121,7 @@ pub(super) async fn ticket_detail(
     let Some(t) = sqlx::query(
         "SELECT id, number, state, kind, severity, priority, reporter, subject, language, \
              created_at, cve_ids, cvss_vector, cvss_version, cvss_score, reported_score, \
-             description, remediation, customer_message, missing \
+             description, remediation, customer_message, missing, outcome, triage_due_at \
          FROM tickets WHERE number = $1",
     )
     .bind(number)
@@ -160,6 +180,11 @@ fn detail_from_row(t: &AnyRow, messages: Vec<MessageView>) -> Result<TicketDetai
         remediation: t.try_get(16).doing("read a ticket")?,
         customer_message: t.try_get(17).doing("read a ticket")?,
         missing: get_json(18)?,
+        outcome: t.try_get(19).doing("read a ticket")?,
+        triage_due_at: t
+            .try_get::<Option<i64>, _>(20)
+            .doing("read a ticket")?
+            .map(rfc3339),
         messages,
     })
 }

@@ -4,6 +4,7 @@
 //! the pipeline decides when to change it.
 
 pub mod number;
+pub mod sla;
 
 use std::fmt;
 use std::str::FromStr;

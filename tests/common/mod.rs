@@ -14,6 +14,35 @@ use secdesk::config::Config;
 use secdesk::shutdown::{self, ShutdownTrigger};
 use secdesk::store::Store;
 
+/// Run each `scenario(&stack, &db)` once per backend, each on its own
+/// stack and database: `mod sqlite { fn scenario() }` and `mod postgres {...}`.
+#[allow(unused_macros)]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let stack = super::common::Stack::start();
+                    let db = super::common::TestDb::sqlite();
+                    super::$name(&stack, &db).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let Some(db) = super::common::TestDb::postgres().await else { return };
+                    let stack = super::common::Stack::start();
+                    super::$name(&stack, &db).await;
+                    db.cleanup().await;
+                }
+            )*
+        }
+    };
+}
+
 pub const DESK: &str = "security@example.test";
 pub const REPORTER: &str = "reporter@example.test";
 pub const STAFF: &str = "staff@example.test";
@@ -205,10 +234,32 @@ pub enum Security {
 
 /// The daemon's config for a stack and a database.
 pub fn test_config(stack: &Stack, db: &TestDb) -> Config {
-    test_config_with(stack, db, Security::Plain)
+    test_config_with(stack, db, Security::Plain, NO_STAFF_AUTH)
 }
 
-pub fn test_config_with(stack: &Stack, db: &TestDb, security: Security) -> Config {
+/// The local stack signs nothing: trust staff by address (core-loop tests).
+pub const NO_STAFF_AUTH: &str = "authentication = \"none\"";
+
+/// The staff side's config: staff proven by the Authentication-Results
+/// header of "our" receiving server (the tests play that server).
+pub fn staff_config(stack: &Stack, db: &TestDb) -> Config {
+    test_config_with(
+        stack,
+        db,
+        Security::Plain,
+        "authentication = \"authentication-results\"\nauthserv_id = \"mx.example.test\"",
+    )
+}
+
+/// The header our receiving server would add to a staff member's mail.
+pub const STAFF_AUTHENTICATED: &str = "mx.example.test; dkim=pass header.d=example.test";
+
+pub fn test_config_with(
+    stack: &Stack,
+    db: &TestDb,
+    security: Security,
+    desk_extra: &str,
+) -> Config {
     let ca = stack.ca_file().display().to_string();
     let (imap_port, imap_enc, smtp_enc) = match security {
         Security::Plain => (stack.imap_port, "none", "none"),
@@ -221,6 +272,11 @@ pub fn test_config_with(stack: &Stack, db: &TestDb, security: Security) -> Confi
 address = "{DESK}"
 staff = ["{STAFF}"]
 templates_dir = "{templates}"
+{desk_extra}
+
+[calendar]
+time_zone = "Europe/Rome"
+reminder_lead_hours = 2
 
 [imap]
 host = "127.0.0.1"
@@ -250,11 +306,20 @@ url = "{url}"
 /// The daemon, running in this process.
 pub struct App {
     pub store: Store,
+    /// Poke to make the triage clock look at once.
+    pub triage_wake: std::sync::Arc<tokio::sync::Notify>,
     trigger: ShutdownTrigger,
     handle: tokio::task::JoinHandle<()>,
 }
 
 pub async fn spawn_app(config: Config) -> App {
+    spawn_app_with_clock(config, std::sync::Arc::new(secdesk::clock::SystemClock)).await
+}
+
+pub async fn spawn_app_with_clock(
+    config: Config,
+    clock: std::sync::Arc<dyn secdesk::clock::Clock>,
+) -> App {
     // the daemon's log shows with a failing test's output
     let _ = tracing_subscriber::fmt()
         .with_test_writer()
@@ -263,14 +328,16 @@ pub async fn spawn_app(config: Config) -> App {
                 .unwrap_or_else(|_| "secdesk=debug".into()),
         )
         .try_init();
-    let daemon = secdesk::Daemon::prepare(config)
+    let daemon = secdesk::Daemon::prepare_with_clock(config, clock)
         .await
         .expect("prepare the daemon");
     let store = daemon.store().clone();
+    let triage_wake = daemon.triage_wake();
     let (trigger, shutdown) = shutdown::channel();
     let handle = tokio::spawn(daemon.run(shutdown));
     App {
         store,
+        triage_wake,
         trigger,
         handle,
     }
@@ -315,6 +382,7 @@ pub async fn send_raw(stack: &Stack, from: &str, to: &[&str], raw: &str) {
 
 /// A mail to the desk, built the way a client would.
 pub struct Mail<'a> {
+    pub content_type: &'a str,
     pub from: &'a str,
     pub subject: &'a str,
     pub body: &'a str,
@@ -325,12 +393,24 @@ pub struct Mail<'a> {
 impl<'a> Mail<'a> {
     pub fn new(from: &'a str, subject: &'a str, body: &'a str) -> Mail<'a> {
         Mail {
+            content_type: "text/plain; charset=utf-8",
             from,
             subject,
             body,
             message_id: format!("t{:016x}@client.example", rand::random::<u64>()),
             headers: Vec::new(),
         }
+    }
+
+    pub fn html(mut self) -> Mail<'a> {
+        self.content_type = "text/html; charset=utf-8";
+        self
+    }
+
+    /// A reply to `parent` (threading headers as every client sets them).
+    pub fn replying_to(self, parent: &Received) -> Mail<'a> {
+        self.header("In-Reply-To", format!("<{}>", parent.message_id))
+            .header("References", format!("<{}>", parent.message_id))
     }
 
     pub fn header(mut self, name: &'a str, value: impl Into<String>) -> Mail<'a> {
@@ -340,8 +420,8 @@ impl<'a> Mail<'a> {
 
     pub fn render(&self) -> String {
         let mut out = format!(
-            "From: <{}>\nTo: <{DESK}>\nSubject: {}\nMessage-ID: <{}>\nDate: Tue, 24 Nov 2026 10:00:00 +0000\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n",
-            self.from, self.subject, self.message_id
+            "From: <{}>\nTo: <{DESK}>\nSubject: {}\nMessage-ID: <{}>\nDate: Tue, 24 Nov 2026 10:00:00 +0000\nMIME-Version: 1.0\nContent-Type: {}\nContent-Transfer-Encoding: 8bit\n",
+            self.from, self.subject, self.message_id, self.content_type
         );
         for (name, value) in &self.headers {
             out.push_str(&format!("{name}: {value}\n"));
@@ -391,7 +471,7 @@ pub async fn inbox(stack: &Stack, user: &str) -> Vec<Received> {
 
 fn imap_config(stack: &Stack, user: &str) -> secdesk::config::ImapConfig {
     let text = format!(
-        "[desk]\naddress = \"{DESK}\"\n[imap]\nhost = \"127.0.0.1\"\nport = {}\nencryption = \"none\"\nusername = \"{user}\"\npassword = \"{PASSWORD}\"\n[smtp]\nhost = \"127.0.0.1\"\nencryption = \"none\"\n",
+        "[desk]\naddress = \"{DESK}\"\nauthentication = \"none\"\n[imap]\nhost = \"127.0.0.1\"\nport = {}\nencryption = \"none\"\nusername = \"{user}\"\npassword = \"{PASSWORD}\"\n[smtp]\nhost = \"127.0.0.1\"\nencryption = \"none\"\n",
         stack.imap_port
     );
     Config::from_toml_str(&text)
@@ -417,7 +497,10 @@ fn received(raw: &[u8]) -> Received {
         message_id: parsed.message_id().unwrap_or_default().to_string(),
         in_reply_to: list(parsed.in_reply_to()),
         headers: String::from_utf8_lossy(&raw[..header_end]).to_string(),
-        body: parsed.body_text(0).unwrap_or_default().to_string(),
+        body: parsed
+            .body_text(0)
+            .unwrap_or_default()
+            .replace("\r\n", "\n"),
         raw: raw.to_vec(),
     }
 }

@@ -2,24 +2,29 @@
 //!
 //! 1. `analyse` (pure, on a blocking thread): parse, detect automatic mail,
 //!    find referenced numbers, extract the report.
-//! 2. `commit_batch` (one transaction): dedupe, resolve references, route,
-//!    create or update tickets, store every message, queue outgoing mail,
-//!    and move the mailbox checkpoint, all or nothing.
+//! 2. `commit` (one transaction): dedupe, resolve references, route, then
+//!    per route: a new ticket (`report`), a participant's follow-up or status
+//!    request (`follow_up`), a staff answer with commands (`staff`); every
+//!    message is stored, outgoing mail queued (`replies`), and the mailbox
+//!    checkpoint moved, all or nothing.
+
+mod follow_up;
+mod replies;
+mod report;
+pub mod staff;
 
 use std::sync::Arc;
 
-use serde::Serialize;
-
+use crate::clock::Clock;
 use crate::mailbox::Fetched;
 use crate::message::{self, AutoReason, Limits, ParsedMail};
-use crate::outbox::{self, AutoSubmitted, OutgoingMail, Templates};
-use crate::report::{self, Language, Report, ReportInput};
+use crate::outbox::{self, Templates};
+use crate::report::{self as extraction, Language, Report, ReportInput};
 use crate::route::{self, Route, StaffPolicy};
-use crate::store::{
-    Batch, MailboxState, NewAttachment, NewMessage, NewTicket, Store, StoreError, TicketRef,
-    now_millis,
-};
-use crate::ticket::{ConfirmationNumber, NumberPrefix, Priority, TicketState};
+use crate::staff::auth::AuthPolicy;
+use crate::store::{Batch, MailboxState, NewAttachment, NewMessage, Store, StoreError, TicketRef};
+use crate::ticket::sla::BusinessCalendar;
+use crate::ticket::{ConfirmationNumber, NumberPrefix};
 
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
@@ -48,6 +53,16 @@ pub struct DeskContext {
     pub default_language: Language,
     pub limits: Limits,
     pub templates: Templates,
+    /// How staff mail is proven to come from staff.
+    pub auth: AuthPolicy,
+    /// Business days and hours for the triage clock.
+    pub calendar: BusinessCalendar,
+    /// Business time before the triage deadline when staff are reminded.
+    pub reminder_lead: chrono::TimeDelta,
+    pub expose_staff_address: bool,
+    pub status_requests_per_hour: u32,
+    pub priority_rule_is_final: bool,
+    pub clock: Arc<dyn Clock>,
 }
 
 /// One fetched mail after the pure stage.
@@ -112,7 +127,7 @@ pub fn analyse(fetched: Fetched, desk: &DeskContext) -> Analysed {
                 .map(|a| a.email.clone())
                 .chain(mail.delivered_to.iter().cloned())
                 .collect();
-            let report = report::extract(&ReportInput {
+            let report = extraction::extract(&ReportInput {
                 subject: &mail.subject,
                 body: &mail.text,
                 recipients: &recipients,
@@ -136,6 +151,8 @@ pub fn analyse(fetched: Fetched, desk: &DeskContext) -> Analysed {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct BatchOutcome {
     pub new_tickets: Vec<String>,
+    /// Mail queued in answer to follow-ups and staff replies.
+    pub replies: usize,
     pub follow_ups: usize,
     pub automatic: usize,
     pub strangers: usize,
@@ -145,11 +162,12 @@ pub struct BatchOutcome {
 
 impl BatchOutcome {
     pub fn queued_mail(&self) -> bool {
-        !self.new_tickets.is_empty()
+        !self.new_tickets.is_empty() || self.replies > 0
     }
 
     fn absorb(&mut self, other: BatchOutcome) {
         self.new_tickets.extend(other.new_tickets);
+        self.replies += other.replies;
         self.follow_ups += other.follow_ups;
         self.automatic += other.automatic;
         self.strangers += other.strangers;
@@ -214,7 +232,7 @@ async fn commit(
         commit_one(&mut batch, desk, mailbox_id, item, &mut outcome).await?;
     }
     batch
-        .set_mailbox_state(mailbox_id, checkpoint, now_millis())
+        .set_mailbox_state(mailbox_id, checkpoint, desk.clock.now_millis())
         .await?;
     batch.commit().await?;
     Ok(outcome)
@@ -284,13 +302,13 @@ async fn quarantine(
                 to_addrs: "[]".into(),
                 subject: &subject,
                 raw: Some(&item.raw),
-                now: now_millis(),
+                now: crate::store::now_millis(),
                 ..NewMessage::default()
             })
             .await?;
     }
     batch
-        .set_mailbox_state(mailbox_id, checkpoint, now_millis())
+        .set_mailbox_state(mailbox_id, checkpoint, crate::store::now_millis())
         .await?;
     batch.commit().await?;
     Ok(())
@@ -320,7 +338,7 @@ async fn commit_one(
         outcome.duplicates += 1;
         return Ok(());
     }
-    let now = now_millis();
+    let now = desk.clock.now_millis();
     let understood = match &item.outcome {
         Ok(u) => u,
         Err(reason) => {
@@ -380,28 +398,33 @@ async fn commit_one(
     };
     match &route {
         Route::NewReport => {
-            let (ticket_id, number, replies) = insert_ticket(batch, desk, understood, now).await?;
+            let (ticket_id, number, replies) = report::create(batch, desk, understood).await?;
             stored.ticket_id = Some(ticket_id);
             let row = batch.insert_message(&stored).await?;
             store_attachments(batch, row, mail).await?;
-            for reply in &replies {
-                queue(batch, desk, ticket_id, reply, now).await?;
-            }
+            replies::queue_all(batch, desk, ticket_id, &replies, now).await?;
             outcome.new_tickets.push(number.to_string());
         }
         Route::FollowUp { ticket, from_staff } => {
+            let sender = sender.unwrap_or_default();
+            let (handled, auth) = if *from_staff {
+                let s = staff::reply(batch, desk, ticket, understood, sender, now).await?;
+                (s.handled, s.auth)
+            } else {
+                let h =
+                    follow_up::from_reporter(batch, desk, ticket, understood, sender, now).await?;
+                (h, None)
+            };
             stored.ticket_id = Some(ticket.id);
+            stored.disposition = handled.disposition;
+            stored.reason = handled.reason.as_deref();
+            stored.auth = auth.as_deref();
             let row = batch.insert_message(&stored).await?;
             store_attachments(batch, row, mail).await?;
-            if !from_staff && let Ok(state) = ticket.state.parse::<TicketState>() {
-                let next = state.after_reporter_follow_up();
-                if next != state {
-                    batch
-                        .set_ticket_state(ticket.id, next.as_str(), now)
-                        .await?;
-                }
+            replies::queue_all(batch, desk, ticket.id, &handled.replies, now).await?;
+            if !handled.replies.is_empty() {
+                outcome.replies += handled.replies.len();
             }
-            tracing::info!(number = %ticket.number, from = ?sender, "follow-up threaded");
             outcome.follow_ups += 1;
         }
         Route::Stranger { ticket } => {
@@ -470,225 +493,43 @@ async fn store_attachments(
     Ok(())
 }
 
-/// What templates see about the report.
-#[derive(Serialize)]
-struct TemplateContext<'a> {
-    number: &'a str,
-    subject: &'a str,
-    reporter: &'a str,
-    language: &'a str,
-    body: &'a str,
-    desk: DeskView<'a>,
-    report: &'a Report,
-    ticket: TicketView<'a>,
-}
-
-#[derive(Serialize)]
-struct DeskView<'a> {
-    name: &'a str,
-    address: &'a str,
-}
-
-#[derive(Serialize)]
-struct TicketView<'a> {
-    state: &'a str,
-    severity: Option<&'a str>,
-    priority: u8,
-}
-
-/// Insert the ticket of a new report under a fresh number, with its
-/// replies already rendered and built (a template that fails to render
-/// fails the mail before anything is written for it).
-async fn insert_ticket(
-    batch: &mut Batch,
-    desk: &DeskContext,
-    understood: &Understood,
-    now: i64,
-) -> Result<(i64, ConfirmationNumber, Vec<Reply>), IngestError> {
-    let mail = &understood.mail;
-    let report = &understood.report;
-    let reporter = reporter_of(mail);
-    let severity = report.severity();
-    let priority = Priority::by_rule(report.kind, severity);
-    let subject = clean(&mail.subject);
-    let cve_ids = serde_json::to_string(&report.cve_ids).unwrap_or_else(|_| "[]".into());
-    let missing = serde_json::to_string(&report.missing).unwrap_or_else(|_| "[]".into());
-    let description = report.description.as_deref().map(clean);
-    let remediation = report.remediation.as_deref().map(clean);
-    let customer_message = report.customer_message.as_deref().map(clean);
-    loop {
-        let number = ConfirmationNumber::generate(&desk.prefix, &mut rand::rng());
-        let replies = acknowledgments(desk, understood, &number, priority)?;
-        let inserted = batch
-            .insert_ticket(&NewTicket {
-                desk: &desk.address,
-                number: number.as_str(),
-                state: TicketState::New.as_str(),
-                kind: report.kind.as_str(),
-                language: report.language.as_str(),
-                severity: severity.map(|s| s.as_str()),
-                priority: i64::from(priority.level()),
-                reporter: &reporter,
-                subject: &subject,
-                description: description.as_deref(),
-                remediation: remediation.as_deref(),
-                customer_message: customer_message.as_deref(),
-                cve_ids: cve_ids.clone(),
-                cvss_vector: report.cvss.as_ref().map(|c| c.vector.as_str()),
-                cvss_version: report.cvss.as_ref().map(|c| c.version.as_str()),
-                cvss_score: report.cvss.as_ref().map(|c| c.base_score),
-                reported_score: report.reported_score,
-                missing: missing.clone(),
-                now,
-            })
-            .await?;
-        // a taken number (one in billions) simply draws again
-        if let Some(id) = inserted {
-            tracing::info!(%number, %reporter, kind = report.kind.as_str(), "ticket created");
-            return Ok((id, number, replies));
+/// Queue the triage reminders and overdue notices that are due now, in one
+/// transaction with the marks that keep them from being sent twice.
+/// Returns how many mails were queued.
+pub async fn triage_reminders(store: &Store, desk: &DeskContext) -> Result<usize, IngestError> {
+    let now = desk.clock.now_millis();
+    let mut batch = store.begin().await?;
+    let mut queued = 0;
+    for (reminder, template) in [
+        (false, "staff-triage-overdue"),
+        (true, "staff-triage-reminder"),
+    ] {
+        for ticket in batch.triage_due(now, reminder).await? {
+            if !desk.notify.is_empty() {
+                let ctx = replies::Context::for_ticket(desk, &ticket);
+                let mail = replies::build(
+                    desk,
+                    "staff-notification",
+                    template,
+                    desk.default_language,
+                    &ctx,
+                    desk.notify.clone(),
+                    &replies::Threading::default(),
+                    outbox::AutoSubmitted::Generated,
+                )?;
+                replies::queue(&mut batch, desk, ticket.id, &mail, now).await?;
+                queued += 1;
+            }
+            batch.mark_triage_told(ticket.id, reminder, now).await?;
         }
     }
+    batch.commit().await?;
+    Ok(queued)
 }
 
-fn reporter_of(mail: &ParsedMail) -> String {
+pub(crate) fn reporter_of(mail: &ParsedMail) -> String {
     mail.from
         .as_ref()
         .map(|a| a.email.clone())
         .unwrap_or_default()
-}
-
-/// A built outgoing mail and why it is sent.
-#[derive(Debug)]
-struct Reply {
-    disposition: &'static str,
-    to: Vec<String>,
-    subject: String,
-    body: String,
-    built: outbox::BuiltMail,
-}
-
-/// The acknowledgment to the reporter (threaded under the report) and the
-/// notification to staff, rendered and built. Pure but for randomness.
-fn acknowledgments(
-    desk: &DeskContext,
-    understood: &Understood,
-    number: &ConfirmationNumber,
-    priority: Priority,
-) -> Result<Vec<Reply>, IngestError> {
-    let mail = &understood.mail;
-    let report = &understood.report;
-    let reporter = reporter_of(mail);
-    let subject = clean(&mail.subject);
-    let text = clean(&mail.text);
-    let ctx = TemplateContext {
-        number: number.as_str(),
-        subject: &subject,
-        reporter: &reporter,
-        language: report.language.as_str(),
-        body: &text,
-        desk: DeskView {
-            name: &desk.name,
-            address: &desk.address,
-        },
-        report,
-        ticket: TicketView {
-            state: TicketState::New.as_str(),
-            severity: report.severity().map(|s| s.as_str()),
-            priority: priority.level(),
-        },
-    };
-    let parent = mail.message_id.as_ref().map(|m| m.as_str().to_string());
-    let references: Vec<String> = mail
-        .references
-        .iter()
-        .map(|m| m.as_str().to_string())
-        .chain(parent.clone())
-        .collect();
-    let mut replies = Vec::with_capacity(2);
-    if !reporter.is_empty() {
-        let ack = desk.templates.render("ack", report.language, &ctx)?;
-        replies.push(build(
-            desk,
-            "ack",
-            vec![reporter.clone()],
-            ack,
-            parent.as_deref(),
-            &references,
-            AutoSubmitted::Replied,
-        )?);
-    }
-    if !desk.notify.is_empty() {
-        let note = desk
-            .templates
-            .render("staff-new-ticket", desk.default_language, &ctx)?;
-        replies.push(build(
-            desk,
-            "staff-notification",
-            desk.notify.clone(),
-            note,
-            None,
-            &[],
-            AutoSubmitted::Generated,
-        )?);
-    }
-    Ok(replies)
-}
-
-fn build(
-    desk: &DeskContext,
-    disposition: &'static str,
-    to: Vec<String>,
-    text: outbox::Rendered,
-    in_reply_to: Option<&str>,
-    references: &[String],
-    auto_submitted: AutoSubmitted,
-) -> Result<Reply, IngestError> {
-    let built = outbox::compose(&OutgoingMail {
-        from_name: &desk.name,
-        from_address: &desk.address,
-        to: &to,
-        subject: &text.subject,
-        body: &text.body,
-        in_reply_to,
-        references,
-        auto_submitted,
-    })
-    .map_err(|source| IngestError::Compose {
-        to: to.join(", "),
-        source,
-    })?;
-    Ok(Reply {
-        disposition,
-        to,
-        subject: text.subject,
-        body: text.body,
-        built,
-    })
-}
-
-/// Store an outgoing mail on its ticket and put it in the outbox.
-async fn queue(
-    batch: &mut Batch,
-    desk: &DeskContext,
-    ticket_id: i64,
-    reply: &Reply,
-    now: i64,
-) -> Result<(), IngestError> {
-    let row = batch
-        .insert_message(&NewMessage {
-            ticket_id: Some(ticket_id),
-            direction: "out",
-            disposition: reply.disposition,
-            message_id: Some(&reply.built.message_id),
-            from_addr: Some(&desk.address),
-            to_addrs: addresses_json(reply.to.iter().cloned()),
-            subject: &reply.subject,
-            body_text: Some(&reply.body),
-            raw: Some(&reply.built.raw),
-            now,
-            ..NewMessage::default()
-        })
-        .await?;
-    batch.enqueue(row, &desk.address, &reply.to, now).await?;
-    Ok(())
 }

@@ -1,0 +1,138 @@
+//! A participant wrote again on a ticket: a status request is answered
+//! (rate-limited); anything else is kept on the ticket and staff are told.
+
+use super::replies::{self, Context, Reply, Threading};
+use super::{DeskContext, IngestError, Understood};
+use crate::outbox::AutoSubmitted;
+use crate::store::{Batch, TicketRef, TicketUpdate};
+use crate::ticket::TicketState;
+
+/// How long the status rate limit looks back.
+const RATE_WINDOW_MILLIS: i64 = 3_600_000;
+
+/// What a follow-up from the reporter leads to.
+#[derive(Debug)]
+pub(super) struct Handled {
+    pub disposition: &'static str,
+    pub reason: Option<String>,
+    pub replies: Vec<Reply>,
+}
+
+/// The threading of an answer to `understood`'s mail.
+pub(super) fn answering(understood: &Understood) -> Threading {
+    let mail = &understood.mail;
+    let parent = mail.message_id.as_ref().map(|m| m.as_str().to_string());
+    Threading {
+        in_reply_to: parent.clone(),
+        references: mail
+            .references
+            .iter()
+            .map(|m| m.as_str().to_string())
+            .chain(parent)
+            .collect(),
+    }
+}
+
+/// The new text of a follow-up: quoted history and signature removed.
+pub(super) fn new_text(understood: &Understood) -> String {
+    let mail = &understood.mail;
+    match &mail.html {
+        Some(html) => crate::staff::new_text(&crate::message::html_to_text(
+            crate::staff::strip_html_quote(html),
+        )),
+        None => crate::staff::new_text(&mail.text),
+    }
+}
+
+/// Answer a status request from `to` if the hourly limit allows.
+pub(super) async fn status_answer(
+    batch: &mut Batch,
+    desk: &DeskContext,
+    ticket: &TicketRef,
+    understood: &Understood,
+    to: &str,
+    now: i64,
+) -> Result<Handled, IngestError> {
+    let asked = batch
+        .rate_events(to, "status", now - RATE_WINDOW_MILLIS)
+        .await?;
+    if asked >= i64::from(desk.status_requests_per_hour) {
+        tracing::warn!(number = %ticket.number, %to, "status answer suppressed by the hourly limit");
+        return Ok(Handled {
+            disposition: "status-request",
+            reason: Some(format!(
+                "not answered: {to} already had {asked} status answers this hour (desk.status_requests_per_hour)"
+            )),
+            replies: Vec::new(),
+        });
+    }
+    batch.record_rate_event(to, "status", now).await?;
+    let ctx = Context::for_ticket(desk, ticket);
+    let reply = replies::build(
+        desk,
+        "status",
+        "status",
+        replies::ticket_language(ticket, desk.default_language),
+        &ctx,
+        vec![to.to_string()],
+        &answering(understood),
+        AutoSubmitted::Replied,
+    )?;
+    Ok(Handled {
+        disposition: "status-request",
+        reason: None,
+        replies: vec![reply],
+    })
+}
+
+/// A follow-up from the reporter (or, when configured, the reporter's domain).
+pub(super) async fn from_reporter(
+    batch: &mut Batch,
+    desk: &DeskContext,
+    ticket: &TicketRef,
+    understood: &Understood,
+    sender: &str,
+    now: i64,
+) -> Result<Handled, IngestError> {
+    let text = new_text(understood);
+    if crate::staff::is_status_request(&understood.mail.subject, &text, &desk.prefix).is_some() {
+        return status_answer(batch, desk, ticket, understood, sender, now).await;
+    }
+    if let Ok(state) = ticket.state.parse::<TicketState>() {
+        let next = state.after_reporter_follow_up();
+        if next != state {
+            batch
+                .update_ticket(
+                    ticket.id,
+                    &TicketUpdate {
+                        state: Some(next.as_str()),
+                        ..TicketUpdate::default()
+                    },
+                    now,
+                )
+                .await?;
+        }
+    }
+    let mut replies = Vec::new();
+    if !desk.notify.is_empty() {
+        let mut ctx = Context::for_ticket(desk, ticket);
+        ctx.text = Some(&text);
+        ctx.sender = Some(sender);
+        replies.push(replies::build(
+            desk,
+            "staff-notification",
+            "staff-follow-up",
+            desk.default_language,
+            &ctx,
+            desk.notify.clone(),
+            &Threading::default(),
+            AutoSubmitted::Generated,
+        )?);
+    }
+    tracing::info!(number = %ticket.number, from = sender, "follow-up threaded");
+    Ok(Handled {
+        disposition: "follow-up",
+        reason: None,
+        replies,
+    })
+}

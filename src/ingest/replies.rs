@@ -1,0 +1,215 @@
+//! Outgoing mail of the pipeline: the template context every reply is
+//! rendered over, building the bytes, and queueing them with their ticket.
+//!
+//! Replies are rendered and built before anything of the mail that caused
+//! them is written, so a template that fails costs one quarantined mail and
+//! never half a transaction.
+
+use serde::Serialize;
+
+use super::{DeskContext, IngestError, addresses_json};
+use crate::outbox::{self, AutoSubmitted, OutgoingMail};
+use crate::report::{Language, Report};
+use crate::store::{Batch, NewMessage, TicketRef};
+
+/// What a template sees. Fields a template does not need stay empty.
+#[derive(Debug, Serialize)]
+pub(super) struct Context<'a> {
+    pub number: &'a str,
+    pub subject: &'a str,
+    pub reporter: &'a str,
+    pub language: &'a str,
+    pub desk: DeskView<'a>,
+    pub ticket: TicketView,
+    /// The extracted report (new tickets only).
+    pub report: Option<&'a Report>,
+    /// The whole text of the report (staff notification of a new ticket).
+    pub body: Option<&'a str>,
+    /// The text that matters for this mail (a follow-up, a staff answer).
+    pub text: Option<&'a str>,
+    pub staff_member: Option<&'a str>,
+    pub applied: Vec<String>,
+    pub errors: Vec<String>,
+    pub changes: Vec<&'static str>,
+    pub sender: Option<&'a str>,
+    pub reason: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct DeskView<'a> {
+    pub name: &'a str,
+    pub address: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct TicketView {
+    pub state: String,
+    pub kind: String,
+    pub severity: Option<String>,
+    pub severity_source: Option<String>,
+    pub priority: i64,
+    pub priority_source: String,
+    pub outcome: Option<String>,
+    pub customer_message: Option<String>,
+    pub triage_due: Option<String>,
+    pub triaged: bool,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl<'a> Context<'a> {
+    /// The context of a ticket as it stands (after any change in `ticket`).
+    pub fn for_ticket(desk: &'a DeskContext, ticket: &'a TicketRef) -> Context<'a> {
+        Context {
+            number: &ticket.number,
+            subject: &ticket.subject,
+            reporter: &ticket.reporter,
+            language: &ticket.language,
+            desk: DeskView {
+                name: &desk.name,
+                address: &desk.address,
+            },
+            ticket: TicketView {
+                state: ticket.state.clone(),
+                kind: ticket.kind.clone(),
+                severity: ticket.severity.clone(),
+                severity_source: ticket.severity_source.clone(),
+                priority: ticket.priority,
+                priority_source: ticket.priority_source.clone(),
+                outcome: ticket.outcome.clone(),
+                customer_message: ticket.customer_message.clone(),
+                triage_due: ticket
+                    .triage_due_at
+                    .and_then(chrono::DateTime::from_timestamp_millis)
+                    .map(|at| desk.calendar.local_text(at)),
+                triaged: ticket.triaged_at.is_some(),
+                created_at: String::new(),
+                updated_at: chrono::DateTime::from_timestamp_millis(ticket.updated_at)
+                    .map(|at| desk.calendar.local_text(at))
+                    .unwrap_or_default(),
+            },
+            report: None,
+            body: None,
+            text: None,
+            staff_member: None,
+            applied: Vec::new(),
+            errors: Vec::new(),
+            changes: Vec::new(),
+            sender: None,
+            reason: None,
+        }
+    }
+}
+
+/// The language of a ticket's reporter-facing mail.
+pub(super) fn ticket_language(ticket: &TicketRef, fallback: Language) -> Language {
+    match ticket.language.as_str() {
+        "it" => Language::It,
+        "en" => Language::En,
+        _ => fallback,
+    }
+}
+
+/// A built outgoing mail and why it is sent.
+#[derive(Debug)]
+pub(super) struct Reply {
+    pub disposition: &'static str,
+    pub to: Vec<String>,
+    pub subject: String,
+    pub body: String,
+    pub built: outbox::BuiltMail,
+}
+
+/// Where in a thread a reply goes.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Threading {
+    pub in_reply_to: Option<String>,
+    pub references: Vec<String>,
+}
+
+impl Threading {
+    /// Answer the last message of `thread` (oldest first).
+    pub fn after(thread: Vec<String>) -> Threading {
+        Threading {
+            in_reply_to: thread.last().cloned(),
+            references: thread,
+        }
+    }
+}
+
+/// Render template `name` in `lang` and build the mail.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn build(
+    desk: &DeskContext,
+    disposition: &'static str,
+    name: &str,
+    lang: Language,
+    ctx: &Context<'_>,
+    to: Vec<String>,
+    threading: &Threading,
+    auto_submitted: AutoSubmitted,
+) -> Result<Reply, IngestError> {
+    let text = desk.templates.render(name, lang, ctx)?;
+    let built = outbox::compose(&OutgoingMail {
+        from_name: &desk.name,
+        from_address: &desk.address,
+        to: &to,
+        subject: &text.subject,
+        body: &text.body,
+        in_reply_to: threading.in_reply_to.as_deref(),
+        references: &threading.references,
+        auto_submitted,
+    })
+    .map_err(|source| IngestError::Compose {
+        to: to.join(", "),
+        source,
+    })?;
+    Ok(Reply {
+        disposition,
+        to,
+        subject: text.subject,
+        body: text.body,
+        built,
+    })
+}
+
+/// Store an outgoing mail on its ticket and put it in the outbox.
+pub(super) async fn queue(
+    batch: &mut Batch,
+    desk: &DeskContext,
+    ticket_id: i64,
+    reply: &Reply,
+    now: i64,
+) -> Result<(), IngestError> {
+    let row = batch
+        .insert_message(&NewMessage {
+            ticket_id: Some(ticket_id),
+            direction: "out",
+            disposition: reply.disposition,
+            message_id: Some(&reply.built.message_id),
+            from_addr: Some(&desk.address),
+            to_addrs: addresses_json(reply.to.iter().cloned()),
+            subject: &reply.subject,
+            body_text: Some(&reply.body),
+            raw: Some(&reply.built.raw),
+            now,
+            ..NewMessage::default()
+        })
+        .await?;
+    batch.enqueue(row, &desk.address, &reply.to, now).await?;
+    Ok(())
+}
+
+/// Queue every reply of a mail.
+pub(super) async fn queue_all(
+    batch: &mut Batch,
+    desk: &DeskContext,
+    ticket_id: i64,
+    replies: &[Reply],
+    now: i64,
+) -> Result<(), IngestError> {
+    for reply in replies {
+        queue(batch, desk, ticket_id, reply, now).await?;
+    }
+    Ok(())
+}
