@@ -254,3 +254,75 @@ pub async fn tickets_show(config: &Config, number: &str, json: bool) -> Result<S
     }
     Ok(out)
 }
+
+/// `secdesk quarantine list`: mail kept because it could not be processed.
+pub async fn quarantine_list(config: &Config, json: bool) -> Result<String, CliError> {
+    let store = open_store(config).await?;
+    let kept: Vec<_> = store
+        .unthreaded_messages(1000)
+        .await?
+        .into_iter()
+        .filter(|m| m.disposition == "quarantined")
+        .collect();
+    store.close().await;
+    if json {
+        return Ok(serde_json::to_string_pretty(&kept).unwrap_or_default());
+    }
+    let mut out = format!(
+        "{:<8} {:<20} {:<30} {:<30} {}\n",
+        "ID", "AT", "FROM", "SUBJECT", "REASON"
+    );
+    for m in &kept {
+        out.push_str(&format!(
+            "{:<8} {:<20} {:<30} {:<30} {}\n",
+            m.id,
+            m.at,
+            m.from.as_deref().unwrap_or("-"),
+            m.subject.chars().take(30).collect::<String>(),
+            m.reason.as_deref().unwrap_or("-")
+        ));
+    }
+    out.push_str(&format!("{} quarantined mail(s)", kept.len()));
+    Ok(out)
+}
+
+/// `secdesk quarantine show ID`: the reason and the start of the raw mail.
+pub async fn quarantine_show(config: &Config, id: i64, json: bool) -> Result<String, CliError> {
+    let store = open_store(config).await?;
+    let mail = store.quarantined(id).await?;
+    store.close().await;
+    let Some(mail) = mail else {
+        return Err(CliError::Usage(format!("no quarantined mail with id {id}")));
+    };
+    if json {
+        return Ok(serde_json::to_string_pretty(&mail).unwrap_or_default());
+    }
+    let head = String::from_utf8_lossy(&mail.raw[..mail.raw.len().min(4096)]).into_owned();
+    Ok(format!(
+        "id:      {}\nat:      {}\nfrom:    {}\nsubject: {}\nmailbox: {} uid {}\nsize:    {} bytes\nreason:  {}\n\n{}",
+        mail.id,
+        mail.at,
+        mail.from.as_deref().unwrap_or("-"),
+        mail.subject,
+        mail.mailbox_id.as_deref().unwrap_or("-"),
+        mail.uid.map_or("-".into(), |u| u.to_string()),
+        mail.raw.len(),
+        mail.reason.as_deref().unwrap_or("-"),
+        head
+    ))
+}
+
+/// `secdesk quarantine retry ID`: run the mail through the pipeline again.
+/// Replies it causes wait in the outbox for the running daemon to send.
+pub async fn quarantine_retry(config: &Config, id: i64) -> Result<String, CliError> {
+    let desk = crate::daemon::desk_context(config, std::sync::Arc::new(crate::clock::SystemClock))
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+    let store = open_store(config).await?;
+    let result = crate::ingest::retry_quarantined(&store, &desk, id).await;
+    store.close().await;
+    let outcome = result.map_err(|e| CliError::Usage(e.to_string()))?;
+    Ok(match outcome.new_tickets.first() {
+        Some(number) => format!("mail {id} processed: ticket {number} created; replies are queued"),
+        None => format!("mail {id} processed: {outcome:?}"),
+    })
+}

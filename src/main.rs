@@ -42,6 +42,28 @@ enum Command {
         #[command(subcommand)]
         command: TicketsCommand,
     },
+    /// Mail kept because it could not be processed.
+    Quarantine {
+        #[command(subcommand)]
+        command: QuarantineCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum QuarantineCommand {
+    /// Every quarantined mail with its reason.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// One quarantined mail: reason and the start of its raw text.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Process a quarantined mail again (after a fix or a raised limit).
+    Retry { id: i64 },
 }
 
 #[derive(Subcommand)]
@@ -146,6 +168,23 @@ async fn execute(cli: Cli) -> Result<(), String> {
             } else {
                 println!("{}", secdesk::cli::describe_parse(&out));
             }
+            Ok(())
+        }
+        Command::Quarantine { command } => {
+            let config = load(&cli.config)?;
+            let text = match command {
+                QuarantineCommand::List { json } => {
+                    secdesk::cli::quarantine_list(&config, json).await
+                }
+                QuarantineCommand::Show { id, json } => {
+                    secdesk::cli::quarantine_show(&config, id, json).await
+                }
+                QuarantineCommand::Retry { id } => {
+                    secdesk::cli::quarantine_retry(&config, id).await
+                }
+            }
+            .map_err(|e| e.to_string())?;
+            println!("{text}");
             Ok(())
         }
         Command::Tickets { command } => {

@@ -17,6 +17,7 @@ on_both_backends!(
     stranger_quoting_a_number_is_not_threaded,
     auto_reply_is_recorded_and_not_answered,
     restart_mid_stream_creates_no_duplicate_and_skips_nothing,
+    unprocessable_mail_is_quarantined_and_can_be_retried,
 );
 
 const REPORT: &str = "Vulnerability: stored XSS in the profile page of ShopApp 4.2.\n\
@@ -341,5 +342,69 @@ async fn restart_mid_stream_creates_no_duplicate_and_skips_nothing(stack: &Stack
         "{} acks",
         inbox.len()
     );
+    app.stop().await;
+}
+
+async fn unprocessable_mail_is_quarantined_and_can_be_retried(stack: &Stack, db: &TestDb) {
+    let mut config = test_config(stack, db);
+    config.limits.max_parts = 4;
+    let app = spawn_app(config.clone()).await;
+    let mut parts = String::from(
+        "From: <reporter@example.test>\nTo: <security@example.test>\nSubject: Report with many logs\n\
+         Message-ID: <many-parts@client.example>\nMIME-Version: 1.0\n\
+         Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\n\
+         Vulnerability: XSS in the login form.\n",
+    );
+    for i in 0..8 {
+        parts.push_str(&format!(
+            "--b\nContent-Type: text/plain\nContent-Disposition: attachment; filename=log{i}.txt\n\nline {i}\n"
+        ));
+    }
+    parts.push_str("--b--\n");
+    send_raw(stack, REPORTER, &[DESK], &parts).await;
+    // the mailbox is not blocked: the next report is answered
+    Mail::new(REPORTER, "After the big one", REPORT)
+        .send(stack)
+        .await;
+    wait_for_inbox(stack, REPORTER, "the ack of the next report", |m| {
+        m.iter().any(|r| r.subject.contains("After the big one"))
+    })
+    .await;
+    let kept: Vec<_> = app
+        .store
+        .unthreaded_messages(10)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.disposition == "quarantined")
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(
+        kept[0]
+            .reason
+            .as_deref()
+            .unwrap_or_default()
+            .contains("parts"),
+        "{kept:?}"
+    );
+    assert_eq!(app.store.counts().await.unwrap().tickets, 1);
+
+    // raise the limit and retry: the mail becomes a ticket and leaves quarantine
+    config.limits.max_parts = 100;
+    let desk =
+        secdesk::daemon::desk_context(&config, std::sync::Arc::new(secdesk::clock::SystemClock))
+            .expect("desk context");
+    let outcome = secdesk::ingest::retry_quarantined(&app.store, &desk, kept[0].id)
+        .await
+        .expect("retry succeeds");
+    assert_eq!(outcome.new_tickets.len(), 1);
+    assert_eq!(app.store.counts().await.unwrap().tickets, 2);
+    assert!(app.store.quarantined(kept[0].id).await.unwrap().is_none());
+    // queued by "another process": the daemon's sender finds it on its own
+    wait_for_inbox(stack, REPORTER, "the ack of the retried mail", |m| {
+        m.iter()
+            .any(|r| r.subject.contains("Report with many logs"))
+    })
+    .await;
     app.stop().await;
 }

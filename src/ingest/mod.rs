@@ -39,6 +39,10 @@ pub enum IngestError {
     },
     #[error("the analysis task failed: {0}")]
     Analysis(String),
+    #[error("no quarantined mail with id {0} (see `secdesk quarantine list`)")]
+    NotQuarantined(i64),
+    #[error("the mail still cannot be processed: {0}")]
+    StillFailing(String),
 }
 
 /// What the pipeline needs to know about the desk.
@@ -491,6 +495,38 @@ async fn store_attachments(
             .await?;
     }
     Ok(())
+}
+
+/// Process a quarantined mail again (after a fix or a raised limit), in one
+/// transaction: on success it leaves quarantine; on failure nothing changes.
+pub async fn retry_quarantined(
+    store: &Store,
+    desk: &DeskContext,
+    id: i64,
+) -> Result<BatchOutcome, IngestError> {
+    let Some(mail) = store.quarantined(id).await? else {
+        return Err(IngestError::NotQuarantined(id));
+    };
+    let size = mail.raw.len();
+    let item = analyse(
+        Fetched {
+            uid: mail.uid.and_then(|u| u32::try_from(u).ok()).unwrap_or(0),
+            size,
+            raw: mail.raw,
+            truncated: false,
+        },
+        desk,
+    );
+    if let Err(reason) = &item.outcome {
+        return Err(IngestError::StillFailing(reason.clone()));
+    }
+    let mut batch = store.begin().await?;
+    batch.release_quarantined(id).await?;
+    let mut outcome = BatchOutcome::default();
+    let mailbox_id = mail.mailbox_id.unwrap_or_default();
+    commit_one(&mut batch, desk, &mailbox_id, &item, &mut outcome).await?;
+    batch.commit().await?;
+    Ok(outcome)
 }
 
 /// Queue the triage reminders and overdue notices that are due now, in one

@@ -20,6 +20,8 @@ use crate::store::{OutboxItem, Store, StoreError, now_millis};
 
 /// Mail claimed per round.
 const BATCH: i64 = 256;
+/// Longest sleep of an idle sender before it looks at the outbox again.
+const IDLE_POLL: Duration = Duration::from_secs(5);
 /// Attempts before a transiently failing mail is given up.
 const MAX_ATTEMPTS: i64 = 30;
 
@@ -147,10 +149,14 @@ impl Sender {
         tracing::debug!("outbox sender stopped");
     }
 
+    /// Sleep until the next retry is due, but look again after
+    /// [`IDLE_POLL`] at most: mail queued by another process (`secdesk
+    /// quarantine retry`, a second daemon) has no way to wake this one.
     async fn until_next_due(&self) -> Duration {
+        let idle = IDLE_POLL.as_millis() as i64;
         match self.store.next_outbox_due().await {
-            Ok(Some(at)) => Duration::from_millis((at - now_millis()).clamp(0, 60_000) as u64),
-            _ => Duration::from_secs(60),
+            Ok(Some(at)) => Duration::from_millis((at - now_millis()).clamp(0, idle) as u64),
+            _ => IDLE_POLL,
         }
     }
 

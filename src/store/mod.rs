@@ -14,6 +14,7 @@ mod queries;
 
 use std::time::Duration;
 
+use serde::Serialize;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Row};
 
@@ -274,6 +275,38 @@ impl Store {
         queries::unthreaded_messages(&self.pool, limit).await
     }
 
+    /// One quarantined mail with its raw bytes.
+    pub async fn quarantined(&self, id: i64) -> Result<Option<QuarantinedMail>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, mailbox_id, uid, reason, raw, from_addr, subject, created_at FROM messages \
+             WHERE id = $1 AND disposition = 'quarantined'",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .doing("read a quarantined mail")?;
+        row.map(|r| {
+            let get = |e| StoreError::Query {
+                action: "read a quarantined mail",
+                source: e,
+            };
+            Ok(QuarantinedMail {
+                id: r.try_get(0).map_err(get)?,
+                mailbox_id: r.try_get(1).map_err(get)?,
+                uid: r.try_get::<Option<i64>, _>(2).map_err(get)?,
+                reason: r.try_get(3).map_err(get)?,
+                raw: r
+                    .try_get::<Option<Vec<u8>>, _>(4)
+                    .map_err(get)?
+                    .unwrap_or_default(),
+                from: r.try_get(5).map_err(get)?,
+                subject: r.try_get(6).map_err(get)?,
+                at: queries::rfc3339(r.try_get(7).map_err(get)?),
+            })
+        })
+        .transpose()
+    }
+
     /// Counts used by tests and the benchmark: (tickets, incoming messages, outbox pending, outbox sent).
     pub async fn counts(&self) -> Result<Counts, StoreError> {
         let row = sqlx::query(
@@ -321,6 +354,20 @@ fn placeholders(start: usize, count: usize) -> String {
         .map(|i| format!("${i}"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A mail kept because it could not be processed.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuarantinedMail {
+    pub id: i64,
+    pub mailbox_id: Option<String>,
+    pub uid: Option<i64>,
+    pub reason: Option<String>,
+    #[serde(skip)]
+    pub raw: Vec<u8>,
+    pub from: Option<String>,
+    pub subject: String,
+    pub at: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -468,6 +515,20 @@ pub struct Batch {
 }
 
 impl Batch {
+    /// Take a quarantined mail out of quarantine before it is processed
+    /// again: it keeps its row as history, without its dedupe key.
+    pub async fn release_quarantined(&mut self, id: i64) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE messages SET disposition = 'quarantine-retried', dedupe_key = NULL \
+             WHERE id = $1 AND disposition = 'quarantined'",
+        )
+        .bind(id)
+        .execute(&mut *self.tx)
+        .await
+        .doing("release a quarantined mail")?;
+        Ok(())
+    }
+
     /// Whether a mail with this key was already stored (re-delivery, restart
     /// after UIDVALIDITY changed, the same mail in two folders).
     pub async fn seen(&mut self, dedupe_key: &str) -> Result<bool, StoreError> {

@@ -205,6 +205,7 @@ fn message_view(r: &AnyRow) -> Result<MessageView, StoreError> {
 /// An incoming mail that is on no ticket, and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct FlaggedMessage {
+    pub id: i64,
     pub disposition: String,
     pub reason: Option<String>,
     pub from: Option<String>,
@@ -219,7 +220,7 @@ pub(super) async fn unthreaded_messages(
     limit: i64,
 ) -> Result<Vec<FlaggedMessage>, StoreError> {
     let rows = sqlx::query(
-        "SELECT m.disposition, m.reason, m.from_addr, m.subject, t.number, m.created_at \
+        "SELECT m.disposition, m.reason, m.from_addr, m.subject, t.number, m.created_at, m.id \
          FROM messages m LEFT JOIN tickets t ON t.id = m.claimed_ticket_id \
          WHERE m.direction = 'in' AND m.ticket_id IS NULL ORDER BY m.id DESC LIMIT $1",
     )
@@ -230,6 +231,7 @@ pub(super) async fn unthreaded_messages(
     rows.iter()
         .map(|r| {
             Ok(FlaggedMessage {
+                id: r.try_get(6).doing("list unthreaded mail")?,
                 disposition: r.try_get(0).doing("list unthreaded mail")?,
                 reason: r.try_get(1).doing("list unthreaded mail")?,
                 from: r.try_get(2).doing("list unthreaded mail")?,
