@@ -14,6 +14,7 @@ use common::*;
 on_both_backends!(
     thunderbird_reply_reaches_the_reporter_without_its_quote,
     outlook_italian_reply_applies_commands_and_relays_only_the_new_text,
+    outlook_english_reply_is_relayed_without_the_original_message,
     gmail_html_reply_is_relayed_without_the_gmail_quote,
     mutt_reply_loses_its_quote_and_signature,
     invalid_command_applies_nothing_and_explains,
@@ -182,6 +183,28 @@ async fn outlook_italian_reply_applies_commands_and_relays_only_the_new_text(
     assert_eq!(ticket.severity.as_deref(), Some("high"));
     assert_eq!(ticket.priority, 1);
     assert_eq!(ticket.state, "triaged");
+    app.stop().await;
+}
+
+async fn outlook_english_reply_is_relayed_without_the_original_message(stack: &Stack, db: &TestDb) {
+    let app = spawn_app(staff_config(stack, db)).await;
+    let opened = open_ticket(stack, "Outlook English case").await;
+    staff_reply(
+        stack,
+        &opened,
+        "We have asked the publisher for a patch.\n\n________________________________\n\
+         From: Security Desk <security@example.test>\nSent: Tuesday, November 24, 2026 10:00 AM\n\
+         To: staff@example.test\nSubject: [SEC] New vulnerability report\n\nNew ticket from reporter@example.test.\n",
+    )
+    .await;
+    let relayed = reporter_mail_after_ack(stack, &opened.number, "the relayed answer", 1).await;
+    let body = &relayed[0].body;
+    assert!(
+        body.contains("We have asked the publisher for a patch."),
+        "{body}"
+    );
+    assert!(!body.contains("Sent:"), "{body}");
+    assert!(!body.contains("New ticket from"), "{body}");
     app.stop().await;
 }
 
@@ -498,5 +521,20 @@ async fn reporter_is_told_of_triage_and_outcome(stack: &Stack, db: &TestDb) {
         .unwrap()
         .unwrap();
     assert_eq!(ticket.outcome.as_deref(), Some("modification-requested"));
+
+    staff_reply(stack, &opened, "/close\n").await;
+    let mails = reporter_mail_after_ack(stack, &opened.number, "the closing update", 3).await;
+    assert!(
+        mails[2].body.to_lowercase().contains("closed"),
+        "{}",
+        mails[2].body
+    );
+    let ticket = app
+        .store
+        .ticket_detail(&opened.number)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(ticket.state, "closed");
     app.stop().await;
 }
