@@ -183,7 +183,8 @@ async fn main() {
             "[desk]\naddress = \"{DESK}\"\nstaff = [\"{STAFF}\"]\ntemplates_dir = \"{}\"\nauthentication = \"none\"\n\
              [imap]\nhost = \"127.0.0.1\"\nport = {}\nencryption = \"none\"\nusername = \"{DESK}\"\npassword = \"{PASSWORD}\"\n\
              [smtp]\nhost = \"127.0.0.1\"\nport = {}\nencryption = \"none\"\n\
-             [database]\nurl = \"{db_url}\"\n",
+             [database]\nurl = \"{db_url}\"\n\
+             [limits]\nauto_replies_per_address_per_hour = 1000000\nauto_replies_per_hour = 1000000\n",
             Path::new(env!("CARGO_MANIFEST_DIR")).join("templates").display(),
             stack.imap_port,
             stack.smtp_port

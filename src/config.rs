@@ -201,6 +201,9 @@ pub struct SmtpConfig {
     pub ca_file: Option<PathBuf>,
     /// Concurrent SMTP connections the sender keeps open.
     pub pool_size: u32,
+    /// First wait before a mail SMTP did not take is tried again; it
+    /// doubles per attempt up to an hour.
+    pub retry_initial_secs: u64,
     /// Longest wait for a connect or a command before the send is retried.
     pub timeout_secs: u64,
 }
@@ -219,6 +222,12 @@ pub struct LimitsConfig {
     pub max_message_bytes: usize,
     /// Mail with more MIME parts is quarantined.
     pub max_parts: usize,
+    /// Automatic answers (acknowledgments, status) one address may get per
+    /// hour; past it the answer is recorded as suppressed, not sent. This
+    /// stops loops with auto-responders that get through every header check.
+    pub auto_replies_per_address_per_hour: u32,
+    /// Automatic answers the whole desk may send per hour.
+    pub auto_replies_per_hour: u32,
 }
 
 /// The desk's business hours: when the triage clock runs and when staff are
@@ -892,6 +901,7 @@ struct RawImap {
 struct RawSmtp {
     server: RawServer,
     pool_size: Option<i64>,
+    retry_initial_secs: Option<i64>,
 }
 
 struct RawDatabase {
@@ -902,6 +912,8 @@ struct RawDatabase {
 struct RawLimits {
     max_message_bytes: Option<i64>,
     max_parts: Option<i64>,
+    auto_replies_per_address_per_hour: Option<i64>,
+    auto_replies_per_hour: Option<i64>,
 }
 
 struct RawCalendar {
@@ -951,6 +963,7 @@ impl RawConfig {
         let smtp = RawSmtp {
             server: RawServer::read(&mut s),
             pool_size: s.integer("pool_size"),
+            retry_initial_secs: s.integer("retry_initial_secs"),
         };
         s.finish();
 
@@ -965,6 +978,8 @@ impl RawConfig {
         let limits = RawLimits {
             max_message_bytes: s.integer("max_message_bytes"),
             max_parts: s.integer("max_parts"),
+            auto_replies_per_address_per_hour: s.integer("auto_replies_per_address_per_hour"),
+            auto_replies_per_hour: s.integer("auto_replies_per_hour"),
         };
         s.finish();
 
@@ -1004,6 +1019,20 @@ impl RawConfig {
                 None,
             ),
             max_parts: check.number("limits.max_parts", self.limits.max_parts, 1000, 1, None),
+            auto_replies_per_address_per_hour: check.number(
+                "limits.auto_replies_per_address_per_hour",
+                self.limits.auto_replies_per_address_per_hour,
+                30,
+                1,
+                None,
+            ),
+            auto_replies_per_hour: check.number(
+                "limits.auto_replies_per_hour",
+                self.limits.auto_replies_per_hour,
+                20_000,
+                1,
+                None,
+            ),
         };
         let calendar = self.calendar.validate(check);
         Config {
@@ -1533,6 +1562,13 @@ impl RawSmtp {
             password,
             ca_file: endpoint.ca_file,
             pool_size: check.number("smtp.pool_size", self.pool_size, 4, 1, None),
+            retry_initial_secs: check.number(
+                "smtp.retry_initial_secs",
+                self.retry_initial_secs,
+                10,
+                1,
+                Some((3600, "one hour")),
+            ),
             timeout_secs: endpoint.timeout_secs,
         }
     }

@@ -78,6 +78,8 @@ pub fn desk_context(config: &Config, clock: Arc<dyn Clock>) -> Result<DeskContex
         expose_staff_address: config.desk.expose_staff_address,
         status_requests_per_hour: config.desk.status_requests_per_hour,
         priority_rule_is_final: config.desk.priority_rule_is_final,
+        auto_replies_per_address_per_hour: config.limits.auto_replies_per_address_per_hour,
+        auto_replies_per_hour: config.limits.auto_replies_per_hour,
         clock,
     })
 }
@@ -109,6 +111,7 @@ impl Daemon {
             store.clone(),
             transport,
             config.smtp.pool_size as usize,
+            Duration::from_secs(config.smtp.retry_initial_secs),
             Arc::clone(&wake),
         );
         Ok(Daemon {

@@ -24,6 +24,7 @@ CREATE TABLE rate_events (
     at      INTEGER NOT NULL
 );
 CREATE INDEX rate_events_lookup ON rate_events (address, kind, at);
+CREATE INDEX rate_events_recent ON rate_events (kind, at);
 
 UPDATE tickets SET severity_source = CASE
     WHEN cvss_score IS NOT NULL THEN 'cvss'

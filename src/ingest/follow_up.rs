@@ -7,9 +7,6 @@ use crate::outbox::AutoSubmitted;
 use crate::store::{Batch, TicketRef, TicketUpdate};
 use crate::ticket::TicketState;
 
-/// How long the status rate limit looks back.
-const RATE_WINDOW_MILLIS: i64 = 3_600_000;
-
 /// What a follow-up from the reporter leads to.
 #[derive(Debug)]
 pub(super) struct Handled {
@@ -54,7 +51,7 @@ pub(super) async fn status_answer(
     now: i64,
 ) -> Result<Handled, IngestError> {
     let asked = batch
-        .rate_events(to, "status", now - RATE_WINDOW_MILLIS)
+        .rate_events(to, "status", now - replies::HOUR_MILLIS)
         .await?;
     if asked >= i64::from(desk.status_requests_per_hour) {
         tracing::warn!(number = %ticket.number, %to, "status answer suppressed by the hourly limit");

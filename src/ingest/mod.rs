@@ -66,6 +66,9 @@ pub struct DeskContext {
     pub expose_staff_address: bool,
     pub status_requests_per_hour: u32,
     pub priority_rule_is_final: bool,
+    /// Caps on automatic answers to outside addresses, per address and in all, per hour.
+    pub auto_replies_per_address_per_hour: u32,
+    pub auto_replies_per_hour: u32,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -559,6 +562,9 @@ pub async fn triage_reminders(store: &Store, desk: &DeskContext) -> Result<usize
             batch.mark_triage_told(ticket.id, reminder, now).await?;
         }
     }
+    batch
+        .prune_rate_events(now - 2 * replies::HOUR_MILLIS)
+        .await?;
     batch.commit().await?;
     Ok(queued)
 }

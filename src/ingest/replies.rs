@@ -200,7 +200,65 @@ pub(super) async fn queue(
     Ok(())
 }
 
-/// Queue every reply of a mail.
+/// How far back the per-hour caps look.
+pub(super) const HOUR_MILLIS: i64 = 3_600_000;
+
+/// Queue an automatic answer (acknowledgment, status) to an outside
+/// address, unless the hourly caps say no: then it is stored as
+/// `suppressed` with the reason, and not sent. Staff addresses are never
+/// capped. Returns whether it was queued.
+pub(super) async fn queue_automatic(
+    batch: &mut Batch,
+    desk: &DeskContext,
+    ticket_id: i64,
+    reply: &Reply,
+    now: i64,
+) -> Result<bool, IngestError> {
+    let since = now - HOUR_MILLIS;
+    let mut refusal = None;
+    for to in reply.to.iter().filter(|to| !desk.staff.is_staff(to)) {
+        let to_address = batch.rate_events(to, "auto", since).await?;
+        let to_all = batch.rate_events_total("auto", since).await?;
+        if to_address >= i64::from(desk.auto_replies_per_address_per_hour) {
+            refusal = Some(format!(
+                "suppressed: {to} already got {to_address} automatic answers this hour \
+                 (limits.auto_replies_per_address_per_hour)"
+            ));
+        } else if to_all >= i64::from(desk.auto_replies_per_hour) {
+            refusal = Some(format!(
+                "suppressed: the desk sent {to_all} automatic answers this hour (limits.auto_replies_per_hour)"
+            ));
+        }
+    }
+    if let Some(reason) = refusal {
+        tracing::warn!(to = ?reply.to, %reason, "automatic answer not sent");
+        batch
+            .insert_message(&NewMessage {
+                ticket_id: Some(ticket_id),
+                direction: "out",
+                disposition: "suppressed",
+                reason: Some(&reason),
+                message_id: Some(&reply.built.message_id),
+                from_addr: Some(&desk.address),
+                to_addrs: addresses_json(reply.to.iter().cloned()),
+                subject: &reply.subject,
+                body_text: Some(&reply.body),
+                raw: Some(&reply.built.raw),
+                now,
+                ..NewMessage::default()
+            })
+            .await?;
+        return Ok(false);
+    }
+    for to in reply.to.iter().filter(|to| !desk.staff.is_staff(to)) {
+        batch.record_rate_event(to, "auto", now).await?;
+    }
+    queue(batch, desk, ticket_id, reply, now).await?;
+    Ok(true)
+}
+
+/// Queue every reply of a mail; acknowledgments and status answers go
+/// through the hourly caps.
 pub(super) async fn queue_all(
     batch: &mut Batch,
     desk: &DeskContext,
@@ -209,7 +267,11 @@ pub(super) async fn queue_all(
     now: i64,
 ) -> Result<(), IngestError> {
     for reply in replies {
-        queue(batch, desk, ticket_id, reply, now).await?;
+        if matches!(reply.disposition, "ack" | "status") {
+            queue_automatic(batch, desk, ticket_id, reply, now).await?;
+        } else {
+            queue(batch, desk, ticket_id, reply, now).await?;
+        }
     }
     Ok(())
 }

@@ -82,6 +82,8 @@ pub struct Sender {
     store: Store,
     transport: Transport,
     concurrency: usize,
+    /// First retry delay; doubles per attempt.
+    retry_initial: Duration,
     /// Poked after every commit that queued mail, so replies leave at once.
     wake: Arc<Notify>,
 }
@@ -105,12 +107,14 @@ impl Sender {
         store: Store,
         transport: Transport,
         concurrency: usize,
+        retry_initial: Duration,
         wake: Arc<Notify>,
     ) -> Sender {
         Sender {
             store,
             transport,
             concurrency: concurrency.max(1),
+            retry_initial,
             wake,
         }
     }
@@ -197,8 +201,9 @@ impl Sender {
             }
             Err(Failure { message, permanent }) => {
                 let attempts = item.attempts + 1;
-                let retry_at = (!permanent && attempts < MAX_ATTEMPTS)
-                    .then(|| now_millis() + retry_delay(attempts).as_millis() as i64);
+                let retry_at = (!permanent && attempts < MAX_ATTEMPTS).then(|| {
+                    now_millis() + retry_delay(self.retry_initial, attempts).as_millis() as i64
+                });
                 self.store
                     .mark_attempt_failed(item.id, &message, retry_at)
                     .await?;
@@ -250,12 +255,16 @@ fn envelope(item: &OutboxItem) -> Result<Envelope, String> {
     Envelope::new(Some(from), to).map_err(|e| e.to_string())
 }
 
-/// 10 s, 20 s, 40 s ... capped at one hour, with up to 25% jitter so a
-/// recovering server is not hit by every mail at once.
-fn retry_delay(attempt: i64) -> Duration {
-    let base = 10u64.saturating_mul(1 << attempt.clamp(0, 20)).min(3600);
+/// `initial`, doubling per attempt, capped at one hour, with up to 25%
+/// jitter so a recovering server is not hit by every mail at once.
+fn retry_delay(initial: Duration, attempt: i64) -> Duration {
+    let doublings = attempt.saturating_sub(1).clamp(0, 20) as u32;
+    let base = initial
+        .as_millis()
+        .saturating_mul(1 << doublings)
+        .min(3_600_000) as u64;
     let jitter = rand::random::<u64>() % (base / 4 + 1);
-    Duration::from_secs(base + jitter)
+    Duration::from_millis(base + jitter)
 }
 
 #[cfg(test)]
@@ -264,9 +273,11 @@ mod tests {
 
     #[test]
     fn retry_delay_grows_and_is_capped() {
-        assert!(retry_delay(1) >= Duration::from_secs(20));
-        assert!(retry_delay(1) <= Duration::from_secs(25));
-        assert!(retry_delay(30) <= Duration::from_secs(4500));
-        assert!(retry_delay(30) >= Duration::from_secs(3600));
+        let ten = Duration::from_secs(10);
+        assert!(retry_delay(ten, 1) >= Duration::from_secs(10));
+        assert!(retry_delay(ten, 1) <= Duration::from_millis(12_500));
+        assert!(retry_delay(ten, 2) >= Duration::from_secs(20));
+        assert!(retry_delay(ten, 30) <= Duration::from_secs(4500));
+        assert!(retry_delay(ten, 30) >= Duration::from_secs(3600));
     }
 }

@@ -695,6 +695,17 @@ impl Batch {
         row.try_get::<i64, _>(0).doing("count automatic answers")
     }
 
+    /// How many automatic answers of `kind` went to anyone since `since`.
+    pub async fn rate_events_total(&mut self, kind: &str, since: i64) -> Result<i64, StoreError> {
+        let row = sqlx::query("SELECT COUNT(*) FROM rate_events WHERE kind = $1 AND at >= $2")
+            .bind(kind)
+            .bind(since)
+            .fetch_one(&mut *self.tx)
+            .await
+            .doing("count automatic answers")?;
+        row.try_get::<i64, _>(0).doing("count automatic answers")
+    }
+
     pub async fn record_rate_event(
         &mut self,
         address: &str,
@@ -708,6 +719,16 @@ impl Batch {
             .execute(&mut *self.tx)
             .await
             .doing("record an automatic answer")?;
+        Ok(())
+    }
+
+    /// Forget automatic-answer events older than `before` (the caps look back one hour).
+    pub async fn prune_rate_events(&mut self, before: i64) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM rate_events WHERE at < $1")
+            .bind(before)
+            .execute(&mut *self.tx)
+            .await
+            .doing("prune old rate events")?;
         Ok(())
     }
 
