@@ -279,8 +279,21 @@ fn check_details(file: &str, out: &ParseOutput) -> Vec<String> {
         "no_from.eml" | "from_display_name_only.eml" | "binary_garbage.eml" => {
             expect(out.from.is_none(), "no sender address");
         }
-        "duplicate_headers.eml"
-        | "header_line_without_colon.eml"
+        "duplicate_headers.eml" => {
+            expect(
+                out.from.as_deref() == Some("reporter@reporter.example"),
+                "the first From is the sender",
+            );
+            expect(cves(&["CVE-2024-12345"]), "CVE-2024-12345");
+            expect(
+                vector(out) == Some("CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N"),
+                "vector",
+            );
+        }
+        "headers_no_final_newline.eml" => {
+            expect(cves(&["CVE-2024-99998"]), "the last header's CVE is kept");
+        }
+        "header_line_without_colon.eml"
         | "headers_10000.eml"
         | "message_id_500.eml"
         | "nested_multipart_50.eml"

@@ -32,12 +32,20 @@ pub fn parse(raw: &[u8], limits: &Limits) -> Result<ParsedMail, ParseError> {
     }
     // mail-parser promises never to panic. If that promise breaks on some
     // hostile mail, the cost must be one quarantined mail, not the daemon.
+    // a last header line without its line break would be dropped
+    let raw: Cow<'_, [u8]> = if raw.is_empty() || raw.ends_with(b"\n") {
+        Cow::Borrowed(raw)
+    } else {
+        let mut owned = raw.to_vec();
+        owned.extend_from_slice(b"\r\n");
+        Cow::Owned(owned)
+    };
     std::panic::catch_unwind(|| {
         let mut parts = PartCounter {
             seen: 0,
             limit: limits.max_parts,
         };
-        parse_level(raw, 0, &mut parts)
+        parse_level(&raw, 0, &mut parts)
     })
     .unwrap_or_else(|_| {
         Err(ParseError::NotAMessage(
@@ -164,7 +172,7 @@ fn parse_level(
             .next(),
         in_reply_to: message_ids(&message, HeaderName::InReplyTo),
         references: message_ids(&message, HeaderName::References),
-        from: message.from().and_then(|a| a.iter().find_map(to_address)),
+        from: first_from(root_headers),
         reply_to: message
             .reply_to()
             .and_then(|a| a.iter().find_map(to_address)),
@@ -296,6 +304,19 @@ fn message_ids(message: &Message<'_>, header: HeaderName<'static>) -> Vec<Messag
         }
     }
     ids
+}
+
+/// The address of the FIRST From header. mail-parser answers with the
+/// last one; a mail with two From headers is malformed, and the first is
+/// what mail clients show, so that is whose ticket it may touch.
+fn first_from(headers: &[Header<'_>]) -> Option<Address> {
+    headers
+        .iter()
+        .find(|h| h.name == HeaderName::From)
+        .and_then(|h| match &h.value {
+            HeaderValue::Address(a) => a.iter().find_map(to_address),
+            _ => None,
+        })
 }
 
 fn to_address(addr: &Addr<'_>) -> Option<Address> {
@@ -469,6 +490,19 @@ mod tests {
 
     fn ids(list: &[MessageId]) -> Vec<&str> {
         list.iter().map(MessageId::as_str).collect()
+    }
+
+    #[test]
+    fn the_first_of_two_from_headers_counts() {
+        let mail =
+            parsed("From: reporter@example.com\nFrom: attacker@evil.example\nSubject: s\n\nbody\n");
+        assert_eq!(mail.from.unwrap().email, "reporter@example.com");
+    }
+
+    #[test]
+    fn a_last_header_without_line_break_is_kept() {
+        let mail = parsed("From: r@example.com\nSubject: kept");
+        assert_eq!(mail.subject, "kept");
     }
 
     #[test]

@@ -152,11 +152,32 @@ pub(super) fn find_bare_score(text: &str) -> Option<f64> {
     SCORE_TRIGGER
         .find_iter(text)
         .take(MAX_CANDIDATES)
+        .filter(|m| m.as_str().eq_ignore_ascii_case("cvss") || !foreign_score(&text[..m.start()]))
         .find_map(|m| {
             let after_cvss = m.as_str().eq_ignore_ascii_case("cvss");
             let window = super::text::prefix_at_boundary(&text[m.end()..], SCORE_WINDOW_BYTES);
             score_after_trigger(window, after_cvss)
         })
+}
+
+/// Whether a bare "score" belongs to something else: part of a longer
+/// token (`X-Spam-Score`, `risk_score`) or a spam filter's verdict pasted
+/// into the report (`spam score`, `SpamAssassin ... score=3.3`).
+fn foreign_score(before: &str) -> bool {
+    if before.ends_with(['-', '_', '.']) {
+        return true;
+    }
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    let tail: String = line
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    tail.contains("spam")
 }
 
 fn score_after_trigger(window: &str, after_cvss: bool) -> Option<f64> {
@@ -563,6 +584,9 @@ mod tests {
             ("CVSS 11", None),
             ("credit score 700", None),
             ("CVSS 3.1.2", None),
+            ("X-Spam-Score: ham, score=3.30", None),
+            ("spam score 5.1 over the threshold", None),
+            ("X-Spam-Status: No, score=-0.1", None),
         ];
         for (text, expected) in cases {
             assert_eq!(find_bare_score(text), expected, "{text:?}");
