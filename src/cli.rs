@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::message::{self, Limits};
-use crate::report::{self, CvssScore, ReportInput};
+use crate::report::{self, CvssScore};
 use crate::store::{Store, StoreError};
 use crate::ticket::{ConfirmationNumber, NumberPrefix};
 
@@ -57,18 +57,7 @@ pub fn parse_file(
         path: path.display().to_string(),
         reason: e.to_string(),
     })?;
-    let recipients: Vec<String> = mail
-        .to
-        .iter()
-        .chain(&mail.cc)
-        .map(|a| a.email.clone())
-        .chain(mail.delivered_to.iter().cloned())
-        .collect();
-    let report = report::extract(&ReportInput {
-        subject: &mail.subject,
-        body: &mail.text,
-        recipients: &recipients,
-    });
+    let report = crate::ingest::report_of(&mail);
     Ok(ParseOutput {
         kind: report.kind.as_str(),
         language: report.language.as_str(),

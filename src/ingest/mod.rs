@@ -127,18 +127,7 @@ pub fn analyse(fetched: Fetched, desk: &DeskContext) -> Analysed {
             };
             let automatic = message::detect_automatic(&mail, &desk.address);
             let numbers = ConfirmationNumber::find_all(&mail.subject, &desk.prefix);
-            let recipients: Vec<String> = mail
-                .to
-                .iter()
-                .chain(&mail.cc)
-                .map(|a| a.email.clone())
-                .chain(mail.delivered_to.iter().cloned())
-                .collect();
-            let report = extraction::extract(&ReportInput {
-                subject: &mail.subject,
-                body: &mail.text,
-                recipients: &recipients,
-            });
+            let report = report_of(&mail);
             Analysed {
                 uid,
                 raw,
@@ -152,6 +141,23 @@ pub fn analyse(fetched: Fetched, desk: &DeskContext) -> Analysed {
             }
         }
     }
+}
+
+/// What the desk understands of a parsed mail (pure).
+pub fn report_of(mail: &ParsedMail) -> Report {
+    // To, Cc and Delivered-To: a plus tag (`security+incident@`) says the kind
+    let recipients: Vec<String> = mail
+        .to
+        .iter()
+        .chain(&mail.cc)
+        .map(|a| a.email.clone())
+        .chain(mail.delivered_to.iter().cloned())
+        .collect();
+    extraction::extract(&ReportInput {
+        subject: &mail.subject,
+        body: &mail.text,
+        recipients: &recipients,
+    })
 }
 
 /// What a committed batch did.

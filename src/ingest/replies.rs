@@ -173,6 +173,33 @@ pub(super) fn build(
     })
 }
 
+impl Reply {
+    /// Its row on the ticket, under `disposition` (its own, or "suppressed").
+    fn stored<'a>(
+        &'a self,
+        desk: &'a DeskContext,
+        ticket_id: i64,
+        disposition: &'a str,
+        reason: Option<&'a str>,
+        now: i64,
+    ) -> NewMessage<'a> {
+        NewMessage {
+            ticket_id: Some(ticket_id),
+            direction: "out",
+            disposition,
+            reason,
+            message_id: Some(&self.built.message_id),
+            from_addr: Some(&desk.address),
+            to_addrs: addresses_json(self.to.iter().cloned()),
+            subject: &self.subject,
+            body_text: Some(&self.body),
+            raw: Some(&self.built.raw),
+            now,
+            ..NewMessage::default()
+        }
+    }
+}
+
 /// Store an outgoing mail on its ticket and put it in the outbox.
 pub(super) async fn queue(
     batch: &mut Batch,
@@ -182,19 +209,7 @@ pub(super) async fn queue(
     now: i64,
 ) -> Result<(), IngestError> {
     let row = batch
-        .insert_message(&NewMessage {
-            ticket_id: Some(ticket_id),
-            direction: "out",
-            disposition: reply.disposition,
-            message_id: Some(&reply.built.message_id),
-            from_addr: Some(&desk.address),
-            to_addrs: addresses_json(reply.to.iter().cloned()),
-            subject: &reply.subject,
-            body_text: Some(&reply.body),
-            raw: Some(&reply.built.raw),
-            now,
-            ..NewMessage::default()
-        })
+        .insert_message(&reply.stored(desk, ticket_id, reply.disposition, None, now))
         .await?;
     batch.enqueue(row, &desk.address, &reply.to, now).await?;
     Ok(())
@@ -233,20 +248,7 @@ pub(super) async fn queue_automatic(
     if let Some(reason) = refusal {
         tracing::warn!(to = ?reply.to, %reason, "automatic answer not sent");
         batch
-            .insert_message(&NewMessage {
-                ticket_id: Some(ticket_id),
-                direction: "out",
-                disposition: "suppressed",
-                reason: Some(&reason),
-                message_id: Some(&reply.built.message_id),
-                from_addr: Some(&desk.address),
-                to_addrs: addresses_json(reply.to.iter().cloned()),
-                subject: &reply.subject,
-                body_text: Some(&reply.body),
-                raw: Some(&reply.built.raw),
-                now,
-                ..NewMessage::default()
-            })
+            .insert_message(&reply.stored(desk, ticket_id, "suppressed", Some(&reason), now))
             .await?;
         return Ok(false);
     }
