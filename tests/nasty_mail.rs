@@ -19,7 +19,10 @@ use secdesk::message::{Limits, ParseError};
 const DESK: &str = "security@desk.example";
 
 /// Longest a single mail may take to parse and extract, in a debug build.
-const TIME_BOUND: Duration = Duration::from_secs(2);
+/// Generous on purpose: a shared 2-core machine is slow at times, and what
+/// this guards against (quadratic or exponential work on hostile input)
+/// takes minutes, not seconds. The real figures are in RELIABILITY.md.
+const TIME_BOUND: Duration = Duration::from_secs(10);
 
 /// Timed sections run one at a time, so the tests of this binary do not
 /// slow each other down past the bound on a small machine.

@@ -503,7 +503,7 @@ mod tests {
             assert!(text.len() <= html.len() * 2);
             let took = start.elapsed();
             assert!(
-                took < Duration::from_secs(2),
+                took < Duration::from_secs(10),
                 "{took:?} for {}...",
                 &html[..20]
             );

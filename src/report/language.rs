@@ -141,7 +141,13 @@ const ENGLISH: &[&str] = &[
     "message",
 ];
 
-/// Italian when Italian words outnumber English ones; English otherwise.
+/// Italian needs some evidence and a clear lead over English: French,
+/// Spanish and German mail shares a few short words with Italian ("le",
+/// "la", "se"), and English is the safer answer for a language we do not
+/// speak.
+const MIN_ITALIAN: usize = 3;
+
+/// Italian when Italian words clearly outnumber English ones; English otherwise.
 pub(super) fn detect(texts: &[&str]) -> Language {
     let (mut italian, mut english) = (0usize, 0usize);
     let words = texts
@@ -159,7 +165,7 @@ pub(super) fn detect(texts: &[&str]) -> Language {
             english += 1;
         }
     }
-    if italian > english {
+    if italian >= MIN_ITALIAN && italian * 2 > english * 3 {
         Language::It
     } else {
         Language::En
@@ -189,6 +195,20 @@ mod tests {
             Language::It
         );
         assert_eq!(detect(&["CVE-2024-1234"]), Language::En);
+        // French or German is not Italian on the strength of "le" or "la"
+        assert_eq!(
+            detect(&["Bonjour, le formulaire de connexion est vulnérable."]),
+            Language::En
+        );
+        assert_eq!(
+            detect(&["Hallo, die Anmeldung ist verwundbar, siehe Anhang."]),
+            Language::En
+        );
+        // a short Italian report is still Italian
+        assert_eq!(
+            detect(&["Buongiorno, ho trovato una falla nel login. Grazie"]),
+            Language::It
+        );
         assert_eq!(detect(&[""]), Language::En);
     }
 }

@@ -802,7 +802,7 @@ mod tests {
         let html = "<div a=\"b\" ".repeat(200_000);
         let started = std::time::Instant::now();
         assert_eq!(strip_html_quote(&html).len(), html.len());
-        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
     }
 
     #[test]
@@ -816,7 +816,7 @@ mod tests {
                 "text line\nanswer A\nanswer B\nSent from my iPhone\nmore\ntext line\n"
             )
         );
-        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
     }
 
     #[test]
