@@ -18,6 +18,7 @@ on_both_backends!(
     auto_reply_is_recorded_and_not_answered,
     restart_mid_stream_creates_no_duplicate_and_skips_nothing,
     unprocessable_mail_is_quarantined_and_can_be_retried,
+    processed_mail_is_moved_to_the_configured_folder,
 );
 
 const REPORT: &str = "Vulnerability: stored XSS in the profile page of ShopApp 4.2.\n\
@@ -344,6 +345,49 @@ async fn restart_mid_stream_creates_no_duplicate_and_skips_nothing(stack: &Stack
         "{} acks",
         inbox.len()
     );
+    app.stop().await;
+}
+
+async fn processed_mail_is_moved_to_the_configured_folder(stack: &Stack, db: &TestDb) {
+    let mut config = test_config(stack, db);
+    config.imap.processed_folder = Some("Processed".into());
+    let app = spawn_app(config).await;
+    report_and_ack(stack, "Move me after commit").await;
+    wait_for_store("the report committed", || async {
+        app.store
+            .counts()
+            .await
+            .map(|c| c.tickets == 1)
+            .unwrap_or(false)
+    })
+    .await;
+    let start = std::time::Instant::now();
+    loop {
+        let processed = folder(stack, DESK, "Processed").await;
+        if processed.len() == 1 {
+            assert!(processed[0].subject.contains("Move me after commit"));
+            break;
+        }
+        assert!(
+            start.elapsed() < PATIENCE,
+            "the mail never reached Processed"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        inbox(stack, DESK).await.is_empty(),
+        "the INBOX is left empty"
+    );
+    // a restart reads nothing twice from the moved mail
+    app.stop().await;
+    let app = spawn_app({
+        let mut c = test_config(stack, db);
+        c.imap.processed_folder = Some("Processed".into());
+        c
+    })
+    .await;
+    report_and_ack(stack, "Second report").await;
+    assert_eq!(app.store.counts().await.unwrap().tickets, 2);
     app.stop().await;
 }
 

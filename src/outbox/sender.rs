@@ -95,11 +95,13 @@ enum Outcome {
 }
 
 /// What one round did.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Round {
     pub sent: usize,
     pub retried: usize,
     pub failed: usize,
+    /// The first transient SMTP error, if any mail waits for a retry.
+    pub first_error: Option<String>,
 }
 
 impl Sender {
@@ -123,6 +125,9 @@ impl Sender {
     /// next retry time, or shutdown. Mail in flight is finished first.
     pub async fn run(self, mut shutdown: Shutdown) {
         let mut errors_in_a_row = 0u32;
+        // an SMTP outage is said once when it starts and once when it ends,
+        // not once per retried mail
+        let mut smtp_failing = false;
         loop {
             if shutdown.is_triggered() {
                 break;
@@ -130,6 +135,18 @@ impl Sender {
             let wait = match self.round().await {
                 Ok(round) if round.sent + round.retried + round.failed > 0 => {
                     errors_in_a_row = 0;
+                    match (&round.first_error, smtp_failing) {
+                        (Some(error), false) => {
+                            tracing::warn!(retried = round.retried, %error,
+                                "SMTP does not take mail; it stays in the outbox and is retried with backoff");
+                            smtp_failing = true;
+                        }
+                        (None, true) if round.sent > 0 => {
+                            tracing::info!(sent = round.sent, "SMTP takes mail again");
+                            smtp_failing = false;
+                        }
+                        _ => {}
+                    }
                     continue;
                 }
                 Ok(_) => {
@@ -176,19 +193,15 @@ impl Sender {
             .collect()
             .await;
         let mut round = Round::default();
-        let mut first_error = None;
         for outcome in outcomes {
             match outcome? {
                 Outcome::Sent => round.sent += 1,
                 Outcome::Retry(e) => {
                     round.retried += 1;
-                    first_error.get_or_insert(e);
+                    round.first_error.get_or_insert(e);
                 }
                 Outcome::GaveUp => round.failed += 1,
             }
-        }
-        if let Some(error) = first_error {
-            tracing::warn!(retried = round.retried, %error, "SMTP did not take some mail; it stays queued");
         }
         Ok(round)
     }

@@ -14,6 +14,7 @@ use secdesk::config::Config;
 use secdesk::shutdown::{self, ShutdownTrigger};
 use secdesk::store::Store;
 
+
 /// Run each `scenario(&stack, &db)` once per backend, each on its own
 /// stack and database: `mod sqlite { fn scenario() }` and `mod postgres {...}`.
 #[allow(unused_macros)]
@@ -450,9 +451,14 @@ pub struct Received {
 
 /// Every mail in `user`'s INBOX, read over real IMAP.
 pub async fn inbox(stack: &Stack, user: &str) -> Vec<Received> {
+    folder(stack, user, "INBOX").await
+}
+
+/// Every mail in one of `user`'s folders, read over real IMAP.
+pub async fn folder(stack: &Stack, user: &str, name: &str) -> Vec<Received> {
     let cfg = imap_config(stack, user);
     let mut session = secdesk::mailbox::connect(&cfg).await.expect("IMAP login");
-    let selected = session.select("INBOX").await.expect("select INBOX");
+    let selected = session.select(name).await.expect("select the folder");
     let fetched: Vec<Vec<u8>> = if selected.exists == 0 {
         Vec::new()
     } else {
