@@ -14,7 +14,6 @@ use secdesk::config::Config;
 use secdesk::shutdown::{self, ShutdownTrigger};
 use secdesk::store::Store;
 
-
 /// Run each `scenario(&stack, &db)` once per backend, each on its own
 /// stack and database: `mod sqlite { fn scenario() }` and `mod postgres {...}`.
 #[allow(unused_macros)]
