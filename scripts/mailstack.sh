@@ -35,6 +35,13 @@
 #   clear    empty every mailbox of every user and postfix's queue; the stack
 #            keeps running (between test cases).
 #   restart  down + up.
+#   stop-dovecot | stop-postfix    stop that daemon only (the other keeps
+#            running: postfix still delivers to the Maildirs without dovecot;
+#            mail submitted while postfix is away is refused).  No-op when it
+#            is not running.
+#   start-dovecot | start-postfix  start that daemon again with the config of
+#            the last `up` (which must have run with the same settings).
+#            No-op when it is running.
 #   wipe     down + delete the stack's directories.
 #
 # Environment (default):
@@ -233,18 +240,33 @@ all_ports() {
     [[ $p == 0 ]] || echo "$p"
   done
 }
+dovecot_ports() {
+  local p
+  for p in "$IMAP_PORT" "$IMAPS_PORT" "$LMTP_PORT"; do
+    [[ $p == 0 ]] || echo "$p"
+  done
+}
+postfix_ports() {
+  local p
+  for p in "$SMTP_PORT" "$SUB_PORT"; do
+    [[ $p == 0 ]] || echo "$p"
+  done
+}
 port_listening() { ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }
-busy_ports() {
+busy_ports() { # [PORT...] (default: every port of the stack)
   local p out=
-  for p in $(all_ports); do
+  # shellcheck disable=SC2046 # word splitting of the port list is intended
+  (($#)) || set -- $(all_ports)
+  for p in "$@"; do
     if port_listening "$p"; then out+="$p "; fi
   done
   echo "$out"
 }
-wait_ports_free() { # seconds
-  local i
-  for ((i = 0; i < $1 * 20; i++)); do
-    [[ -z $(busy_ports) ]] && return 0
+wait_ports_free() { # seconds [PORT...] (default: every port of the stack)
+  local i t=$1
+  shift
+  for ((i = 0; i < t * 20; i++)); do
+    [[ -z $(busy_ports "$@") ]] && return 0
     sleep 0.05
   done
   return 1
@@ -630,6 +652,19 @@ cmd_up() {
   # from here on a failure stops whatever was started
   trap 'rc=$?; if ((rc)); then log "up failed - stopping"; stop_daemons; fi; exit $rc' EXIT
 
+  start_dovecot
+  mark dovecot
+  start_postfix
+  ((IMAPS_PORT == 0)) || port_listening "$IMAPS_PORT" || die "IMAPS not listening on $IMAPS_PORT"
+  ((LMTP_PORT == 0)) || port_listening "$LMTP_PORT" || die "LMTP not listening on $LMTP_PORT"
+  mark postfix
+  trap - EXIT
+  fingerprint >"$DIR/.fingerprint"
+  log "up in $(elapsed)s: dovecot $(dovecot_pid) postfix $(postfix_pid) dir $DIR"
+  cmd_env
+}
+
+start_dovecot() {
   # Dovecot's master keeps the stdio it was started with open for good: handed
   # the caller's pipes, $(...) and Rust's Command::output() would never see
   # EOF.  And fd 9 (the lock) must not be inherited, or the next command on
@@ -643,8 +678,9 @@ cmd_up() {
     [[ -S $RUN/dovecot/lmtp && -S $RUN/dovecot/auth-client ]] && break
     sleep 0.05
   done
-  mark dovecot
+}
 
+start_postfix() {
   # 'postfix start' would be 'postfix-script check-fatal/check-warn' (~0.4 s of
   # shell and postconf calls re-checking the queue layout made above) plus
   # 'master -w', which returns once the master is initialised: call the
@@ -655,13 +691,6 @@ cmd_up() {
     die "postfix not answering on $SMTP_PORT: $(tail -5 "$LOGDIR/postfix.log")"
   ((SUB_PORT == 0)) || wait_banner "$SUB_PORT" "220" "$START_TIMEOUT" ||
     die "submission not answering on $SUB_PORT"
-  ((IMAPS_PORT == 0)) || port_listening "$IMAPS_PORT" || die "IMAPS not listening on $IMAPS_PORT"
-  ((LMTP_PORT == 0)) || port_listening "$LMTP_PORT" || die "LMTP not listening on $LMTP_PORT"
-  mark postfix
-  trap - EXIT
-  fingerprint >"$DIR/.fingerprint"
-  log "up in $(elapsed)s: dovecot $(dovecot_pid) postfix $(postfix_pid) dir $DIR"
-  cmd_env
 }
 
 children_of() { cat "/proc/$1/task/$1/children" 2>/dev/null || true; }
@@ -672,34 +701,39 @@ live_children_of() {
   done
 }
 
+stop_postfix_master() { # pid
+  kill -TERM "$1" 2>/dev/null || true
+  wait_gone "$1" 15 || { log "postfix master $1 ignored SIGTERM, SIGKILL"; kill -KILL "$1" 2>/dev/null || true; }
+}
+
+stop_dovecot_master() { # pid
+  local dpid=$1 i
+  # A lone SIGTERM to dovecot's master takes ~1 s: it signals its children
+  # (shutdown_clients = yes) and then waits.  Signalling the children (all
+  # direct: imap, imap-login, auth, log, ...) at the same time, as the
+  # master itself would, makes it ~0.1 s; they log "Killed with signal 15",
+  # which is expected.  With a client still logged in, the master then
+  # often naps another second in its shutdown loop although every child
+  # is gone: nothing is left for it to do, so it gets SIGKILL after 0.3 s.
+  # shellcheck disable=SC2046 # word splitting of the pid list is intended
+  kill -TERM "$dpid" $(children_of "$dpid") 2>/dev/null || true
+  for ((i = 0; i < 6; i++)); do
+    pid_gone "$dpid" && break
+    sleep 0.05
+  done
+  if ! pid_gone "$dpid" && [[ -r /proc/$dpid/task/$dpid/children && -z $(live_children_of "$dpid") ]]; then
+    kill -KILL "$dpid" 2>/dev/null || true
+  fi
+  wait_gone "$dpid" 15 || { log "dovecot master $dpid ignored SIGTERM, SIGKILL"; kill -KILL "$dpid" 2>/dev/null || true; }
+}
+
 stop_daemons() {
-  local dpid ppid i
+  local dpid ppid
   ppid=$(postfix_pid || true)
   dpid=$(dovecot_pid || true)
   # postfix first, so it stops handing mail to dovecot
-  if [[ -n $ppid ]]; then
-    kill -TERM "$ppid" 2>/dev/null || true
-    wait_gone "$ppid" 15 || { log "postfix master $ppid ignored SIGTERM, SIGKILL"; kill -KILL "$ppid" 2>/dev/null || true; }
-  fi
-  if [[ -n $dpid ]]; then
-    # A lone SIGTERM to dovecot's master takes ~1 s: it signals its children
-    # (shutdown_clients = yes) and then waits.  Signalling the children (all
-    # direct: imap, imap-login, auth, log, ...) at the same time, as the
-    # master itself would, makes it ~0.1 s; they log "Killed with signal 15",
-    # which is expected.  With a client still logged in, the master then
-    # often naps another second in its shutdown loop although every child
-    # is gone: nothing is left for it to do, so it gets SIGKILL after 0.3 s.
-    # shellcheck disable=SC2046 # word splitting of the pid list is intended
-    kill -TERM "$dpid" $(children_of "$dpid") 2>/dev/null || true
-    for ((i = 0; i < 6; i++)); do
-      pid_gone "$dpid" && break
-      sleep 0.05
-    done
-    if ! pid_gone "$dpid" && [[ -r /proc/$dpid/task/$dpid/children && -z $(live_children_of "$dpid") ]]; then
-      kill -KILL "$dpid" 2>/dev/null || true
-    fi
-    wait_gone "$dpid" 15 || { log "dovecot master $dpid ignored SIGTERM, SIGKILL"; kill -KILL "$dpid" 2>/dev/null || true; }
-  fi
+  if [[ -n $ppid ]]; then stop_postfix_master "$ppid"; fi
+  if [[ -n $dpid ]]; then stop_dovecot_master "$dpid"; fi
   # children (smtpd, imap-login) can hold inherited listen sockets a moment
   # longer: wait, so an immediate `up` on the same ports cannot hit EADDRINUSE
   if [[ -n $ppid$dpid ]]; then
@@ -713,6 +747,45 @@ cmd_down() {
   [[ -d $DIR ]] || return 0
   lock
   stop_daemons
+}
+
+cmd_stop_one() { # dovecot|postfix
+  [[ -d $DIR ]] || return 0
+  lock
+  local pid
+  pid=$("$1_pid" || true)
+  if [[ -z $pid ]]; then
+    log "$1 not running"
+    return 0
+  fi
+  "stop_$1_master" "$pid"
+  # shellcheck disable=SC2046 # word splitting of the port list is intended
+  wait_ports_free 10 $("$1_ports") || log "warning: port(s) $(busy_ports $("$1_ports"))still busy"
+  if [[ $1 == dovecot ]]; then rm -f "$DOVECOT_PIDFILE"; else rm -f "$PF_PIDFILE"; fi
+  log "$1 stopped (was $pid)"
+}
+
+cmd_start_one() { # dovecot|postfix
+  [[ $(id -u) == 0 ]] || die "start-$1 needs root"
+  need_bins
+  validate
+  lock
+  local pid
+  [[ -s $DOVECOT_CONF && -s $PF_CONF/main.cf && -s $DIR/.fingerprint ]] ||
+    die "no stack in $DIR: run up first"
+  [[ $(cat "$DIR/.fingerprint") == "$(fingerprint)" ]] ||
+    die "settings differ from those of the last up in $DIR: use up or restart"
+  pid=$("$1_pid" || true)
+  if [[ -n $pid ]]; then
+    log "$1 already running ($pid)"
+    return 0
+  fi
+  if [[ $1 == dovecot ]]; then rm -f "$DOVECOT_PIDFILE"; else rm -f "$PF_PIDFILE"; fi
+  # shellcheck disable=SC2046 # word splitting of the port list is intended
+  wait_ports_free 3 $("$1_ports") ||
+    die "port(s) $(busy_ports $("$1_ports"))on $HOST already in use"
+  "start_$1"
+  log "$1 started in $(elapsed)s: $("$1_pid" || echo '?')"
 }
 
 cmd_status() {
@@ -790,6 +863,10 @@ case ${1:-} in
   drain) cmd_drain "${2:-10}" ;;
   clear) cmd_clear ;;
   restart) cmd_down; cmd_up ;;
+  stop-dovecot) cmd_stop_one dovecot ;;
+  stop-postfix) cmd_stop_one postfix ;;
+  start-dovecot) cmd_start_one dovecot ;;
+  start-postfix) cmd_start_one postfix ;;
   wipe) cmd_down; rm -rf -- "$DIR" "$RUN" ;;
   -h | --help | help) usage ;;
   *) usage >&2; exit 2 ;;

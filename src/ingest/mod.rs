@@ -45,6 +45,16 @@ pub enum IngestError {
     StillFailing(String),
 }
 
+impl IngestError {
+    /// The database was away: retry the batch later, quarantine nothing.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            IngestError::Store(e) => e.is_transient(),
+            _ => false,
+        }
+    }
+}
+
 /// What the pipeline needs to know about the desk.
 #[derive(Debug)]
 pub struct DeskContext {
@@ -192,11 +202,11 @@ impl BatchOutcome {
 /// Analyse a batch off the async threads, then commit it in one transaction
 /// together with the mailbox's new checkpoint.
 ///
-/// If the batch cannot be committed, each mail is tried in a transaction of
-/// its own, and a mail that still fails is quarantined with the error as its
-/// reason: one bad mail never blocks the mailbox. When even the quarantine
-/// cannot be written (the database is away), the error is returned and the
-/// caller retries the whole batch later.
+/// If the batch cannot be committed because of a mail, each mail is tried in
+/// a transaction of its own, and a mail that still fails is quarantined with
+/// the error as its reason: one bad mail never blocks the mailbox. When the
+/// database itself is away (connection lost, locked, shut down), nothing is
+/// quarantined: the error is returned and the caller retries the batch later.
 pub async fn process_batch(
     store: &Store,
     desk: &Arc<DeskContext>,
@@ -215,6 +225,7 @@ pub async fn process_batch(
     .map_err(|e| IngestError::Analysis(e.to_string()))?;
     match commit(store, desk, mailbox_id, checkpoint, &analysed).await {
         Ok(outcome) => Ok(outcome),
+        Err(e) if e.is_transient() => Err(e),
         Err(e) if analysed.len() > 1 => {
             tracing::warn!(error = %e, mails = analysed.len(), "batch failed; committing its mails one by one");
             commit_each(store, desk, mailbox_id, checkpoint, &analysed).await
@@ -271,6 +282,7 @@ async fn commit_each(
         };
         match commit(store, desk, mailbox_id, here, std::slice::from_ref(item)).await {
             Ok(outcome) => total.absorb(outcome),
+            Err(e) if e.is_transient() => return Err(e),
             Err(e) => {
                 quarantine(store, mailbox_id, here, item, &e).await?;
                 total.quarantined += 1;

@@ -38,7 +38,28 @@ pub enum MailboxError {
     },
     #[error("imap: the server sent no UIDVALIDITY for {0}")]
     NoUidValidity(String),
+    #[error("imap: no answer within {secs}s while trying to {action} (imap.timeout_secs)")]
+    Timeout { action: &'static str, secs: u64 },
 }
+
+/// Run one IMAP exchange, but give up after `limit`: a server that keeps
+/// the connection open and stops answering must not hang the reader.
+async fn bounded<T>(
+    limit: Duration,
+    action: &'static str,
+    exchange: impl std::future::Future<Output = Result<T, async_imap::error::Error>>,
+) -> Result<T, MailboxError> {
+    match tokio::time::timeout(limit, exchange).await {
+        Ok(result) => result.doing(action),
+        Err(_) => Err(MailboxError::Timeout {
+            action,
+            secs: limit.as_secs(),
+        }),
+    }
+}
+
+/// Slowest transfer rate we wait for before a fetch counts as hung.
+const SLOWEST_BYTES_PER_SEC: u64 = 64 * 1024;
 
 trait Doing<T> {
     fn doing(self, action: &'static str) -> Result<T, MailboxError>;
@@ -69,6 +90,8 @@ pub struct Mailbox {
     idle_supported: bool,
     /// UID MOVE (RFC 6851) is there; otherwise copy, flag, expunge.
     move_supported: bool,
+    /// Longest wait for one command's answer (`imap.timeout_secs`).
+    timeout: Duration,
 }
 
 /// The identity of a mailbox, as stored with its checkpoint.
@@ -82,20 +105,23 @@ pub fn mailbox_id(cfg: &ImapConfig) -> String {
 impl Mailbox {
     /// Connect, log in, and select the configured mailbox.
     pub async fn open(cfg: &ImapConfig) -> Result<Mailbox, MailboxError> {
+        let timeout = Duration::from_secs(cfg.timeout_secs.max(1));
         let mut session = connect(cfg).await?;
-        let caps = session.capabilities().await.doing("read capabilities")?;
+        let caps = bounded(timeout, "read capabilities", session.capabilities()).await?;
         let idle_supported = caps.has_str("IDLE");
         let move_supported = caps.has_str("MOVE");
-        let selected = session
-            .select(&cfg.mailbox)
-            .await
-            .doing("select the mailbox")?;
+        let selected = bounded(timeout, "select the mailbox", session.select(&cfg.mailbox)).await?;
         let uid_validity = selected
             .uid_validity
             .ok_or_else(|| MailboxError::NoUidValidity(cfg.mailbox.clone()))?;
         if let Some(folder) = &cfg.processed_folder {
             // "already exists" is the usual answer, and a real failure shows on MOVE
-            let _ = session.create(folder).await;
+            let _ = bounded(
+                timeout,
+                "create the processed folder",
+                session.create(folder),
+            )
+            .await;
         }
         Ok(Mailbox {
             session,
@@ -103,6 +129,7 @@ impl Mailbox {
             uid_validity,
             idle_supported,
             move_supported,
+            timeout,
         })
     }
 
@@ -110,11 +137,12 @@ impl Mailbox {
     pub async fn new_uids(&mut self, last_uid: u32) -> Result<Vec<u32>, MailboxError> {
         self.drain_unsolicited();
         let from = last_uid.saturating_add(1);
-        let found = self
-            .session
-            .uid_search(format!("UID {from}:*"))
-            .await
-            .doing("search for new mail")?;
+        let found = bounded(
+            self.timeout,
+            "search for new mail",
+            self.session.uid_search(format!("UID {from}:*")),
+        )
+        .await?;
         // "n:*" always matches the highest UID, even below n
         let mut uids: Vec<u32> = found.into_iter().filter(|uid| *uid > last_uid).collect();
         uids.sort_unstable();
@@ -130,17 +158,18 @@ impl Mailbox {
         if uids.is_empty() {
             return Ok(Vec::new());
         }
-        let sizes: Vec<(u32, usize)> = self
-            .session
-            .uid_fetch(uid_set(uids), "(UID RFC822.SIZE)")
-            .await
-            .doing("fetch sizes")?
-            .try_filter_map(
-                |f| async move { Ok(f.uid.map(|uid| (uid, f.size.unwrap_or(0) as usize))) },
-            )
-            .try_collect()
-            .await
-            .doing("fetch sizes")?;
+        let session = &mut self.session;
+        let sizes: Vec<(u32, usize)> = bounded(self.timeout, "fetch sizes", async {
+            session
+                .uid_fetch(uid_set(uids), "(UID RFC822.SIZE)")
+                .await?
+                .try_filter_map(|f| async move {
+                    Ok(f.uid.map(|uid| (uid, f.size.unwrap_or(0) as usize)))
+                })
+                .try_collect()
+                .await
+        })
+        .await?;
         let (small, large): (Vec<_>, Vec<_>) =
             sizes.iter().partition(|(_, size)| *size <= max_bytes);
         let mut out = Vec::with_capacity(sizes.len());
@@ -152,18 +181,22 @@ impl Mailbox {
                 continue;
             }
             let uids: Vec<u32> = set.iter().map(|(uid, _)| *uid).collect();
-            let fetched: Vec<(u32, Vec<u8>)> = self
-                .session
-                .uid_fetch(uid_set(&uids), query)
-                .await
-                .doing("fetch mail")?
-                .try_filter_map(|f| async move {
-                    let body = if truncated { f.header() } else { f.body() };
-                    Ok(f.uid.map(|uid| (uid, body.unwrap_or_default().to_vec())))
-                })
-                .try_collect()
-                .await
-                .doing("fetch mail")?;
+            // a big batch may take a while on a slow link; a hung server never ends
+            let bytes: u64 = set.iter().map(|(_, size)| *size as u64).sum();
+            let limit = self.timeout + Duration::from_secs(bytes / SLOWEST_BYTES_PER_SEC);
+            let session = &mut self.session;
+            let fetched: Vec<(u32, Vec<u8>)> = bounded(limit, "fetch mail", async {
+                session
+                    .uid_fetch(uid_set(&uids), query)
+                    .await?
+                    .try_filter_map(|f| async move {
+                        let body = if truncated { f.header() } else { f.body() };
+                        Ok(f.uid.map(|uid| (uid, body.unwrap_or_default().to_vec())))
+                    })
+                    .try_collect()
+                    .await
+            })
+            .await?;
             for (uid, raw) in fetched {
                 let size = set
                     .iter()
@@ -187,32 +220,30 @@ impl Mailbox {
             return Ok(());
         }
         let set = uid_set(uids);
+        let session = &mut self.session;
         if self.move_supported {
-            self.session
-                .uid_mv(&set, folder)
-                .await
-                .doing("move processed mail")?;
-        } else {
-            self.session
-                .uid_copy(&set, folder)
-                .await
-                .doing("copy processed mail")?;
-            self.session
-                .uid_store(&set, "+FLAGS.SILENT (\\Deleted)")
-                .await
-                .doing("flag processed mail")?
-                .try_collect::<Vec<_>>()
-                .await
-                .doing("flag processed mail")?;
-            self.session
-                .uid_expunge(&set)
-                .await
-                .doing("expunge processed mail")?
-                .try_collect::<Vec<_>>()
-                .await
-                .doing("expunge processed mail")?;
+            return bounded(
+                self.timeout,
+                "move processed mail",
+                session.uid_mv(&set, folder),
+            )
+            .await;
         }
-        Ok(())
+        bounded(self.timeout, "move processed mail", async {
+            session.uid_copy(&set, folder).await?;
+            session
+                .uid_store(&set, "+FLAGS.SILENT (\\Deleted)")
+                .await?
+                .try_collect::<Vec<_>>()
+                .await?;
+            session
+                .uid_expunge(&set)
+                .await?
+                .try_collect::<Vec<_>>()
+                .await?;
+            Ok(())
+        })
+        .await
     }
 
     /// Wait until the server reports a change, `renew` passes, or shutdown.
@@ -231,6 +262,7 @@ impl Mailbox {
             uid_validity,
             idle_supported,
             move_supported,
+            timeout,
         } = self;
         let rebuild = |session| Mailbox {
             session,
@@ -238,10 +270,11 @@ impl Mailbox {
             uid_validity,
             idle_supported,
             move_supported,
+            timeout,
         };
         if use_idle && idle_supported {
             let mut idle = session.idle();
-            idle.init().await.doing("start IDLE")?;
+            bounded(timeout, "start IDLE", idle.init()).await?;
             let stopped = {
                 let (wait, stop) = idle.wait_with_timeout(renew);
                 tokio::select! {
@@ -256,7 +289,7 @@ impl Mailbox {
                     }
                 }
             };
-            let session = idle.done().await.doing("end IDLE")?;
+            let session = bounded(timeout, "end IDLE", idle.done()).await?;
             Ok((!stopped).then(|| rebuild(session)))
         } else {
             let mut session = session;
@@ -264,14 +297,14 @@ impl Mailbox {
                 _ = tokio::time::sleep(poll) => {}
                 _ = shutdown.wait() => return Ok(None),
             }
-            session.noop().await.doing("poll with NOOP")?;
+            bounded(timeout, "poll with NOOP", session.noop()).await?;
             Ok(Some(rebuild(session)))
         }
     }
 
     /// Politely end the session.
     pub async fn logout(mut self) {
-        let _ = self.session.logout().await;
+        let _ = tokio::time::timeout(self.timeout, self.session.logout()).await;
     }
 
     /// async-imap queues untagged responses we do not read in a bounded

@@ -37,6 +37,48 @@ pub enum StoreError {
     UnknownBackend(String),
 }
 
+impl StoreError {
+    /// Whether the database itself was away (connection lost, locked,
+    /// shut down, out of resources): worth retrying later, and never a
+    /// reason to quarantine the mail in hand.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            StoreError::Connect { .. } => true,
+            StoreError::Query { source, .. } => transient(source),
+            StoreError::Migrate(_) | StoreError::UnknownBackend(_) => false,
+        }
+    }
+}
+
+fn transient(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::Protocol(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => {
+            let code = db.code().unwrap_or_default();
+            // PostgreSQL SQLSTATE classes: 08 connection exception, 57
+            // operator intervention (admin shutdown, terminated backend),
+            // 40 serialization failure or deadlock, 53 insufficient
+            // resources; 55P03 lock not available
+            let postgres = ["08", "57", "40", "53"]
+                .iter()
+                .any(|class| code.starts_with(class))
+                || code == "55P03";
+            // SQLite (extended) result codes: BUSY 5, LOCKED 6, IOERR 10,
+            // FULL 13, CANTOPEN 14
+            let sqlite = code
+                .parse::<i32>()
+                .is_ok_and(|c| matches!(c & 0xff, 5 | 6 | 10 | 13 | 14));
+            postgres || sqlite
+        }
+        _ => false,
+    }
+}
+
 /// Attach what we were doing to a sqlx error.
 pub(crate) trait Context<T> {
     fn doing(self, action: &'static str) -> Result<T, StoreError>;
@@ -914,6 +956,18 @@ mod tests {
             "postgres://app:***@db.example.com/desk"
         );
         assert_eq!(redact_url("sqlite://desk.db"), "sqlite://desk.db");
+    }
+
+    #[test]
+    fn a_database_that_is_away_is_transient_and_bad_data_is_not() {
+        let query = |source| StoreError::Query {
+            action: "test",
+            source,
+        };
+        assert!(query(sqlx::Error::PoolTimedOut).is_transient());
+        assert!(query(sqlx::Error::Io(std::io::Error::other("reset"))).is_transient());
+        assert!(!query(sqlx::Error::RowNotFound).is_transient());
+        assert!(!StoreError::UnknownBackend("mysql://x".into()).is_transient());
     }
 
     #[test]
