@@ -43,6 +43,12 @@
 #            the last `up` (which must have run with the same settings).
 #            No-op when it is running.
 #   wipe     down + delete the stack's directories.
+#   sieve USER FILE  install FILE ('-': stdin) as USER's active Sieve script
+#            (~/.dovecot.sieve in the user's home, owned by uid mail) and
+#            compile it with sievec, so a syntax error shows here and not at
+#            delivery.  Needs MAILSTACK_SIEVE=1 and a stack that is up (same
+#            settings).  Takes effect with the next delivery; no restart.
+#            An empty FILE ('') removes the script.
 #
 # Environment (default):
 #   MAILSTACK_DIR              (/tmp/secdesk-mailstack)  one directory per stack
@@ -63,8 +69,21 @@
 #   MAILSTACK_DELIVERY         (virtual) virtual: postfix's virtual(8) writes the
 #                              Maildir files (fastest; SMTPUTF8 works).  lmtp:
 #                              postfix hands mail to dovecot's LMTP (needed for
-#                              sieve later; dovecot 2.3 LMTP has no SMTPUTF8,
-#                              such mail bounces with 5.6.7)
+#                              sieve; dovecot 2.3 LMTP has no SMTPUTF8,
+#                              such mail bounces with 5.6.7).  Default lmtp
+#                              when MAILSTACK_SIEVE is on (virtual is refused)
+#   MAILSTACK_SIEVE            ()      1/yes/on: LMTP runs Pigeonhole's sieve
+#                              plugin on every delivery (script: see `sieve`),
+#                              with the vacation-seconds and editheader
+#                              extensions; what a script sends (vacation,
+#                              redirect, reject) goes over SMTP to this stack's
+#                              own postfix (submission_host = HOST:SMTP_PORT),
+#                              vacation replies with the null sender <>
+#                              (and, by RFC 3834/5230, never to mail with
+#                              Auto-Submitted, Precedence bulk/list/junk,
+#                              List-Id or a null sender: the log says so).
+#                              Sieve state (vacation's "already answered"
+#                              list, ~/.dovecot.lda-dupes) is dropped by `clear`
 #   MAILSTACK_START_TIMEOUT    (20)    seconds
 #   MAILSTACK_DEBUG            ()      non-empty: log timings of `up`
 #
@@ -86,11 +105,19 @@ DOMAINS=${MAILSTACK_DOMAINS:-example.test}
 USERS=${MAILSTACK_USERS:-security@example.test reporter@example.test staff@example.test stranger@example.test other@example.test}
 PASSWORD=${MAILSTACK_PASSWORD:-secret}
 CATCHALL=${MAILSTACK_CATCHALL:-}
-DELIVERY=${MAILSTACK_DELIVERY:-virtual}
+SIEVE=${MAILSTACK_SIEVE:-}
+case ${SIEVE,,} in
+  '' | 0 | no | off | false) SIEVE= ;;
+  1 | yes | on | true) SIEVE=1 ;;
+  *) echo "mailstack: MAILSTACK_SIEVE must be 1/yes/on or 0/no/off (got '$SIEVE')" >&2; exit 1 ;;
+esac
+DELIVERY=${MAILSTACK_DELIVERY:-${SIEVE:+lmtp}}
+DELIVERY=${DELIVERY:-virtual}
 START_TIMEOUT=${MAILSTACK_START_TIMEOUT:-20}
 
-# dovecot-sieve + dovecot-managesieved are installed for a later issue but not
-# configured: our dovecot.conf loads neither (protocols = imap lmtp, no plugins)
+# dovecot-sieve is loaded by LMTP with MAILSTACK_SIEVE only; dovecot-managesieved
+# is installed (for a client that edits scripts) but not started (protocols =
+# imap lmtp): the `sieve` command installs scripts directly
 PKGS=(dovecot-imapd dovecot-lmtpd dovecot-sieve dovecot-managesieved postfix
       swaks libnet-ssleay-perl openssl iproute2)
 DOVECOT_BIN=/usr/sbin/dovecot
@@ -200,6 +227,11 @@ need_bins() {
            /usr/lib/postfix/sbin/virtual openssl ss setpriv flock; do
     command -v "$b" >/dev/null 2>&1 || missing+=("$b")
   done
+  if [[ -n $SIEVE ]]; then
+    for b in sievec /usr/lib/dovecot/modules/lib90_sieve_plugin.so; do
+      [[ -e $b ]] || command -v "$b" >/dev/null 2>&1 || missing+=("$b")
+    done
+  fi
   ((${#missing[@]} == 0)) || die "missing ${missing[*]} - run: $0 install"
 }
 
@@ -309,6 +341,7 @@ validate() {
   done
   ((IMAP_PORT && SMTP_PORT)) || die "IMAP and SMTP ports cannot be 0"
   [[ $DELIVERY == virtual || $DELIVERY == lmtp ]] || die "MAILSTACK_DELIVERY must be virtual or lmtp"
+  [[ -z $SIEVE || $DELIVERY == lmtp ]] || die "MAILSTACK_SIEVE needs MAILSTACK_DELIVERY=lmtp (sieve runs in dovecot's LMTP)"
   parse_users
   if [[ -n $CATCHALL ]]; then
     [[ " ${U_ADDR[*]} " == *" ${CATCHALL,,} "* ]] || die "MAILSTACK_CATCHALL=$CATCHALL is not in MAILSTACK_USERS"
@@ -381,7 +414,21 @@ write_config() {
   mv "$PF_CONF/vmailbox.tmp" "$PF_CONF/vmailbox"
 
   # ---- dovecot
-  local imaps="" lmtp_inet=""
+  local imaps="" lmtp_inet="" lmtp_plugins="" sieve_conf=""
+  if [[ -n $SIEVE ]]; then
+    lmtp_plugins="  mail_plugins = \$mail_plugins sieve"
+    sieve_conf="
+# ---- MAILSTACK_SIEVE: Pigeonhole on LMTP delivery
+# mail a script sends (vacation, redirect, reject) goes to our own postfix over
+# SMTP: /usr/sbin/sendmail would need /etc/postfix/main.cf, which we never write
+submission_host = $HOST:$SMTP_PORT
+plugin {
+  sieve = file:~/sieve;active=~/.dovecot.sieve
+  sieve_extensions = +vacation-seconds +editheader
+  # allow short vacation periods (:seconds 1) for tests; the default is 1 day
+  sieve_vacation_min_period = 0
+}"
+  fi
   ((IMAPS_PORT)) && imaps="  inet_listener imaps {
     address = $HOST
     port = $IMAPS_PORT
@@ -480,6 +527,7 @@ $lmtp_inet
 }
 protocol lmtp {
   postmaster_address = postmaster@$d
+$lmtp_plugins
 }
 service auth {
   # postfix's submission port authenticates against this (smtpd_sasl_type = dovecot)
@@ -487,6 +535,7 @@ service auth {
     mode = 0666
   }
 }
+$sieve_conf
 EOF
 
   # ---- postfix
@@ -613,7 +662,8 @@ EOF
 
 # ---------------------------------------------------------------- commands
 fingerprint() {
-  echo "$HOST $IMAP_PORT $IMAPS_PORT $SMTP_PORT $SUB_PORT $LMTP_PORT|$DOMAINS|$USERS|$PASSWORD|$CATCHALL|$DELIVERY"
+  # "|sieve" only when on: a stack up before MAILSTACK_SIEVE existed is not restarted
+  echo "$HOST $IMAP_PORT $IMAPS_PORT $SMTP_PORT $SUB_PORT $LMTP_PORT|$DOMAINS|$USERS|$PASSWORD|$CATCHALL|$DELIVERY${SIEVE:+|sieve}"
 }
 
 lock() { # serialise commands on one stack (parallel test workers)
@@ -832,13 +882,60 @@ cmd_clear() {
   [[ -n $(dovecot_pid || true) ]] || die "not up"
   postsuper -c "$PF_CONF" -d ALL >/dev/null 2>&1 || true
   doveadm -c "$DOVECOT_CONF" expunge -A mailbox '*' all
+  # vacation's memory of whom it answered (only sieve writes it)
+  rm -f "$DIR"/mail/*/*/.dovecot.lda-dupes
+}
+
+# install a user's active sieve script (see the header)
+cmd_sieve() { # user file
+  local user=${1:-} file=${2-} home uid gid i found='' out
+  user=${user,,}
+  [[ -n $user && $# == 2 ]] || die "usage: $0 sieve USER FILE  ('-' reads stdin, '' removes)"
+  [[ -n $SIEVE ]] || die "sieve needs MAILSTACK_SIEVE=1 (this stack delivers without sieve)"
+  [[ $(id -u) == 0 ]] || die "sieve needs root (the script must belong to uid $MAIL_USER)"
+  need_bins
+  validate
+  for i in "${!U_ADDR[@]}"; do [[ ${U_ADDR[i]} == "$user" ]] && found=1; done
+  [[ -n $found ]] || die "$user is not in MAILSTACK_USERS"
+  lock
+  [[ -s $DOVECOT_CONF && $(cat "$DIR/.fingerprint" 2>/dev/null) == "$(fingerprint)" ]] ||
+    die "no stack with these settings in $DIR: run up first"
+  uid=$(id -u "$MAIL_USER") gid=$(id -g "$MAIL_USER")
+  # the home dovecot's userdb gives: $DIR/mail/DOMAIN/LOCAL (dovecot would make
+  # it on first delivery, 0700 owned by the mail uid)
+  home=$DIR/mail/${user#*@}/${user%@*}
+  install -d -m 700 -o "$uid" -g "$gid" "$DIR/mail/${user#*@}" "$home"
+  if [[ -z $file ]]; then
+    rm -f "$home/.dovecot.sieve" "$home/.dovecot.svbin"
+    log "sieve script of $user removed"
+    return 0
+  fi
+  if [[ $file == - ]]; then
+    cat >"$home/.dovecot.sieve.tmp"
+  else
+    [[ -r $file ]] || die "cannot read $file"
+    cat -- "$file" >"$home/.dovecot.sieve.tmp"
+  fi
+  rm -f "$home/.dovecot.svbin"
+  # compile as root (the config names root-only TLS keys), then hand it over;
+  # a stale or missing .svbin would only be recompiled at delivery
+  if ! out=$(sievec -c "$DOVECOT_CONF" "$home/.dovecot.sieve.tmp" "$home/.dovecot.svbin" 2>&1); then
+    rm -f "$home/.dovecot.sieve.tmp" "$home/.dovecot.svbin"
+    die "sievec rejected the script of $user: $out"
+  fi
+  chown "$uid:$gid" "$home/.dovecot.sieve.tmp" "$home/.dovecot.svbin"
+  chmod 600 "$home/.dovecot.sieve.tmp" "$home/.dovecot.svbin"
+  mv "$home/.dovecot.sieve.tmp" "$home/.dovecot.sieve"
+  # the binary must not look older than its script, or it is compiled again
+  touch -r "$home/.dovecot.sieve" "$home/.dovecot.svbin"
+  log "sieve script of $user installed: $home/.dovecot.sieve"
 }
 
 cmd_env() {
   local k v
   for k in DIR HOST IMAP_PORT IMAPS_PORT SMTP_PORT SUBMISSION_PORT LMTP_PORT LMTP_SOCKET \
            CA_FILE MAILDIR_ROOT DOVECOT_CONFIG POSTFIX_CONFIG DOMAINS USERS PASSWORD \
-           CATCHALL DELIVERY; do
+           CATCHALL DELIVERY SIEVE; do
     case $k in
       SUBMISSION_PORT) v=$SUB_PORT ;;
       LMTP_SOCKET) v=$RUN/dovecot/lmtp ;;
@@ -868,6 +965,7 @@ case ${1:-} in
   start-dovecot) cmd_start_one dovecot ;;
   start-postfix) cmd_start_one postfix ;;
   wipe) cmd_down; rm -rf -- "$DIR" "$RUN" ;;
+  sieve) shift; cmd_sieve "$@" ;;
   -h | --help | help) usage ;;
   *) usage >&2; exit 2 ;;
 esac

@@ -95,7 +95,9 @@ impl fmt::Display for AutoReason {
             AutoReason::DaemonSender(sender) => write!(f, "sent by a mail system ({sender})"),
             AutoReason::AutoReplyHeader => f.write_str("automatic reply (auto-reply header)"),
             AutoReason::DeliveryReport => f.write_str("delivery or read report"),
-            AutoReason::OwnMail => f.write_str("our own mail, come back"),
+            AutoReason::OwnMail => {
+                f.write_str("sent by a secdesk desk (X-Secdesk-Loop header or our own address)")
+            }
         }
     }
 }

@@ -187,8 +187,11 @@ pub struct ParsedMail {
 /// An address as we compare and store it: trimmed, without angle brackets or
 /// a `mailto:` prefix, lower case. Lower-casing the local part is not what
 /// RFC 5321 allows, but it is what every mail system a desk meets does.
+/// Control characters are dropped: no address has them, and NUL cannot be
+/// stored.
 pub fn normalize_address(address: &str) -> String {
-    let trimmed = address.trim();
+    let visible: String = address.chars().filter(|c| !c.is_control()).collect();
+    let trimmed = visible.trim();
     let inner = trimmed
         .strip_prefix('<')
         .and_then(|t| t.strip_suffix('>'))
@@ -242,5 +245,10 @@ mod tests {
         assert_eq!(normalize_address("MAILER-DAEMON"), "mailer-daemon");
         assert_eq!(normalize_address("<>"), "");
         assert_eq!(normalize_address("ÉLODIE@example.fr"), "élodie@example.fr");
+        // Found by fuzzing: a NUL from a From header reached the stored address.
+        assert_eq!(
+            normalize_address("\0<Security@Example.t-st\u{85}>\x07"),
+            "security@example.t-st"
+        );
     }
 }

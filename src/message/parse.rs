@@ -1,6 +1,7 @@
 //! From raw bytes to [`ParsedMail`], with mail-parser doing the MIME work.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use mail_parser::decoders::base64::base64_decode;
 use mail_parser::decoders::quoted_printable::quoted_printable_decode;
@@ -88,6 +89,9 @@ fn parse_level(
 
     let mut signals = SignalsBuilder::default();
     let mut delivered_to = Vec::new();
+    // Repeats are found in sets, here and in `message_ids`: searching the
+    // list is quadratic in the number of headers, which a sender chooses.
+    let mut delivered_seen = HashSet::new();
     let mut authentication_results = Vec::new();
     for header in root_headers {
         let name = header.name.as_str();
@@ -99,7 +103,7 @@ fn parse_level(
         }
         if name.eq_ignore_ascii_case("Delivered-To") || name.eq_ignore_ascii_case("X-Original-To") {
             let address = normalize_address(&value);
-            if !address.is_empty() && !delivered_to.contains(&address) {
+            if !address.is_empty() && delivered_seen.insert(address.clone()) {
                 delivered_to.push(address);
             }
         }
@@ -287,6 +291,7 @@ fn transfer_decoded<'a>(raw: &'a [u8], part: &'a MessagePart<'a>) -> Cow<'a, [u8
 
 fn message_ids(message: &Message<'_>, header: HeaderName<'static>) -> Vec<MessageId> {
     let mut ids: Vec<MessageId> = Vec::new();
+    let mut seen: HashSet<MessageId> = HashSet::new();
     for value in message.header_values(header) {
         let texts: &[Cow<'_, str>] = match value {
             HeaderValue::Text(text) => std::slice::from_ref(text),
@@ -296,7 +301,7 @@ fn message_ids(message: &Message<'_>, header: HeaderName<'static>) -> Vec<Messag
         for text in texts {
             for piece in restore(text).split_whitespace() {
                 if let Ok(id) = MessageId::parse(piece)
-                    && !ids.contains(&id)
+                    && seen.insert(id.clone())
                 {
                     ids.push(id);
                 }
@@ -886,6 +891,42 @@ mod tests {
         .expect("parses");
         assert_eq!(mail.subject, "a b c");
         assert_eq!(mail.text, "text\nline\nnext.");
+    }
+
+    #[test]
+    fn many_references_and_delivered_to_headers_are_cheap() {
+        // Found by fuzzing (parse_extract): repeats were found by searching
+        // the list kept so far, so 10,000 References or Delivered-To headers
+        // took seconds, and a mail at the 25 MB limit would take hours.
+        let mut raw = String::from("From: r@example.com\n");
+        for i in 0..40_000 {
+            raw.push_str(&format!(
+                "References: <r{i}@x> <r0@x>\nDelivered-To: d{i}@x\n"
+            ));
+        }
+        raw.push_str("\nbody\n");
+        let start = Instant::now();
+        let mail = parsed(&raw);
+        assert!(start.elapsed() < Duration::from_secs(5));
+        assert_eq!(mail.references.len(), 40_000);
+        assert_eq!(mail.references[1].as_str(), "r1@x");
+        assert_eq!(mail.delivered_to.len(), 40_000);
+    }
+
+    #[test]
+    fn addresses_never_keep_a_nul() {
+        // Found by fuzzing (parse_extract): mail-parser keeps the NUL in the
+        // address, which PostgreSQL refuses to store.
+        let mail = parse(
+            b"From: \"Secu iyts erDk\" \x00security@example.t-st>\nTo: a\x00b@example.com\n\nx\n",
+            &limits(),
+        )
+        .expect("parses");
+        let from = mail.from.expect("a sender").email;
+        assert!(from.starts_with("security@example.t-st"), "{from:?}");
+        assert!(!from.contains('\0'), "{from:?}");
+        let to: Vec<_> = mail.to.iter().map(|a| a.email.as_str()).collect();
+        assert_eq!(to, ["ab@example.com"]);
     }
 
     #[test]
