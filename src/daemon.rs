@@ -167,6 +167,7 @@ impl Daemon {
             Err(_) => tracing::warn!("outbox flush timed out; the rest is sent on next start"),
             _ => {}
         }
+        let _ = tokio::time::timeout(FLUSH_ON_STOP, self.sender.close()).await;
         self.store.close().await;
         tracing::info!("stopped");
     }

@@ -290,12 +290,19 @@ impl Mailbox {
                 }
             };
             let session = bounded(timeout, "end IDLE", idle.done()).await?;
-            Ok((!stopped).then(|| rebuild(session)))
+            if stopped {
+                rebuild(session).logout().await;
+                return Ok(None);
+            }
+            Ok(Some(rebuild(session)))
         } else {
             let mut session = session;
             tokio::select! {
                 _ = tokio::time::sleep(poll) => {}
-                _ = shutdown.wait() => return Ok(None),
+                _ = shutdown.wait() => {
+                    rebuild(session).logout().await;
+                    return Ok(None);
+                }
             }
             bounded(timeout, "poll with NOOP", session.noop()).await?;
             Ok(Some(rebuild(session)))

@@ -183,15 +183,27 @@ impl Sender {
 
     /// Send every due mail once. Public so tests and the CLI can drive it.
     ///
-    /// Each mail is marked the moment SMTP took it, so a crash can resend
-    /// at most the mail in flight (`concurrency` of them), never a batch.
+    /// Each mail is marked the moment SMTP took it, so a crash resends only
+    /// the mail in flight, never a batch. Mail to reporters goes one at a
+    /// time, so a crash at any instant resends at most one acknowledgment;
+    /// mail to staff uses the rest of the connection pool in parallel.
     pub async fn round(&self) -> Result<Round, SenderError> {
         let due = self.store.due_outbox(now_millis(), BATCH).await?;
-        let outcomes: Vec<Result<Outcome, SenderError>> = futures::stream::iter(due)
+        let (to_staff, to_reporters): (Vec<_>, Vec<_>) =
+            due.into_iter().partition(OutboxItem::is_for_staff);
+        let reporters = async {
+            let mut outcomes = Vec::with_capacity(to_reporters.len());
+            for item in to_reporters {
+                outcomes.push(self.deliver(item).await);
+            }
+            outcomes
+        };
+        let staff = futures::stream::iter(to_staff)
             .map(|item| self.deliver(item))
-            .buffer_unordered(self.concurrency)
-            .collect()
-            .await;
+            .buffer_unordered(self.concurrency.saturating_sub(1).max(1))
+            .collect::<Vec<_>>();
+        let (mut outcomes, staff) = futures::join!(reporters, staff);
+        outcomes.extend(staff);
         let mut round = Round::default();
         for outcome in outcomes {
             match outcome? {
@@ -229,6 +241,11 @@ impl Sender {
                 }
             }
         }
+    }
+
+    /// Close the pooled SMTP connections politely (QUIT).
+    pub async fn close(&self) {
+        self.transport.shutdown().await;
     }
 
     /// Hand one mail to SMTP. The error says whether retrying can help.

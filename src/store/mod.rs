@@ -232,10 +232,13 @@ impl Store {
     /// Outgoing mail that is due, oldest first.
     pub async fn due_outbox(&self, now: i64, limit: i64) -> Result<Vec<OutboxItem>, StoreError> {
         let rows = sqlx::query(
-            "SELECT o.id, o.envelope_from, o.recipients, o.attempts, m.raw \
+            // mail to reporters first: a status answer must not wait
+            // behind a flood's staff notifications
+            "SELECT o.id, o.envelope_from, o.recipients, o.attempts, m.raw, m.disposition \
              FROM outbox o JOIN messages m ON m.id = o.message_id \
              WHERE o.state = 'pending' AND o.next_attempt_at <= $1 \
-             ORDER BY o.id LIMIT $2",
+             ORDER BY CASE WHEN m.disposition = 'staff-notification' THEN 1 ELSE 0 END, o.id \
+             LIMIT $2",
         )
         .bind(now)
         .bind(limit)
@@ -435,6 +438,18 @@ pub struct OutboxItem {
     pub recipients: Vec<String>,
     pub attempts: i64,
     pub raw: Vec<u8>,
+    /// Why it is sent ("ack", "status", "staff-notification", ...).
+    pub disposition: String,
+}
+
+impl OutboxItem {
+    /// Mail to staff; everything else goes to a reporter or another participant.
+    pub fn is_for_staff(&self) -> bool {
+        matches!(
+            self.disposition.as_str(),
+            "staff-notification" | "staff-confirmation"
+        )
+    }
 }
 
 impl OutboxItem {
@@ -446,6 +461,7 @@ impl OutboxItem {
             recipients: serde_json::from_str(&recipients).unwrap_or_default(),
             attempts: row.try_get(3).doing("read the outbox")?,
             raw: row.try_get(4).doing("read the outbox")?,
+            disposition: row.try_get(5).doing("read the outbox")?,
         })
     }
 }

@@ -14,6 +14,8 @@ use secdesk::config::Config;
 use secdesk::shutdown::{self, ShutdownTrigger};
 use secdesk::store::Store;
 
+pub mod process;
+
 /// Run each `scenario(&stack, &db)` once per backend, each on its own
 /// stack and database: `mod sqlite { fn scenario() }` and `mod postgres {...}`.
 #[allow(unused_macros)]
