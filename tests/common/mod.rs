@@ -80,6 +80,12 @@ fn free_ports(n: usize) -> Vec<u16> {
 
 impl Stack {
     pub fn start() -> Stack {
+        Stack::start_with(&[])
+    }
+
+    /// [`Stack::start`] with more `MAILSTACK_*` settings, e.g.
+    /// `MAILSTACK_CATCHALL` so mail to outside domains is kept, not refused.
+    pub fn start_with(extra_env: &[(&str, &str)]) -> Stack {
         let ports = free_ports(4);
         let dir = PathBuf::from(format!("/tmp/sdt-{:016x}", rand::random::<u64>()));
         std::fs::create_dir_all(&dir).expect("create the stack dir");
@@ -97,6 +103,11 @@ impl Stack {
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
+        .chain(
+            extra_env
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string())),
+        )
         .collect();
         let out = Command::new(script())
             .arg("up")

@@ -2,7 +2,6 @@
 //! memory figures), its config file, a pooled SMTP client for loads, and a
 //! header-only IMAP reader for mailboxes with thousands of mails.
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -14,65 +13,6 @@ use secdesk::config::{Config, Secret};
 use secdesk::store::Store;
 
 use super::{DESK, NO_STAFF_AUTH, PASSWORD, STAFF, Stack, TestDb};
-
-impl Stack {
-    /// [`Stack::start`] with more `MAILSTACK_*` settings, e.g.
-    /// `MAILSTACK_CATCHALL` so mail to outside domains is kept, not refused.
-    pub fn start_with(extra_env: &[(&str, &str)]) -> Stack {
-        let ports = super::free_ports(4);
-        let dir = PathBuf::from(format!("/tmp/sdt-{:016x}", rand::random::<u64>()));
-        std::fs::create_dir_all(&dir).expect("create the stack dir");
-        let mut env: HashMap<String, String> = [
-            ("MAILSTACK_DIR", dir.display().to_string()),
-            ("MAILSTACK_IMAP_PORT", ports[0].to_string()),
-            ("MAILSTACK_IMAPS_PORT", ports[1].to_string()),
-            ("MAILSTACK_SMTP_PORT", ports[2].to_string()),
-            ("MAILSTACK_SUBMISSION_PORT", ports[3].to_string()),
-            (
-                "MAILSTACK_USERS",
-                [
-                    DESK,
-                    super::REPORTER,
-                    STAFF,
-                    super::STRANGER,
-                    "other@example.test",
-                ]
-                .join(" "),
-            ),
-            ("MAILSTACK_PASSWORD", PASSWORD.to_string()),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .chain(
-            extra_env
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string())),
-        )
-        .collect();
-        let out = Command::new(super::script())
-            .arg("up")
-            .envs(&env)
-            .output()
-            .expect("run scripts/mailstack.sh up");
-        assert!(
-            out.status.success(),
-            "mailstack up failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        for line in String::from_utf8_lossy(&out.stdout).lines() {
-            if let Some((k, v)) = line.split_once('=') {
-                env.insert(k.to_string(), v.trim_matches('\'').to_string());
-            }
-        }
-        Stack {
-            dir,
-            env,
-            imap_port: ports[0],
-            imaps_port: ports[1],
-            smtp_port: ports[2],
-        }
-    }
-}
 
 /// A work directory for one test's config and daemon logs. Kept after a
 /// failure (the path is in every assertion message), removed by
