@@ -22,7 +22,6 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use futures::StreamExt;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use secdesk::config::Secret;
 use secdesk::store::Store;
 
@@ -79,12 +78,19 @@ async fn wait_count(dir: &Path, at_least: usize, limit: Duration) -> Duration {
     start.elapsed()
 }
 
-/// Submit `n` mails from `from` to `to` over `connections` parallel SMTP sessions.
+/// Submit `n` mails from `from` to `to` over `connections` parallel SMTP
+/// sessions, with the daemon's own SMTP client (TCP_NODELAY: lettre's pool
+/// would cap the load at ~25 mails/s per connection, see BENCHMARKS.md).
 async fn flood(stack: &Stack, from: &str, to: &str, n: usize, connections: usize, tag: &str) {
-    let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous("127.0.0.1")
-        .port(stack.smtp_port)
-        .pool_config(lettre::transport::smtp::PoolConfig::new().max_size(connections as u32))
-        .build();
+    let smtp = secdesk::config::Config::from_toml_str(&format!(
+        "[desk]\naddress = \"{DESK}\"\nauthentication = \"none\"\n\
+         [imap]\nhost = \"127.0.0.1\"\nencryption = \"none\"\nusername = \"x\"\npassword = \"x\"\n\
+         [smtp]\nhost = \"127.0.0.1\"\nport = {}\nencryption = \"none\"\n",
+        stack.smtp_port
+    ))
+    .expect("loader config")
+    .smtp;
+    let pool = secdesk::outbox::smtp::SmtpPool::new(&smtp).expect("SMTP pool");
     let envelope = lettre::address::Envelope::new(
         Some(from.parse().expect("from")),
         vec![to.parse().expect("to")],
@@ -99,11 +105,10 @@ async fn flood(stack: &Stack, from: &str, to: &str, n: usize, connections: usize
             )
             .render()
             .replace('\n', "\r\n");
-            let transport = transport.clone();
+            let pool = pool.clone();
             let envelope = envelope.clone();
             async move {
-                transport
-                    .send_raw(&envelope, raw.as_bytes())
+                pool.send(&envelope, raw.as_bytes())
                     .await
                     .expect("SMTP accepts");
             }
@@ -111,6 +116,7 @@ async fn flood(stack: &Stack, from: &str, to: &str, n: usize, connections: usize
         .buffer_unordered(connections)
         .collect::<Vec<()>>()
         .await;
+    pool.close().await;
 }
 
 const REPORT: &str = "Vulnerability: stored XSS in the profile page.\n\

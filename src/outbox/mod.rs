@@ -3,6 +3,7 @@
 //! with the ticket), and sent later by the [`sender`] worker.
 
 pub mod sender;
+pub mod smtp;
 pub mod templates;
 
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};

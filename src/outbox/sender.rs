@@ -8,13 +8,9 @@ use std::time::Duration;
 
 use futures::StreamExt;
 use lettre::address::Envelope;
-use lettre::transport::smtp::PoolConfig;
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
-use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use tokio::sync::Notify;
 
-use crate::config::{Encryption, SmtpConfig};
+use crate::config::SmtpConfig;
 use crate::shutdown::Shutdown;
 use crate::store::{OutboxItem, Store, StoreError, now_millis};
 
@@ -37,43 +33,16 @@ pub enum SenderError {
     Store(#[from] StoreError),
 }
 
-pub type Transport = AsyncSmtpTransport<Tokio1Executor>;
+use super::smtp::Failure;
+pub use super::smtp::SmtpPool as Transport;
 
-/// The SMTP client as configured: encryption, CA, credentials, pool.
+/// The SMTP client as configured: encryption, CA, credentials.
 pub fn transport(cfg: &SmtpConfig) -> Result<Transport, SenderError> {
-    let setup = |message: String| SenderError::Setup {
+    Transport::new(cfg).map_err(|message| SenderError::Setup {
         host: cfg.host.clone(),
         port: cfg.port,
         message,
-    };
-    let tls_parameters = || -> Result<TlsParameters, SenderError> {
-        let mut builder = TlsParameters::builder(cfg.host.clone());
-        if let Some(path) = &cfg.ca_file {
-            let pem = std::fs::read(path)
-                .map_err(|e| setup(format!("cannot read smtp.ca_file {}: {e}", path.display())))?;
-            let cert = Certificate::from_pem(&pem)
-                .map_err(|e| setup(format!("smtp.ca_file {}: {e}", path.display())))?;
-            builder = builder.add_root_certificate(cert);
-        }
-        builder.build_rustls().map_err(|e| setup(e.to_string()))
-    };
-    let tls = match cfg.encryption {
-        Encryption::Tls => Tls::Wrapper(tls_parameters()?),
-        Encryption::Starttls => Tls::Required(tls_parameters()?),
-        Encryption::None => Tls::None,
-    };
-    let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(cfg.host.clone())
-        .port(cfg.port)
-        .tls(tls)
-        .timeout(Some(Duration::from_secs(cfg.timeout_secs)))
-        .pool_config(PoolConfig::new().max_size(cfg.pool_size.max(1)));
-    if let (Some(user), Some(password)) = (&cfg.username, &cfg.password) {
-        builder = builder.credentials(Credentials::new(
-            user.clone(),
-            password.expose().to_string(),
-        ));
-    }
-    Ok(builder.build())
+    })
 }
 
 /// Sends what the outbox holds.
@@ -245,7 +214,7 @@ impl Sender {
 
     /// Close the pooled SMTP connections politely (QUIT).
     pub async fn close(&self) {
-        self.transport.shutdown().await;
+        self.transport.close().await;
     }
 
     /// Hand one mail to SMTP. The error says whether retrying can help.
@@ -254,22 +223,8 @@ impl Sender {
             message,
             permanent: true,
         })?;
-        self.transport
-            .send_raw(&envelope, &item.raw)
-            .await
-            .map(|_| ())
-            .map_err(|e| Failure {
-                permanent: e.is_permanent(),
-                message: e.to_string(),
-            })
+        self.transport.send(&envelope, &item.raw).await
     }
-}
-
-/// A failed delivery attempt.
-struct Failure {
-    message: String,
-    /// A 5xx answer or a bad address: retrying cannot help.
-    permanent: bool,
 }
 
 fn envelope(item: &OutboxItem) -> Result<Envelope, String> {
