@@ -233,28 +233,6 @@ async fn sql_pairs(db: &TestDb, sql: &'static str) -> Vec<(Option<String>, Optio
     }
 }
 
-async fn sql_count(db: &TestDb, sql: &'static str) -> i64 {
-    use sqlx::{Connection, Row};
-    match db {
-        TestDb::Sqlite { .. } => {
-            let mut conn = sqlx::SqliteConnection::connect(db.url()).await.unwrap();
-            sqlx::query(sql)
-                .fetch_one(&mut conn)
-                .await
-                .expect(sql)
-                .get::<i64, _>(0)
-        }
-        TestDb::Postgres { .. } => {
-            let mut conn = sqlx::PgConnection::connect(db.url()).await.unwrap();
-            sqlx::query(sql)
-                .fetch_one(&mut conn)
-                .await
-                .expect(sql)
-                .get::<i64, _>(0)
-        }
-    }
-}
-
 /// A second database of the same kind as `db`, for a second desk.
 async fn another_db(db: &TestDb) -> TestDb {
     match db {
@@ -356,7 +334,7 @@ async fn vacation_responder_gets_one_answer_then_silence(stack: &Stack, db: &Tes
     assert_eq!(counts.incoming, 3, "report, vacation reply, marker");
     assert_eq!(counts.outbox_sent, 2, "the ack and the staff notification");
     assert_eq!(
-        sql_count(
+        sql_i64(
             db,
             "SELECT COUNT(*) FROM messages WHERE direction = 'out' \
              AND to_addrs LIKE '%reporter@example.test%'"
@@ -486,7 +464,7 @@ async fn two_desks_do_not_talk_forever(stack: &Stack, db: &TestDb) {
     );
     // A holds B's ack and the vacation reply, both automatic
     assert_eq!(
-        sql_count(
+        sql_i64(
             db,
             "SELECT COUNT(*) FROM messages WHERE direction = 'in' AND disposition = 'automatic' \
              AND from_addr = 'reporter@example.test'"
@@ -541,7 +519,7 @@ async fn caps_stop_an_autoresponder_that_ignores_the_rules(stack: &Stack, db: &T
     let counts = app.store.counts().await.unwrap();
     assert_eq!(counts.tickets, 7);
     assert_eq!(
-        sql_count(
+        sql_i64(
             db,
             "SELECT COUNT(*) FROM messages WHERE disposition = 'suppressed'"
         )
@@ -574,7 +552,7 @@ async fn caps_stop_an_autoresponder_that_ignores_the_rules(stack: &Stack, db: &T
     );
     // nothing suppressed sits in the outbox
     assert_eq!(
-        sql_count(
+        sql_i64(
             db,
             "SELECT COUNT(*) FROM outbox WHERE message_id IN \
              (SELECT id FROM messages WHERE disposition = 'suppressed')"

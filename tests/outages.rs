@@ -273,28 +273,6 @@ async fn sql_texts(db: &TestDb, sql: &'static str) -> Vec<Option<String>> {
     }
 }
 
-async fn sql_i64(db: &TestDb, sql: &'static str) -> i64 {
-    use sqlx::{Connection, Row};
-    match db {
-        TestDb::Sqlite { .. } => {
-            let mut conn = sqlx::SqliteConnection::connect(db.url()).await.unwrap();
-            sqlx::query(sql)
-                .fetch_one(&mut conn)
-                .await
-                .expect(sql)
-                .get::<i64, _>(0)
-        }
-        TestDb::Postgres { .. } => {
-            let mut conn = sqlx::PgConnection::connect(db.url()).await.unwrap();
-            sqlx::query(sql)
-                .fetch_one(&mut conn)
-                .await
-                .expect(sql)
-                .get::<i64, _>(0)
-        }
-    }
-}
-
 async fn quarantined(store: &Store) -> usize {
     store
         .unthreaded_messages(1000)

@@ -245,6 +245,30 @@ pub enum Security {
     Starttls,
 }
 
+/// One number from the test database, read with its own connection
+/// (what the daemon stored, seen from outside).
+pub async fn sql_i64(db: &TestDb, sql: &'static str) -> i64 {
+    use sqlx::{Connection, Row};
+    match db {
+        TestDb::Sqlite { .. } => {
+            let mut conn = sqlx::SqliteConnection::connect(db.url()).await.unwrap();
+            sqlx::query(sql)
+                .fetch_one(&mut conn)
+                .await
+                .expect(sql)
+                .get::<i64, _>(0)
+        }
+        TestDb::Postgres { .. } => {
+            let mut conn = sqlx::PgConnection::connect(db.url()).await.unwrap();
+            sqlx::query(sql)
+                .fetch_one(&mut conn)
+                .await
+                .expect(sql)
+                .get::<i64, _>(0)
+        }
+    }
+}
+
 /// The daemon's config for a stack and a database.
 pub fn test_config(stack: &Stack, db: &TestDb) -> Config {
     test_config_with(stack, db, Security::Plain, NO_STAFF_AUTH)
