@@ -216,12 +216,26 @@ pub struct DatabaseConfig {
     pub max_connections: u32,
 }
 
+impl LimitsConfig {
+    /// What the parser is allowed to spend on one mail.
+    pub fn message_limits(&self) -> crate::message::Limits {
+        crate::message::Limits {
+            max_message_bytes: self.max_message_bytes,
+            max_parts: self.max_parts,
+            max_processing: std::time::Duration::from_millis(self.max_processing_ms),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct LimitsConfig {
     /// Larger mail is quarantined unparsed.
     pub max_message_bytes: usize,
     /// Mail with more MIME parts is quarantined.
     pub max_parts: usize,
+    /// CPU time, in milliseconds, one mail may take to parse and read;
+    /// past it the mail is quarantined.
+    pub max_processing_ms: u64,
     /// Automatic answers (acknowledgments, status) one address may get per
     /// hour; past it the answer is recorded as suppressed, not sent. This
     /// stops loops with auto-responders that get through every header check.
@@ -448,8 +462,8 @@ impl Config {
                 database.max_connections
             ),
             format!(
-                "limits:   messages up to {} bytes, up to {} MIME parts",
-                limits.max_message_bytes, limits.max_parts
+                "limits:   messages up to {} bytes, up to {} MIME parts, {} ms of CPU each",
+                limits.max_message_bytes, limits.max_parts, limits.max_processing_ms
             ),
             format!(
                 "calendar: {} {}-{} in {}; holidays: {}",
@@ -912,6 +926,7 @@ struct RawDatabase {
 struct RawLimits {
     max_message_bytes: Option<i64>,
     max_parts: Option<i64>,
+    max_processing_ms: Option<i64>,
     auto_replies_per_address_per_hour: Option<i64>,
     auto_replies_per_hour: Option<i64>,
 }
@@ -978,6 +993,7 @@ impl RawConfig {
         let limits = RawLimits {
             max_message_bytes: s.integer("max_message_bytes"),
             max_parts: s.integer("max_parts"),
+            max_processing_ms: s.integer("max_processing_ms"),
             auto_replies_per_address_per_hour: s.integer("auto_replies_per_address_per_hour"),
             auto_replies_per_hour: s.integer("auto_replies_per_hour"),
         };
@@ -1019,6 +1035,13 @@ impl RawConfig {
                 None,
             ),
             max_parts: check.number("limits.max_parts", self.limits.max_parts, 1000, 1, None),
+            max_processing_ms: check.number(
+                "limits.max_processing_ms",
+                self.limits.max_processing_ms,
+                crate::message::DEFAULT_MAX_PROCESSING_MS,
+                1,
+                Some((600_000, " (ten minutes)")),
+            ),
             auto_replies_per_address_per_hour: check.number(
                 "limits.auto_replies_per_address_per_hour",
                 self.limits.auto_replies_per_address_per_hour,
@@ -1919,6 +1942,7 @@ mod tests {
         assert_eq!(config.database.max_connections, 8);
         assert_eq!(config.limits.max_message_bytes, 26_214_400);
         assert_eq!(config.limits.max_parts, 1000);
+        assert_eq!(config.limits.max_processing_ms, 500);
     }
 
     #[test]

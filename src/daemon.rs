@@ -10,7 +10,6 @@ use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::ingest::{self, DeskContext};
 use crate::mailbox::{Mailbox, MailboxError};
-use crate::message::Limits;
 use crate::outbox::sender::{self, Sender, SenderError};
 use crate::outbox::{TemplateError, Templates};
 use crate::route::StaffPolicy;
@@ -67,10 +66,7 @@ pub fn desk_context(config: &Config, clock: Arc<dyn Clock>) -> Result<DeskContex
         },
         notify: config.desk.notify.clone(),
         default_language: config.desk.default_language,
-        limits: Limits {
-            max_message_bytes: config.limits.max_message_bytes,
-            max_parts: config.limits.max_parts,
-        },
+        limits: config.limits.message_limits(),
         templates: Templates::load(&config.desk.templates_dir)?,
         auth: config.desk.authentication.clone(),
         calendar: config.calendar.business.clone(),

@@ -150,13 +150,7 @@ async fn execute(cli: Cli) -> Result<(), String> {
         Command::Parse { file, json } => {
             // parse works without a config: limits default, no own address
             let (limits, desk) = match Config::load(&cli.config) {
-                Ok(c) => (
-                    Limits {
-                        max_message_bytes: c.limits.max_message_bytes,
-                        max_parts: c.limits.max_parts,
-                    },
-                    c.desk.address,
-                ),
+                Ok(c) => (c.limits.message_limits(), c.desk.address),
                 Err(_) => (Limits::default(), String::new()),
             };
             let out = secdesk::cli::parse_file(&file, &limits, &desk).map_err(|e| e.to_string())?;

@@ -18,6 +18,7 @@ on_both_backends!(
     auto_reply_is_recorded_and_not_answered,
     restart_mid_stream_creates_no_duplicate_and_skips_nothing,
     unprocessable_mail_is_quarantined_and_can_be_retried,
+    mail_over_the_time_bound_is_quarantined_and_only_people_are_told,
     processed_mail_is_moved_to_the_configured_folder,
 );
 
@@ -433,7 +434,32 @@ async fn unprocessable_mail_is_quarantined_and_can_be_retried(stack: &Stack, db:
             .contains("parts"),
         "{kept:?}"
     );
+    // what its header said is kept with it
+    assert_eq!(kept[0].from.as_deref(), Some(REPORTER));
+    assert_eq!(kept[0].subject, "Report with many logs");
     assert_eq!(app.store.counts().await.unwrap().tickets, 1);
+    // the sender is told, on the thread of the mail, what to do
+    let inbox = wait_for_inbox(stack, REPORTER, "the quarantine notice", |m| {
+        m.iter()
+            .any(|r| r.subject == "Not processed: Report with many logs")
+    })
+    .await;
+    let notice = inbox
+        .iter()
+        .find(|r| r.subject.starts_with("Not processed"))
+        .unwrap();
+    assert_eq!(notice.in_reply_to, ["many-parts@client.example"]);
+    assert!(
+        notice.body.contains("than the 4 the desk accepts"),
+        "{}",
+        notice.body
+    );
+    assert!(notice.headers.contains("Auto-Submitted: auto-replied"));
+    assert!(
+        !notice.subject.contains("SEC-"),
+        "no ticket yet: {}",
+        notice.subject
+    );
 
     // raise the limit and retry: the mail becomes a ticket and leaves quarantine
     config.limits.max_parts = 100;
@@ -448,9 +474,72 @@ async fn unprocessable_mail_is_quarantined_and_can_be_retried(stack: &Stack, db:
     assert!(app.store.quarantined(kept[0].id).await.unwrap().is_none());
     // queued by "another process": the daemon's sender finds it on its own
     wait_for_inbox(stack, REPORTER, "the ack of the retried mail", |m| {
-        m.iter()
-            .any(|r| r.subject.contains("Report with many logs"))
+        m.iter().any(|r| {
+            r.subject.contains("Report with many logs") && !r.subject.starts_with("Not processed")
+        })
     })
     .await;
+    app.stop().await;
+}
+
+async fn mail_over_the_time_bound_is_quarantined_and_only_people_are_told(
+    stack: &Stack,
+    db: &TestDb,
+) {
+    let mut config = test_config(stack, db);
+    // any mail of this size takes more than a millisecond of CPU to read
+    config.limits.max_processing_ms = 1;
+    let app = spawn_app(config).await;
+    let mut html = String::from("<html><body><p>Vulnerability: SSRF in the image proxy.</p>");
+    while html.len() < 2 * 1024 * 1024 {
+        html.push_str("<div><span>log line</span> <b>with</b> markup &amp; entities</div>\n");
+    }
+    html.push_str("</body></html>");
+    let person = Mail::new(REPORTER, "Huge HTML report", &html).html();
+    person.send(stack).await;
+    let robot = Mail::new(STRANGER, "Auto: Huge HTML report", &html)
+        .html()
+        .header("Auto-Submitted", "auto-replied");
+    robot.send(stack).await;
+
+    wait_for_store("both mails quarantined", || async {
+        sql_i64(
+            db,
+            "SELECT COUNT(*) FROM messages WHERE disposition = 'quarantined'",
+        )
+        .await
+            == 2
+    })
+    .await;
+    let kept = app.store.unthreaded_messages(10).await.unwrap();
+    for m in &kept {
+        assert!(
+            m.reason
+                .as_deref()
+                .unwrap_or_default()
+                .contains("limits.max_processing_ms"),
+            "{m:?}"
+        );
+    }
+    assert_eq!(app.store.counts().await.unwrap().tickets, 0);
+    // the person is told; the auto-responder is not (the notice is queued in
+    // the quarantine's own transaction, so both decisions are visible now)
+    assert_eq!(
+        sql_i64(
+            db,
+            "SELECT COUNT(*) FROM messages WHERE direction = 'out' AND disposition = 'quarantine-notice'"
+        )
+        .await,
+        1
+    );
+    let inbox = wait_for_inbox(stack, REPORTER, "the quarantine notice", |m| !m.is_empty()).await;
+    assert_eq!(inbox[0].subject, "Not processed: Huge HTML report");
+    assert_eq!(inbox[0].in_reply_to, vec![person.message_id.clone()]);
+    assert!(
+        inbox[0].body.contains("very large or unusual HTML"),
+        "{}",
+        inbox[0].body
+    );
+    assert!(inbox[0].body.contains("plain text"), "{}", inbox[0].body);
     app.stop().await;
 }

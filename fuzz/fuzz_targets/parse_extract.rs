@@ -10,8 +10,13 @@ use secdesk::report::{ReportInput, extract};
 const DESK: &str = "security@desk.example";
 
 fuzz_target!(|data: &[u8]| {
-    // The daemon's default limits (25 MB, 1000 parts).
-    let limits = Limits::default();
+    // The daemon's default size and part limits (25 MB, 1000 parts), but
+    // no CPU-time budget: a slow input must show up as a libFuzzer timeout
+    // here, not hide behind the daemon's quarantine.
+    let limits = Limits {
+        max_processing: std::time::Duration::from_secs(3600),
+        ..Limits::default()
+    };
     if let Ok(mail) = message::parse(data, &limits) {
         check_invariants(&mail);
         let _ = message::detect_automatic(&mail, DESK);

@@ -9,15 +9,18 @@
 //!    checkpoint moved, all or nothing.
 
 mod follow_up;
+mod quarantine;
 mod replies;
 mod report;
 pub mod staff;
+
+pub use quarantine::Refused;
 
 use std::sync::Arc;
 
 use crate::clock::Clock;
 use crate::mailbox::Fetched;
-use crate::message::{self, AutoReason, Limits, ParsedMail};
+use crate::message::{self, AutoReason, Budget, Limits, ParseError, ParsedMail};
 use crate::outbox::{self, Templates};
 use crate::report::{self as extraction, Language, Report, ReportInput};
 use crate::route::{self, Route, StaffPolicy};
@@ -88,7 +91,7 @@ pub struct Analysed {
     pub uid: u32,
     pub raw: Vec<u8>,
     pub dedupe_key: String,
-    pub outcome: Result<Understood, String>,
+    pub outcome: Result<Understood, Refused>,
 }
 
 /// A mail that parsed.
@@ -100,7 +103,9 @@ pub struct Understood {
     pub report: Report,
 }
 
-/// The pure stage for one mail.
+/// The pure stage for one mail: parse, recognise automatic mail, find the
+/// numbers it quotes, extract the report — all on one CPU-time budget
+/// (`limits.max_processing_ms`).
 pub fn analyse(fetched: Fetched, desk: &DeskContext) -> Analysed {
     let Fetched {
         uid,
@@ -108,49 +113,51 @@ pub fn analyse(fetched: Fetched, desk: &DeskContext) -> Analysed {
         raw,
         truncated,
     } = fetched;
-    let content_key = || {
+    let content_key = |raw: &[u8]| {
         use sha2::Digest;
-        format!("sha256:{}", hex::encode(sha2::Sha256::digest(&raw)))
+        format!("sha256:{}", hex::encode(sha2::Sha256::digest(raw)))
     };
-    if truncated {
-        return Analysed {
-            uid,
-            dedupe_key: content_key(),
-            outcome: Err(format!(
-                "larger than limits.max_message_bytes ({size} > {} bytes); only the header was kept",
-                desk.limits.max_message_bytes
-            )),
-            raw,
-        };
+    let refused = |error| Refused::new(error, &raw, desk);
+    let outcome = if truncated {
+        // only the header was fetched: the size is the server's
+        Err(refused(ParseError::TooLarge {
+            size,
+            limit: desk.limits.max_message_bytes,
+        }))
+    } else {
+        understand(&raw, desk).map_err(refused)
+    };
+    let dedupe_key = match &outcome {
+        Ok(u) => u
+            .mail
+            .message_id
+            .as_ref()
+            .map(|id| format!("mid:{}", id.as_str())),
+        Err(_) => None,
     }
-    match message::parse(&raw, &desk.limits) {
-        Err(e) => Analysed {
-            uid,
-            dedupe_key: content_key(),
-            outcome: Err(e.to_string()),
-            raw,
-        },
-        Ok(mail) => {
-            let dedupe_key = match &mail.message_id {
-                Some(id) => format!("mid:{}", id.as_str()),
-                None => content_key(),
-            };
-            let automatic = message::detect_automatic(&mail, &desk.address);
-            let numbers = ConfirmationNumber::find_all(&mail.subject, &desk.prefix);
-            let report = report_of(&mail);
-            Analysed {
-                uid,
-                raw,
-                dedupe_key,
-                outcome: Ok(Understood {
-                    mail,
-                    automatic,
-                    numbers,
-                    report,
-                }),
-            }
-        }
+    .unwrap_or_else(|| content_key(&raw));
+    Analysed {
+        uid,
+        raw,
+        dedupe_key,
+        outcome,
     }
+}
+
+fn understand(raw: &[u8], desk: &DeskContext) -> Result<Understood, ParseError> {
+    let budget = Budget::new(desk.limits.max_processing);
+    let mail = message::parse_within(raw, &desk.limits, &budget)?;
+    let automatic = message::detect_automatic(&mail, &desk.address);
+    let numbers = ConfirmationNumber::find_all(&mail.subject, &desk.prefix);
+    let report = report_of(&mail);
+    // extraction reads a bounded prefix of the text; one look after it
+    budget.check()?;
+    Ok(Understood {
+        mail,
+        automatic,
+        numbers,
+        report,
+    })
 }
 
 /// What the desk understands of a parsed mail (pure).
@@ -232,9 +239,12 @@ pub async fn process_batch(
         }
         Err(e) => match analysed.first() {
             Some(item) => {
-                quarantine(store, mailbox_id, checkpoint, item, &e).await?;
+                let notified =
+                    quarantine::after_failure(store, desk, mailbox_id, checkpoint, item, &e)
+                        .await?;
                 Ok(BatchOutcome {
                     quarantined: 1,
+                    replies: usize::from(notified),
                     ..BatchOutcome::default()
                 })
             }
@@ -284,59 +294,14 @@ async fn commit_each(
             Ok(outcome) => total.absorb(outcome),
             Err(e) if e.is_transient() => return Err(e),
             Err(e) => {
-                quarantine(store, mailbox_id, here, item, &e).await?;
+                if quarantine::after_failure(store, desk, mailbox_id, here, item, &e).await? {
+                    total.replies += 1;
+                }
                 total.quarantined += 1;
             }
         }
     }
     Ok(total)
-}
-
-/// Keep a mail that could not be processed, with why, and move past it.
-async fn quarantine(
-    store: &Store,
-    mailbox_id: &str,
-    checkpoint: MailboxState,
-    item: &Analysed,
-    error: &IngestError,
-) -> Result<(), IngestError> {
-    let reason = format!("processing failed: {error}");
-    tracing::error!(uid = item.uid, %reason, "mail quarantined");
-    let subject = item
-        .outcome
-        .as_ref()
-        .map(|u| clean(&u.mail.subject).into_owned())
-        .unwrap_or_default();
-    let from = item
-        .outcome
-        .as_ref()
-        .ok()
-        .and_then(|u| u.mail.from.as_ref())
-        .map(|a| a.email.clone());
-    let mut batch = store.begin().await?;
-    if !batch.seen(&item.dedupe_key).await? {
-        batch
-            .insert_message(&NewMessage {
-                direction: "in",
-                disposition: "quarantined",
-                reason: Some(&reason),
-                dedupe_key: Some(&item.dedupe_key),
-                mailbox_id: Some(mailbox_id),
-                uid: Some(item.uid),
-                from_addr: from.as_deref(),
-                to_addrs: "[]".into(),
-                subject: &subject,
-                raw: Some(&item.raw),
-                now: crate::store::now_millis(),
-                ..NewMessage::default()
-            })
-            .await?;
-    }
-    batch
-        .set_mailbox_state(mailbox_id, checkpoint, crate::store::now_millis())
-        .await?;
-    batch.commit().await?;
-    Ok(())
 }
 
 /// PostgreSQL refuses NUL in text; mail may carry it.
@@ -366,23 +331,11 @@ async fn commit_one(
     let now = desk.clock.now_millis();
     let understood = match &item.outcome {
         Ok(u) => u,
-        Err(reason) => {
-            tracing::warn!(uid = item.uid, %reason, "mail quarantined");
+        Err(refused) => {
+            if quarantine::store_refused(batch, desk, mailbox_id, item, refused, now).await? {
+                outcome.replies += 1;
+            }
             outcome.quarantined += 1;
-            batch
-                .insert_message(&NewMessage {
-                    direction: "in",
-                    disposition: "quarantined",
-                    reason: Some(reason),
-                    dedupe_key: Some(&item.dedupe_key),
-                    mailbox_id: Some(mailbox_id),
-                    uid: Some(item.uid),
-                    to_addrs: "[]".into(),
-                    raw: Some(&item.raw),
-                    now,
-                    ..NewMessage::default()
-                })
-                .await?;
             return Ok(());
         }
     };
@@ -538,8 +491,8 @@ pub async fn retry_quarantined(
         },
         desk,
     );
-    if let Err(reason) = &item.outcome {
-        return Err(IngestError::StillFailing(reason.clone()));
+    if let Err(refused) = &item.outcome {
+        return Err(IngestError::StillFailing(refused.reason()));
     }
     let mut batch = store.begin().await?;
     batch.release_quarantined(id).await?;
@@ -574,7 +527,7 @@ pub async fn triage_reminders(store: &Store, desk: &DeskContext) -> Result<usize
                     &replies::Threading::default(),
                     outbox::AutoSubmitted::Generated,
                 )?;
-                replies::queue(&mut batch, desk, ticket.id, &mail, now).await?;
+                replies::queue(&mut batch, desk, Some(ticket.id), &mail, now).await?;
                 queued += 1;
             }
             batch.mark_triage_told(ticket.id, reminder, now).await?;

@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use super::quarantine::Problem;
 use super::{DeskContext, IngestError, addresses_json};
 use crate::outbox::{self, AutoSubmitted, OutgoingMail};
 use crate::report::{Language, Report};
@@ -33,6 +34,8 @@ pub(super) struct Context<'a> {
     pub changes: Vec<&'static str>,
     pub sender: Option<&'a str>,
     pub reason: Option<&'a str>,
+    /// Why a mail was quarantined (the notice to its sender).
+    pub problem: Option<&'a Problem>,
 }
 
 #[derive(Debug, Serialize)]
@@ -97,6 +100,51 @@ impl<'a> Context<'a> {
             changes: Vec::new(),
             sender: None,
             reason: None,
+            problem: None,
+        }
+    }
+
+    /// The context of a mail that has no ticket (a quarantine notice): the
+    /// ticket fields stay empty.
+    pub fn without_ticket(
+        desk: &'a DeskContext,
+        subject: &'a str,
+        reporter: &'a str,
+        language: Language,
+    ) -> Context<'a> {
+        Context {
+            number: "",
+            subject,
+            reporter,
+            language: language.as_str(),
+            desk: DeskView {
+                name: &desk.name,
+                address: &desk.address,
+            },
+            ticket: TicketView {
+                state: String::new(),
+                kind: String::new(),
+                severity: None,
+                severity_source: None,
+                priority: 0,
+                priority_source: String::new(),
+                outcome: None,
+                customer_message: None,
+                triage_due: None,
+                triaged: false,
+                created_at: String::new(),
+                updated_at: String::new(),
+            },
+            report: None,
+            body: None,
+            text: None,
+            staff_member: None,
+            applied: Vec::new(),
+            errors: Vec::new(),
+            changes: Vec::new(),
+            sender: None,
+            reason: None,
+            problem: None,
         }
     }
 }
@@ -178,13 +226,13 @@ impl Reply {
     fn stored<'a>(
         &'a self,
         desk: &'a DeskContext,
-        ticket_id: i64,
+        ticket_id: Option<i64>,
         disposition: &'a str,
         reason: Option<&'a str>,
         now: i64,
     ) -> NewMessage<'a> {
         NewMessage {
-            ticket_id: Some(ticket_id),
+            ticket_id,
             direction: "out",
             disposition,
             reason,
@@ -204,7 +252,7 @@ impl Reply {
 pub(super) async fn queue(
     batch: &mut Batch,
     desk: &DeskContext,
-    ticket_id: i64,
+    ticket_id: Option<i64>,
     reply: &Reply,
     now: i64,
 ) -> Result<(), IngestError> {
@@ -225,7 +273,7 @@ pub(super) const HOUR_MILLIS: i64 = 3_600_000;
 pub(super) async fn queue_automatic(
     batch: &mut Batch,
     desk: &DeskContext,
-    ticket_id: i64,
+    ticket_id: Option<i64>,
     reply: &Reply,
     now: i64,
 ) -> Result<bool, IngestError> {
@@ -270,9 +318,9 @@ pub(super) async fn queue_all(
 ) -> Result<(), IngestError> {
     for reply in replies {
         if matches!(reply.disposition, "ack" | "status") {
-            queue_automatic(batch, desk, ticket_id, reply, now).await?;
+            queue_automatic(batch, desk, Some(ticket_id), reply, now).await?;
         } else {
-            queue(batch, desk, ticket_id, reply, now).await?;
+            queue(batch, desk, Some(ticket_id), reply, now).await?;
         }
     }
     Ok(())

@@ -14,6 +14,8 @@
 //! one space, except inside `<pre>`. Inline tags (`<b>`, `<span>`, `<wbr>`, ...)
 //! add nothing, so a CVSS vector split by markup stays one word.
 
+use super::budget::{Budget, OverBudget};
+
 /// Tags whose content is never shown as text.
 const HIDDEN_CONTENT: &[&str] = &["script", "style", "template", "title"];
 /// Tags that start a new paragraph (a blank line).
@@ -45,9 +47,19 @@ const CELL_TAGS: &[&str] = &["td", "th"];
 /// Longest entity we try to decode, `&` and `;` included.
 const MAX_ENTITY_LEN: usize = 40;
 
+/// How much input the converter reads between two looks at the budget.
+const BUDGET_STRIDE: usize = 64 * 1024;
+
 /// Converts an HTML document or fragment to plain text. See the module docs.
 pub fn html_to_text(html: &str) -> String {
+    // an unlimited budget is never spent
+    html_to_text_within(html, &Budget::unlimited()).unwrap_or_default()
+}
+
+/// [`html_to_text`], stopping when `budget` is spent.
+pub(crate) fn html_to_text_within(html: &str, budget: &Budget) -> Result<String, OverBudget> {
     let bytes = html.as_bytes();
+    let mut next_check = BUDGET_STRIDE;
     let mut out = TextOut::with_capacity(html.len() / 2);
     let mut pos = 0;
     let mut pre_depth = 0usize;
@@ -60,6 +72,10 @@ pub fn html_to_text(html: &str) -> String {
     let mut unclosed: Vec<&'static str> = Vec::new();
 
     while pos < bytes.len() {
+        if pos >= next_check {
+            budget.check()?;
+            next_check = pos + BUDGET_STRIDE;
+        }
         match bytes[pos] {
             b'<' if !no_tag_end_left => {
                 if bytes[pos..].starts_with(b"<!--") {
@@ -160,7 +176,7 @@ pub fn html_to_text(html: &str) -> String {
             }
         }
     }
-    out.finish()
+    Ok(out.finish())
 }
 
 /// The interesting part of a tag: its lower-case name and whether it closes.

@@ -229,6 +229,7 @@ mod tests {
         let limits = Limits {
             max_message_bytes: 1 << 20,
             max_parts: 100,
+            ..Limits::default()
         };
         let mail = parse(raw.as_bytes(), &limits).expect("parses");
         detect_automatic(&mail, DESK)
@@ -304,6 +305,7 @@ mod tests {
             &Limits {
                 max_message_bytes: 1 << 20,
                 max_parts: 10,
+                ..Limits::default()
             },
         )
         .expect("parses");
@@ -373,6 +375,7 @@ mod tests {
             &Limits {
                 max_message_bytes: 1 << 20,
                 max_parts: 10,
+                ..Limits::default()
             },
         )
         .expect("parses");

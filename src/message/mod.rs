@@ -13,18 +13,21 @@
 //! mail-parser does the MIME work; `nesting` keeps it from parsing nested
 //! messages, which this module does itself with a depth limit.
 
+pub mod budget;
 mod html;
 pub mod loops;
 mod nesting;
 mod parse;
 
 use std::fmt;
+use std::time::Duration;
 
 use serde::Serialize;
 
+pub use budget::{Budget, OverBudget};
 pub use html::html_to_text;
 pub use loops::{AutoReason, LOOP_HEADER, LoopSignals, detect_automatic};
-pub use parse::parse;
+pub use parse::{parse, parse_within};
 
 /// Longest body text kept, in bytes (1 MiB): far more than any report, and a
 /// bound on what later stages (extraction, storage, replies) must handle.
@@ -42,7 +45,12 @@ pub struct Limits {
     pub max_message_bytes: usize,
     /// Mail with more MIME parts, counted across forwarded messages, is refused.
     pub max_parts: usize,
+    /// CPU time one mail may take to parse and read (see [`budget`]).
+    pub max_processing: Duration,
 }
+
+/// Default of `limits.max_processing_ms`.
+pub const DEFAULT_MAX_PROCESSING_MS: u64 = 500;
 
 impl Default for Limits {
     /// The defaults of the `[limits]` config section.
@@ -50,6 +58,7 @@ impl Default for Limits {
         Limits {
             max_message_bytes: 25 * 1024 * 1024,
             max_parts: 1000,
+            max_processing: Duration::from_millis(DEFAULT_MAX_PROCESSING_MS),
         }
     }
 }
@@ -67,6 +76,17 @@ pub enum ParseError {
     TooManyParts { parts: usize, limit: usize },
     #[error("cannot parse the mail: {0}")]
     NotAMessage(String),
+    #[error(
+        "reading the mail took more than {} ms of CPU time (limits.max_processing_ms)",
+        limit.as_millis()
+    )]
+    TooSlow { limit: Duration },
+}
+
+impl From<OverBudget> for ParseError {
+    fn from(over: OverBudget) -> ParseError {
+        ParseError::TooSlow { limit: over.limit }
+    }
 }
 
 /// A Message-ID, In-Reply-To or References entry, without angle brackets.

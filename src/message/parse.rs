@@ -11,11 +11,13 @@ use mail_parser::{
 };
 use sha2::{Digest, Sha256};
 
+use super::budget::Budget;
+use super::html::html_to_text_within;
 use super::loops::SignalsBuilder;
 use super::nesting::{self, hide_nested_types, restore};
 use super::{
     Address, Attachment, Limits, MAX_FORWARD_DEPTH, MAX_SUBJECT_BYTES, MAX_TEXT_BYTES, MessageId,
-    ParseError, ParsedMail, html_to_text, normalize_address,
+    ParseError, ParsedMail, normalize_address,
 };
 
 /// Longest attachment name kept, in bytes.
@@ -25,6 +27,16 @@ const FORWARD_SEPARATOR: &str = "---------- Forwarded message ----------";
 /// Parses one raw mail. Refuses mail over `limits` and input with no header
 /// at all; anything else gives a result, however broken the mail.
 pub fn parse(raw: &[u8], limits: &Limits) -> Result<ParsedMail, ParseError> {
+    parse_within(raw, limits, &Budget::new(limits.max_processing))
+}
+
+/// [`parse`] on a budget the caller also spends on what comes next
+/// (extraction), so the limit covers the whole mail.
+pub fn parse_within(
+    raw: &[u8],
+    limits: &Limits,
+    budget: &Budget,
+) -> Result<ParsedMail, ParseError> {
     if raw.len() > limits.max_message_bytes {
         return Err(ParseError::TooLarge {
             size: raw.len(),
@@ -46,7 +58,7 @@ pub fn parse(raw: &[u8], limits: &Limits) -> Result<ParsedMail, ParseError> {
             seen: 0,
             limit: limits.max_parts,
         };
-        parse_level(&raw, 0, &mut parts)
+        parse_level(&raw, 0, &mut parts, budget)
     })
     .unwrap_or_else(|_| {
         Err(ParseError::NotAMessage(
@@ -79,11 +91,13 @@ fn parse_level(
     raw: &[u8],
     depth: usize,
     parts: &mut PartCounter,
+    budget: &Budget,
 ) -> Result<ParsedMail, ParseError> {
     let guarded = hide_nested_types(raw);
     let message = MessageParser::default()
         .parse(guarded.as_ref())
         .ok_or_else(|| ParseError::NotAMessage("it has no header lines".to_string()))?;
+    budget.check()?;
     parts.add(message.parts.len())?;
     let root_headers: &[Header<'_>] = message.parts.first().map_or(&[], |p| &p.headers);
 
@@ -115,7 +129,7 @@ fn parse_level(
 
     let mut text = TextBuilder::default();
     for part in body_parts(&message, &message.text_body) {
-        text.push_part(&part_text(part));
+        text.push_part(&part_text(part, budget)?);
     }
     let mut html = None;
     if text.is_blank() {
@@ -127,7 +141,7 @@ fn parse_level(
             .copied()
             .collect();
         for part in body_parts(&message, &html_only) {
-            text.push_part(&part_text(part));
+            text.push_part(&part_text(part, budget)?);
             if let (None, PartType::Html(source)) = (&html, &part.body) {
                 html = Some(truncate_at_char(source, MAX_TEXT_BYTES).to_string());
             }
@@ -137,6 +151,7 @@ fn parse_level(
     let mut attachments = Vec::new();
     let mut forwards = Vec::new();
     for part in body_parts(&message, &message.attachments) {
+        budget.check()?;
         let content_type = content_type_of(part);
         let bytes = transfer_decoded(raw, part);
         attachments.push(Attachment {
@@ -150,12 +165,14 @@ fn parse_level(
         });
         let is_forward = matches!(content_type.as_str(), "message/rfc822" | "message/global");
         if is_forward && depth < MAX_FORWARD_DEPTH {
-            match parse_level(&bytes, depth + 1, parts) {
+            match parse_level(&bytes, depth + 1, parts, budget) {
                 Ok(mut forwarded) => {
                     attachments.append(&mut forwarded.attachments);
                     forwards.push(forwarded);
                 }
-                Err(error @ ParseError::TooManyParts { .. }) => return Err(error),
+                Err(error @ (ParseError::TooManyParts { .. } | ParseError::TooSlow { .. })) => {
+                    return Err(error);
+                }
                 // An unreadable forward stays a plain attachment.
                 Err(_) => {}
             }
@@ -231,12 +248,13 @@ fn body_parts<'m>(
 }
 
 /// The readable text of a body part; empty for non-text parts.
-fn part_text<'a>(part: &'a MessagePart<'a>) -> Cow<'a, str> {
-    match &part.body {
+fn part_text<'a>(part: &'a MessagePart<'a>, budget: &Budget) -> Result<Cow<'a, str>, ParseError> {
+    budget.check()?;
+    Ok(match &part.body {
         PartType::Text(text) => Cow::Borrowed(text.as_ref()),
-        PartType::Html(html) => Cow::Owned(html_to_text(html)),
+        PartType::Html(html) => Cow::Owned(html_to_text_within(html, budget)?),
         _ => Cow::Borrowed(""),
-    }
+    })
 }
 
 /// A header's value as written, unfolded and trimmed: for headers where
@@ -486,6 +504,7 @@ mod tests {
         Limits {
             max_message_bytes: 10 * 1024 * 1024,
             max_parts: 100,
+            ..Limits::default()
         }
     }
 
@@ -812,6 +831,7 @@ mod tests {
         let tight = Limits {
             max_message_bytes: 1024,
             max_parts: 100,
+            ..Limits::default()
         };
         let error = parse(raw.as_bytes(), &tight).expect_err("too large");
         assert_eq!(
@@ -835,6 +855,7 @@ mod tests {
         let limits = |max_parts| Limits {
             max_message_bytes: 1 << 20,
             max_parts,
+            ..Limits::default()
         };
         assert!(parse(raw.as_bytes(), &limits(6)).is_ok());
         assert!(matches!(
@@ -853,6 +874,7 @@ mod tests {
         let limits = |max_parts| Limits {
             max_message_bytes: 1 << 20,
             max_parts,
+            ..Limits::default()
         };
         assert!(parse(raw.as_bytes(), &limits(6)).is_ok());
         assert!(matches!(

@@ -26,6 +26,7 @@ pub const REQUIRED: &[&str] = &[
     "relay",
     "reporter-update",
     "status",
+    "quarantined",
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -164,6 +165,7 @@ fn sample_context() -> serde_json::Value {
         "changes": ["triaged", "outcome", "closed", "status"],
         "sender": "analyst@example.com",
         "reason": "dkim=fail header.d=example.com",
+        "problem": {"kind": "too-large", "size": "31.3 MB", "limit": "25 MB"},
     })
 }
 
@@ -179,7 +181,7 @@ fn sparse_context() -> serde_json::Value {
     for key in ["severity", "outcome", "customer_message", "triage_due"] {
         ticket[key] = serde_json::Value::Null;
     }
-    for key in ["text", "staff_member"] {
+    for key in ["text", "staff_member", "problem"] {
         sample[key] = serde_json::Value::Null;
     }
     for key in ["applied", "errors", "changes"] {
@@ -479,6 +481,61 @@ mod tests {
             .render("reporter-update", Language::En, &ctx)
             .unwrap();
         assert_eq!(en.body.matches("closed").count(), 1, "{}", en.body);
+    }
+
+    #[test]
+    fn the_quarantine_notice_explains_each_problem_in_both_languages() {
+        let templates = shipped();
+        let cases = [
+            ("too-large", ["31.3 MB", "25 MB"], ["31.3 MB", "25 MB"]),
+            (
+                "too-many-parts",
+                ["25 MB", "fewer"],
+                ["25 MB", "meno allegati"],
+            ),
+            (
+                "too-slow",
+                ["HTML", "plain text"],
+                ["HTML", "testo semplice"],
+            ),
+            (
+                "unreadable",
+                ["format", "plain text"],
+                ["formato", "testo semplice"],
+            ),
+            (
+                "failed",
+                ["error on our side", "nothing you need"],
+                ["errore", "Non dovete"],
+            ),
+        ];
+        for (kind, en_fields, it_fields) in cases {
+            let mut ctx = sample_context();
+            ctx["problem"]["kind"] = kind.into();
+            for (lang, fields, kept) in [
+                (Language::En, en_fields, "not lost"),
+                (Language::It, it_fields, "non è andato perso"),
+            ] {
+                let r = templates.render("quarantined", lang, &ctx).unwrap();
+                assert!(r.subject.contains("sample"), "{kind}: {}", r.subject);
+                for field in fields.iter().chain([&kept, &"security@example.com"]) {
+                    assert!(
+                        r.body.contains(field),
+                        "{kind}.{lang:?}: {field:?} missing from\n{}",
+                        r.body
+                    );
+                }
+                assert!(!r.body.contains("SEC-"), "no ticket number: {}", r.body);
+            }
+        }
+        // a notice without a problem or a subject still reads as a sentence
+        let mut sparse = sparse_context();
+        sparse["subject"] = "".into();
+        let r = templates
+            .render("quarantined", Language::En, &sparse)
+            .unwrap();
+        assert_eq!(r.subject, "Not processed: your message");
+        assert!(r.body.contains("could not be read"), "{}", r.body);
     }
 
     #[test]

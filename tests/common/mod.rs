@@ -332,6 +332,11 @@ ca_file = "{ca}"
 
 [database]
 url = "{url}"
+
+[limits]
+# the CPU-time bound is set for release builds; tests run unoptimised code,
+# often ten times slower, and test the bound itself with their own value
+max_processing_ms = 30000
 "#,
         templates = repo_root().join("templates").display(),
         smtp = stack.smtp_port,
