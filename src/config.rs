@@ -201,6 +201,10 @@ pub struct SmtpConfig {
     pub ca_file: Option<PathBuf>,
     /// Concurrent SMTP connections the sender keeps open.
     pub pool_size: u32,
+    /// Of those, how many may carry mail to reporters at once. A crash can
+    /// send the mail in flight twice, so 1 means at most one duplicate
+    /// acknowledgment per crash; more is faster.
+    pub reporter_connections: u32,
     /// First wait before a mail SMTP did not take is tried again; it
     /// doubles per attempt up to an hour.
     pub retry_initial_secs: u64,
@@ -446,7 +450,7 @@ impl Config {
                 imap.timeout_secs
             ),
             format!(
-                "smtp:     {}:{} ({}{}), {}{}; {} connections, timeout {}s",
+                "smtp:     {}:{} ({}{}), {}{}; {} connections ({} for reporters), timeout {}s",
                 smtp.host,
                 smtp.port,
                 smtp.encryption.as_str(),
@@ -454,6 +458,7 @@ impl Config {
                 smtp_login,
                 ca(&smtp.ca_file),
                 smtp.pool_size,
+                smtp.reporter_connections,
                 smtp.timeout_secs
             ),
             format!(
@@ -915,6 +920,7 @@ struct RawImap {
 struct RawSmtp {
     server: RawServer,
     pool_size: Option<i64>,
+    reporter_connections: Option<i64>,
     retry_initial_secs: Option<i64>,
 }
 
@@ -978,6 +984,7 @@ impl RawConfig {
         let smtp = RawSmtp {
             server: RawServer::read(&mut s),
             pool_size: s.integer("pool_size"),
+            reporter_connections: s.integer("reporter_connections"),
             retry_initial_secs: s.integer("retry_initial_secs"),
         };
         s.finish();
@@ -1576,6 +1583,7 @@ impl RawSmtp {
             ),
             _ => {}
         }
+        let pool_size = check.number("smtp.pool_size", self.pool_size, 4, 1, None);
         SmtpConfig {
             host: endpoint.host,
             port: endpoint.port,
@@ -1584,7 +1592,14 @@ impl RawSmtp {
             username,
             password,
             ca_file: endpoint.ca_file,
-            pool_size: check.number("smtp.pool_size", self.pool_size, 4, 1, None),
+            pool_size,
+            reporter_connections: check.number(
+                "smtp.reporter_connections",
+                self.reporter_connections,
+                1,
+                1,
+                Some((i64::from(pool_size), " (smtp.pool_size)")),
+            ),
             retry_initial_secs: check.number(
                 "smtp.retry_initial_secs",
                 self.retry_initial_secs,
@@ -1938,6 +1953,7 @@ mod tests {
         assert_eq!(config.imap.timeout_secs, 30);
         assert_eq!(config.smtp.port, 465);
         assert_eq!(config.smtp.pool_size, 4);
+        assert_eq!(config.smtp.reporter_connections, 1);
         assert_eq!(config.database.url.expose(), "sqlite://secdesk.db");
         assert_eq!(config.database.max_connections, 8);
         assert_eq!(config.limits.max_message_bytes, 26_214_400);
@@ -2678,6 +2694,30 @@ mod tests {
         ] {
             assert!(summary.contains(expected), "{expected:?} not in\n{summary}");
         }
+    }
+
+    #[test]
+    fn reporter_connections_fit_in_the_pool() {
+        let config = load(
+            MINIMAL,
+            &[
+                ("SECDESK_SMTP_POOL_SIZE", "6"),
+                ("SECDESK_SMTP_REPORTER_CONNECTIONS", "6"),
+            ],
+        )
+        .expect("valid");
+        assert_eq!(config.smtp.reporter_connections, 6);
+        let text = format!("{MINIMAL}pool_size = 2\nreporter_connections = 3\n");
+        let errors = errors_of(load(&text, &[]));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].key, "smtp.reporter_connections");
+        assert!(
+            errors[0].message.contains("must be 1-2 (smtp.pool_size)"),
+            "{}",
+            errors[0].message
+        );
+        let zero = errors_of(load(MINIMAL, &[("SECDESK_SMTP_REPORTER_CONNECTIONS", "0")]));
+        assert_eq!(zero[0].key, "smtp.reporter_connections");
     }
 
     #[test]

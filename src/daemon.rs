@@ -106,7 +106,7 @@ impl Daemon {
         let sender = Sender::new(
             store.clone(),
             transport,
-            config.smtp.pool_size as usize,
+            sender::Lanes::new(config.smtp.pool_size, config.smtp.reporter_connections),
             Duration::from_secs(config.smtp.retry_initial_secs),
             Arc::clone(&wake),
         );

@@ -217,8 +217,15 @@ async fn crash_anywhere_loses_nothing(stack: &Stack, db: &TestDb) {
         db,
         &work.0,
         "fetch_batch = 20",
-        &env_number("SECDESK_CRASH_SMTP_POOL")
-            .map_or(String::new(), |n| format!("pool_size = {n}")),
+        &[
+            env_number("SECDESK_CRASH_SMTP_POOL").map(|n| format!("pool_size = {n}")),
+            env_number("SECDESK_CRASH_REPORTER_CONNECTIONS")
+                .map(|n| format!("reporter_connections = {n}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("\n"),
         NO_REPLY_CAPS,
     );
     let mut daemon = Daemon::new(&config, &work.0.join("daemon.log"));

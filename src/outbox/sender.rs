@@ -1,7 +1,7 @@
 //! The outbox worker: claims due mail, sends it over a pool of SMTP
 //! connections, and records the outcome. A crash between "accepted by SMTP"
 //! and "marked sent" sends that mail again on restart: at least once, never
-//! lost.
+//! lost, and at most `smtp.reporter_connections` acknowledgments twice.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,8 +14,10 @@ use crate::config::SmtpConfig;
 use crate::shutdown::Shutdown;
 use crate::store::{OutboxItem, Store, StoreError, now_millis};
 
-/// Mail claimed per round.
-const BATCH: i64 = 256;
+/// Mail claimed per round, per connection. Small on purpose: a round runs
+/// to its end before the outbox is read again, and an acknowledgment queued
+/// meanwhile must not wait behind a long round of staff notifications.
+const PER_CONNECTION: usize = 8;
 /// Longest sleep of an idle sender before it looks at the outbox again.
 const IDLE_POLL: Duration = Duration::from_secs(5);
 /// Attempts before a transiently failing mail is given up.
@@ -45,12 +47,35 @@ pub fn transport(cfg: &SmtpConfig) -> Result<Transport, SenderError> {
     })
 }
 
+/// How the connections are shared: mail to reporters and mail to staff
+/// each have their own, so neither waits for the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lanes {
+    /// Mail to reporters in flight at once: also the most a crash can send
+    /// twice (`smtp.reporter_connections`).
+    pub reporters: usize,
+    pub staff: usize,
+}
+
+impl Lanes {
+    /// `reporters` of the `pool` connections for reporters (at least one,
+    /// at most the pool), the rest — and at least one — for staff.
+    pub fn new(pool: u32, reporters: u32) -> Lanes {
+        let pool = pool.max(1) as usize;
+        let reporters = (reporters as usize).clamp(1, pool);
+        Lanes {
+            reporters,
+            staff: (pool - reporters).max(1),
+        }
+    }
+}
+
 /// Sends what the outbox holds.
 #[derive(Clone)]
 pub struct Sender {
     store: Store,
     transport: Transport,
-    concurrency: usize,
+    lanes: Lanes,
     /// First retry delay; doubles per attempt.
     retry_initial: Duration,
     /// Poked after every commit that queued mail, so replies leave at once.
@@ -77,14 +102,14 @@ impl Sender {
     pub fn new(
         store: Store,
         transport: Transport,
-        concurrency: usize,
+        lanes: Lanes,
         retry_initial: Duration,
         wake: Arc<Notify>,
     ) -> Sender {
         Sender {
             store,
             transport,
-            concurrency: concurrency.max(1),
+            lanes,
             retry_initial,
             wake,
         }
@@ -153,23 +178,25 @@ impl Sender {
     /// Send every due mail once. Public so tests and the CLI can drive it.
     ///
     /// Each mail is marked the moment SMTP took it, so a crash resends only
-    /// the mail in flight, never a batch. Mail to reporters goes one at a
-    /// time, so a crash at any instant resends at most one acknowledgment;
-    /// mail to staff uses the rest of the connection pool in parallel.
+    /// the mail in flight, never a batch. Mail to reporters goes over at
+    /// most [`Lanes::reporters`] connections at once, so a crash at any
+    /// instant resends at most that many acknowledgments; mail to staff
+    /// uses the other connections at the same time.
     pub async fn round(&self) -> Result<Round, SenderError> {
-        let due = self.store.due_outbox(now_millis(), BATCH).await?;
+        let lanes = self.lanes.reporters + self.lanes.staff;
+        let due = self
+            .store
+            .due_outbox(now_millis(), (lanes * PER_CONNECTION) as i64)
+            .await?;
         let (to_staff, to_reporters): (Vec<_>, Vec<_>) =
             due.into_iter().partition(OutboxItem::is_for_staff);
-        let reporters = async {
-            let mut outcomes = Vec::with_capacity(to_reporters.len());
-            for item in to_reporters {
-                outcomes.push(self.deliver(item).await);
-            }
-            outcomes
-        };
+        let reporters = futures::stream::iter(to_reporters)
+            .map(|item| self.deliver(item))
+            .buffer_unordered(self.lanes.reporters)
+            .collect::<Vec<_>>();
         let staff = futures::stream::iter(to_staff)
             .map(|item| self.deliver(item))
-            .buffer_unordered(self.concurrency.saturating_sub(1).max(1))
+            .buffer_unordered(self.lanes.staff)
             .collect::<Vec<_>>();
         let (mut outcomes, staff) = futures::join!(reporters, staff);
         outcomes.extend(staff);
@@ -255,6 +282,52 @@ fn retry_delay(initial: Duration, attempt: i64) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lanes_share_the_pool_and_never_leave_a_side_without_a_connection() {
+        assert_eq!(
+            Lanes::new(4, 1),
+            Lanes {
+                reporters: 1,
+                staff: 3
+            }
+        );
+        assert_eq!(
+            Lanes::new(4, 3),
+            Lanes {
+                reporters: 3,
+                staff: 1
+            }
+        );
+        assert_eq!(
+            Lanes::new(4, 4),
+            Lanes {
+                reporters: 4,
+                staff: 1
+            }
+        );
+        assert_eq!(
+            Lanes::new(1, 1),
+            Lanes {
+                reporters: 1,
+                staff: 1
+            }
+        );
+        assert_eq!(
+            Lanes::new(2, 9),
+            Lanes {
+                reporters: 2,
+                staff: 1
+            }
+        );
+        assert_eq!(
+            Lanes::new(0, 0),
+            Lanes {
+                reporters: 1,
+                staff: 1
+            }
+        );
+    }
 
     #[test]
     fn retry_delay_grows_and_is_capped() {

@@ -443,16 +443,14 @@ pub struct OutboxItem {
 }
 
 impl OutboxItem {
-    /// Mail to staff; everything else goes to a reporter or another participant.
+    /// Mail to the desk's own staff, as opposed to mail to a reporter.
     pub fn is_for_staff(&self) -> bool {
         matches!(
             self.disposition.as_str(),
             "staff-notification" | "staff-confirmation"
         )
     }
-}
 
-impl OutboxItem {
     fn from_row(row: &AnyRow) -> Result<OutboxItem, StoreError> {
         let recipients: String = row.try_get(2).doing("read the outbox")?;
         Ok(OutboxItem {
