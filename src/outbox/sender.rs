@@ -12,7 +12,7 @@ use tokio::sync::Notify;
 
 use crate::config::SmtpConfig;
 use crate::shutdown::Shutdown;
-use crate::store::{OutboxItem, Store, StoreError, now_millis};
+use crate::store::{Lane, OutboxItem, Store, StoreError, now_millis};
 
 /// Mail claimed per round, per connection. Small on purpose: a round runs
 /// to its end before the outbox is read again, and an acknowledgment queued
@@ -183,13 +183,16 @@ impl Sender {
     /// instant resends at most that many acknowledgments; mail to staff
     /// uses the other connections at the same time.
     pub async fn round(&self) -> Result<Round, SenderError> {
-        let lanes = self.lanes.reporters + self.lanes.staff;
-        let due = self
+        let now = now_millis();
+        let claim = |connections: usize| (connections * PER_CONNECTION) as i64;
+        let to_reporters = self
             .store
-            .due_outbox(now_millis(), (lanes * PER_CONNECTION) as i64)
+            .due_outbox(now, Lane::Reporters, claim(self.lanes.reporters))
             .await?;
-        let (to_staff, to_reporters): (Vec<_>, Vec<_>) =
-            due.into_iter().partition(OutboxItem::is_for_staff);
+        let to_staff = self
+            .store
+            .due_outbox(now, Lane::Staff, claim(self.lanes.staff))
+            .await?;
         let reporters = futures::stream::iter(to_reporters)
             .map(|item| self.deliver(item))
             .buffer_unordered(self.lanes.reporters)
@@ -212,6 +215,24 @@ impl Sender {
             }
         }
         Ok(round)
+    }
+
+    /// Send rounds until one sends nothing: everything due has gone or is
+    /// waiting for a retry. The daemon's last act on stop (under a timeout).
+    pub async fn flush(&self) -> Result<Round, SenderError> {
+        let mut total = Round::default();
+        loop {
+            let round = self.round().await?;
+            total.sent += round.sent;
+            total.retried += round.retried;
+            total.failed += round.failed;
+            if total.first_error.is_none() {
+                total.first_error = round.first_error;
+            }
+            if round.sent == 0 {
+                return Ok(total);
+            }
+        }
     }
 
     async fn deliver(&self, item: OutboxItem) -> Result<Outcome, SenderError> {

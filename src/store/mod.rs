@@ -229,17 +229,22 @@ impl Store {
         Ok(Batch { tx })
     }
 
-    /// Outgoing mail that is due, oldest first.
-    pub async fn due_outbox(&self, now: i64, limit: i64) -> Result<Vec<OutboxItem>, StoreError> {
+    /// Outgoing mail of `lane` that is due, oldest first. Each lane is read
+    /// on its own, so a status answer never waits behind a flood's staff
+    /// notifications.
+    pub async fn due_outbox(
+        &self,
+        now: i64,
+        lane: Lane,
+        limit: i64,
+    ) -> Result<Vec<OutboxItem>, StoreError> {
         let rows = sqlx::query(
-            // mail to reporters first: a status answer must not wait
-            // behind a flood's staff notifications
-            "SELECT o.id, o.envelope_from, o.recipients, o.attempts, m.raw, m.disposition \
+            "SELECT o.id, o.envelope_from, o.recipients, o.attempts, m.raw, m.disposition, o.lane \
              FROM outbox o JOIN messages m ON m.id = o.message_id \
-             WHERE o.state = 'pending' AND o.next_attempt_at <= $1 \
-             ORDER BY CASE WHEN m.disposition = 'staff-notification' THEN 1 ELSE 0 END, o.id \
-             LIMIT $2",
+             WHERE o.state = 'pending' AND o.lane = $1 AND o.next_attempt_at <= $2 \
+             ORDER BY o.id LIMIT $3",
         )
+        .bind(lane.as_str())
         .bind(now)
         .bind(limit)
         .fetch_all(&self.pool)
@@ -440,17 +445,36 @@ pub struct OutboxItem {
     pub raw: Vec<u8>,
     /// Why it is sent ("ack", "status", "staff-notification", ...).
     pub disposition: String,
+    pub lane: Lane,
+}
+
+/// Which connections of the sender a mail goes over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lane {
+    /// Mail to reporters and other outside addresses.
+    Reporters,
+    /// Notifications and confirmations to the desk's own staff.
+    Staff,
+}
+
+impl Lane {
+    /// The lane of an outgoing mail, by why it is sent.
+    pub fn of(disposition: &str) -> Lane {
+        match disposition {
+            "staff-notification" | "staff-confirmation" => Lane::Staff,
+            _ => Lane::Reporters,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lane::Reporters => "reporters",
+            Lane::Staff => "staff",
+        }
+    }
 }
 
 impl OutboxItem {
-    /// Mail to the desk's own staff, as opposed to mail to a reporter.
-    pub fn is_for_staff(&self) -> bool {
-        matches!(
-            self.disposition.as_str(),
-            "staff-notification" | "staff-confirmation"
-        )
-    }
-
     fn from_row(row: &AnyRow) -> Result<OutboxItem, StoreError> {
         let recipients: String = row.try_get(2).doing("read the outbox")?;
         Ok(OutboxItem {
@@ -460,6 +484,14 @@ impl OutboxItem {
             attempts: row.try_get(3).doing("read the outbox")?,
             raw: row.try_get(4).doing("read the outbox")?,
             disposition: row.try_get(5).doing("read the outbox")?,
+            lane: match row
+                .try_get::<String, _>(6)
+                .doing("read the outbox")?
+                .as_str()
+            {
+                "staff" => Lane::Staff,
+                _ => Lane::Reporters,
+            },
         })
     }
 }
@@ -889,17 +921,19 @@ impl Batch {
         message_row: i64,
         envelope_from: &str,
         recipients: &[String],
+        lane: Lane,
         now: i64,
     ) -> Result<(), StoreError> {
         let recipients = serde_json::to_string(recipients).unwrap_or_else(|_| "[]".into());
         sqlx::query(
-            "INSERT INTO outbox (message_id, envelope_from, recipients, state, attempts, next_attempt_at) \
-             VALUES ($1, $2, $3, 'pending', 0, $4)",
+            "INSERT INTO outbox (message_id, envelope_from, recipients, state, attempts, next_attempt_at, lane) \
+             VALUES ($1, $2, $3, 'pending', 0, $4, $5)",
         )
         .bind(message_row)
         .bind(envelope_from)
         .bind(recipients)
         .bind(now)
+        .bind(lane.as_str())
         .execute(&mut *self.tx)
         .await
         .doing("queue outgoing mail")?;
