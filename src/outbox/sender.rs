@@ -98,6 +98,17 @@ pub struct Round {
     pub first_error: Option<String>,
 }
 
+impl Round {
+    fn absorb(&mut self, other: Round) {
+        self.sent += other.sent;
+        self.retried += other.retried;
+        self.failed += other.failed;
+        if self.first_error.is_none() {
+            self.first_error = other.first_error;
+        }
+    }
+}
+
 impl Sender {
     pub fn new(
         store: Store,
@@ -126,7 +137,7 @@ impl Sender {
             if shutdown.is_triggered() {
                 break;
             }
-            let wait = match self.round().await {
+            let wait = match self.round_until(&|| shutdown.is_triggered()).await {
                 Ok(round) if round.sent + round.retried + round.failed > 0 => {
                     errors_in_a_row = 0;
                     match (&round.first_error, smtp_failing) {
@@ -175,62 +186,67 @@ impl Sender {
         }
     }
 
-    /// Send every due mail once. Public so tests and the CLI can drive it.
+    /// Send until nothing is due. Public so tests and the CLI can drive it.
     ///
-    /// Each mail is marked the moment SMTP took it, so a crash resends only
-    /// the mail in flight, never a batch. Mail to reporters goes over at
-    /// most [`Lanes::reporters`] connections at once, so a crash at any
-    /// instant resends at most that many acknowledgments; mail to staff
-    /// uses the other connections at the same time.
+    /// The two lanes run side by side, each claiming a few mails per
+    /// connection at a time and claiming again as soon as they are out, so
+    /// an acknowledgment queued meanwhile leaves at once and never waits for
+    /// staff mail. Each mail is marked the moment SMTP took it, so a crash
+    /// resends only the mail in flight, never a batch: at most
+    /// [`Lanes::reporters`] mails to reporters.
     pub async fn round(&self) -> Result<Round, SenderError> {
-        let now = now_millis();
-        let claim = |connections: usize| (connections * PER_CONNECTION) as i64;
-        let to_reporters = self
-            .store
-            .due_outbox(now, Lane::Reporters, claim(self.lanes.reporters))
-            .await?;
-        let to_staff = self
-            .store
-            .due_outbox(now, Lane::Staff, claim(self.lanes.staff))
-            .await?;
-        let reporters = futures::stream::iter(to_reporters)
-            .map(|item| self.deliver(item))
-            .buffer_unordered(self.lanes.reporters)
-            .collect::<Vec<_>>();
-        let staff = futures::stream::iter(to_staff)
-            .map(|item| self.deliver(item))
-            .buffer_unordered(self.lanes.staff)
-            .collect::<Vec<_>>();
-        let (mut outcomes, staff) = futures::join!(reporters, staff);
-        outcomes.extend(staff);
-        let mut round = Round::default();
-        for outcome in outcomes {
-            match outcome? {
-                Outcome::Sent => round.sent += 1,
-                Outcome::Retry(e) => {
-                    round.retried += 1;
-                    round.first_error.get_or_insert(e);
-                }
-                Outcome::GaveUp => round.failed += 1,
-            }
-        }
+        self.round_until(&|| false).await
+    }
+
+    /// [`Sender::round`], stopping between claims once `stop` says so (a
+    /// flood's outbox must not hold up shutdown).
+    async fn round_until(&self, stop: &(dyn Fn() -> bool + Sync)) -> Result<Round, SenderError> {
+        let (reporters, staff) = futures::join!(
+            self.drain(Lane::Reporters, self.lanes.reporters, stop),
+            self.drain(Lane::Staff, self.lanes.staff, stop),
+        );
+        let mut round = reporters?;
+        round.absorb(staff?);
         Ok(round)
     }
 
-    /// Send rounds until one sends nothing: everything due has gone or is
-    /// waiting for a retry. The daemon's last act on stop (under a timeout).
+    /// The flush on stop: everything due goes, or waits for its retry.
     pub async fn flush(&self) -> Result<Round, SenderError> {
-        let mut total = Round::default();
+        self.round().await
+    }
+
+    /// Send the due mail of one lane over `connections` connections until
+    /// none is due (what fails waits for its retry time, so this ends).
+    async fn drain(
+        &self,
+        lane: Lane,
+        connections: usize,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Result<Round, SenderError> {
+        let claim = (connections * PER_CONNECTION) as i64;
+        let mut round = Round::default();
         loop {
-            let round = self.round().await?;
-            total.sent += round.sent;
-            total.retried += round.retried;
-            total.failed += round.failed;
-            if total.first_error.is_none() {
-                total.first_error = round.first_error;
+            if stop() {
+                return Ok(round);
             }
-            if round.sent == 0 {
-                return Ok(total);
+            let due = self.store.due_outbox(now_millis(), lane, claim).await?;
+            if due.is_empty() {
+                return Ok(round);
+            }
+            let outcomes: Vec<_> = futures::stream::iter(due)
+                .map(|item| self.deliver(item))
+                .buffer_unordered(connections)
+                .collect()
+                .await;
+            for outcome in outcomes {
+                match outcome? {
+                    Outcome::Sent => round.sent += 1,
+                    Outcome::Retry(e) => {
+                        round.retried += 1;
+                        round.first_error.get_or_insert(e);
+                    }
+                    Outcome::GaveUp => round.failed += 1,
+                }
             }
         }
     }

@@ -156,9 +156,14 @@ impl Store {
                     if backend == Backend::Sqlite {
                         // WAL lets readers (CLI, outbox) run beside the writer;
                         // NORMAL is durable across process crashes in WAL mode.
+                        // A 1 MiB page cache per connection (SQLite's default
+                        // is 2 MiB): the hot pages are the indexes' ends, and
+                        // eight idle connections' caches were a fifth of the
+                        // daemon's memory with 10,000 tickets.
                         sqlx::raw_sql(
                             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
+                             PRAGMA cache_size = -1024;",
                         )
                         .execute(conn)
                         .await?;
@@ -229,9 +234,11 @@ impl Store {
         Ok(Batch { tx })
     }
 
-    /// Outgoing mail of `lane` that is due, oldest first. Each lane is read
-    /// on its own, so a status answer never waits behind a flood's staff
-    /// notifications.
+    /// Outgoing mail of `lane` that is due, longest due first (for new mail
+    /// that is the order it was queued in). Each lane is read on its own,
+    /// through the index `outbox_lane_due`, so a status answer never waits
+    /// behind a flood's staff notifications and a claim costs the same with
+    /// ten pending mails or twenty thousand.
     pub async fn due_outbox(
         &self,
         now: i64,
@@ -242,7 +249,7 @@ impl Store {
             "SELECT o.id, o.envelope_from, o.recipients, o.attempts, m.raw, m.disposition, o.lane \
              FROM outbox o JOIN messages m ON m.id = o.message_id \
              WHERE o.state = 'pending' AND o.lane = $1 AND o.next_attempt_at <= $2 \
-             ORDER BY o.id LIMIT $3",
+             ORDER BY o.next_attempt_at, o.id LIMIT $3",
         )
         .bind(lane.as_str())
         .bind(now)
