@@ -4,6 +4,7 @@
 //! lost, and at most `smtp.reporter_connections` acknowledgments twice.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use futures::StreamExt;
@@ -76,6 +77,9 @@ pub struct Sender {
     store: Store,
     transport: Transport,
     lanes: Lanes,
+    /// Set while mail to reporters is due: staff mail then keeps to one
+    /// connection, so acknowledgments get the SMTP server's capacity first.
+    reporters_busy: Arc<AtomicBool>,
     /// First retry delay; doubles per attempt.
     retry_initial: Duration,
     /// Poked after every commit that queued mail, so replies leave at once.
@@ -121,6 +125,7 @@ impl Sender {
             store,
             transport,
             lanes,
+            reporters_busy: Arc::new(AtomicBool::new(false)),
             retry_initial,
             wake,
         }
@@ -191,7 +196,8 @@ impl Sender {
     /// The two lanes run side by side, each claiming a few mails per
     /// connection at a time and claiming again as soon as they are out, so
     /// an acknowledgment queued meanwhile leaves at once and never waits for
-    /// staff mail. Each mail is marked the moment SMTP took it, so a crash
+    /// staff mail; while acknowledgments are due, staff mail keeps to one
+    /// connection and leaves the SMTP server's capacity to them. Each mail is marked the moment SMTP took it, so a crash
     /// resends only the mail in flight, never a batch: at most
     /// [`Lanes::reporters`] mails to reporters.
     pub async fn round(&self) -> Result<Round, SenderError> {
@@ -205,6 +211,7 @@ impl Sender {
             self.drain(Lane::Reporters, self.lanes.reporters, stop),
             self.drain(Lane::Staff, self.lanes.staff, stop),
         );
+        self.reporters_busy.store(false, Ordering::Relaxed);
         let mut round = reporters?;
         round.absorb(staff?);
         Ok(round)
@@ -223,13 +230,23 @@ impl Sender {
         connections: usize,
         stop: &(dyn Fn() -> bool + Sync),
     ) -> Result<Round, SenderError> {
-        let claim = (connections * PER_CONNECTION) as i64;
         let mut round = Round::default();
         loop {
-            if stop() {
-                return Ok(round);
+            // staff mail yields the server to acknowledgments while any are due
+            let connections = match lane {
+                Lane::Staff if self.reporters_busy.load(Ordering::Relaxed) => 1,
+                _ => connections,
+            };
+            let claim = (connections * PER_CONNECTION) as i64;
+            let due = if stop() {
+                Vec::new()
+            } else {
+                self.store.due_outbox(now_millis(), lane, claim).await?
+            };
+            if lane == Lane::Reporters {
+                self.reporters_busy
+                    .store(!due.is_empty(), Ordering::Relaxed);
             }
-            let due = self.store.due_outbox(now_millis(), lane, claim).await?;
             if due.is_empty() {
                 return Ok(round);
             }
