@@ -845,6 +845,35 @@ mod tests {
     }
 
     #[test]
+    fn mail_over_the_cpu_budget_is_refused_and_the_same_mail_parses_with_room() {
+        let mut raw = String::from("From: r@example.com\nContent-Type: text/html\n\n<html><body>");
+        while raw.len() < 4 * 1024 * 1024 {
+            raw.push_str("<div><span>log line</span> <b>with</b> markup &amp; entities</div>\n");
+        }
+        let tight = Limits {
+            max_processing: Duration::from_millis(1),
+            ..limits()
+        };
+        let error = parse(raw.as_bytes(), &tight).expect_err("over the budget");
+        assert_eq!(
+            error,
+            ParseError::TooSlow {
+                limit: Duration::from_millis(1)
+            }
+        );
+        assert!(
+            error.to_string().contains("limits.max_processing_ms"),
+            "{error}"
+        );
+        let roomy = Limits {
+            max_processing: Duration::from_secs(600),
+            ..limits()
+        };
+        let mail = parse(raw.as_bytes(), &roomy).expect("parses with room");
+        assert!(mail.text.contains("log line with markup & entities"));
+    }
+
+    #[test]
     fn mail_with_too_many_parts_is_refused() {
         let mut raw =
             String::from("From: r@example.com\nContent-Type: multipart/mixed; boundary=b\n\n");
