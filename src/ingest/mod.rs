@@ -1,7 +1,9 @@
 //! From fetched bytes to committed tickets: the pipeline of one batch.
 //!
-//! 1. `analyse` (pure, on a blocking thread): parse, detect automatic mail,
-//!    find referenced numbers, extract the report.
+//! 1. `analyse` (pure but for reading its thread's CPU clock, on a blocking
+//!    thread): parse, detect automatic mail, find referenced numbers,
+//!    extract the report; a mail over its CPU budget or its limits is
+//!    refused, and its header alone read to see who may be told.
 //! 2. `commit` (one transaction): dedupe, resolve references, route, then
 //!    per route: a new ticket (`report`), a participant's follow-up or status
 //!    request (`follow_up`), a staff answer with commands (`staff`); every

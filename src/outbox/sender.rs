@@ -15,9 +15,9 @@ use crate::config::SmtpConfig;
 use crate::shutdown::Shutdown;
 use crate::store::{Lane, OutboxItem, Store, StoreError, now_millis};
 
-/// Mail claimed per round, per connection. Small on purpose: a round runs
-/// to its end before the outbox is read again, and an acknowledgment queued
-/// meanwhile must not wait behind a long round of staff notifications.
+/// Mail claimed at a time, per connection. Small on purpose: a claim is
+/// sent in full before its lane reads the outbox again, and the oldest due
+/// mail queued meanwhile should not wait long.
 const PER_CONNECTION: usize = 8;
 /// Longest sleep of an idle sender before it looks at the outbox again.
 const IDLE_POLL: Duration = Duration::from_secs(5);
@@ -197,9 +197,11 @@ impl Sender {
     /// connection at a time and claiming again as soon as they are out, so
     /// an acknowledgment queued meanwhile leaves at once and never waits for
     /// staff mail; while acknowledgments are due, staff mail keeps to one
-    /// connection and leaves the SMTP server's capacity to them. Each mail is marked the moment SMTP took it, so a crash
-    /// resends only the mail in flight, never a batch: at most
-    /// [`Lanes::reporters`] mails to reporters.
+    /// connection and leaves the SMTP server's capacity to them.
+    ///
+    /// Each mail is marked the moment SMTP took it, so a crash resends only
+    /// the mail in flight, never a batch: at most [`Lanes::reporters`] mails
+    /// to reporters.
     pub async fn round(&self) -> Result<Round, SenderError> {
         self.round_until(&|| false).await
     }
