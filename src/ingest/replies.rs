@@ -11,7 +11,7 @@ use super::quarantine::Problem;
 use super::{DeskContext, IngestError, addresses_json};
 use crate::outbox::{self, AutoSubmitted, OutgoingMail};
 use crate::report::{Language, Report};
-use crate::store::{Batch, Lane, NewMessage, TicketRef};
+use crate::store::{Batch, NewMessage, TicketRef};
 
 /// What a template sees. Fields a template does not need stay empty.
 #[derive(Debug, Serialize)]
@@ -259,9 +259,8 @@ pub(super) async fn queue(
     let row = batch
         .insert_message(&reply.stored(desk, ticket_id, reply.disposition, None, now))
         .await?;
-    let lane = Lane::of(reply.disposition);
     batch
-        .enqueue(row, &desk.address, &reply.to, lane, now)
+        .enqueue(row, &desk.address, &reply.to, reply.disposition, now)
         .await?;
     Ok(())
 }

@@ -234,11 +234,12 @@ impl Store {
         Ok(Batch { tx })
     }
 
-    /// Outgoing mail of `lane` that is due, longest due first (for new mail
-    /// that is the order it was queued in). Each lane is read on its own,
-    /// through the index `outbox_lane_due`, so a status answer never waits
-    /// behind a flood's staff notifications and a claim costs the same with
-    /// ten pending mails or twenty thousand.
+    /// Outgoing mail of `lane` that is due: answers someone is waiting for
+    /// first, then longest due first (for new mail, the order it was queued
+    /// in). Each lane is read on its own, through the index
+    /// `outbox_lane_due`, so a status answer waits neither behind a flood's
+    /// staff notifications nor behind its acknowledgments, and a claim costs
+    /// the same with ten pending mails or twenty thousand.
     pub async fn due_outbox(
         &self,
         now: i64,
@@ -249,7 +250,7 @@ impl Store {
             "SELECT o.id, o.envelope_from, o.recipients, o.attempts, m.raw, m.disposition, o.lane \
              FROM outbox o JOIN messages m ON m.id = o.message_id \
              WHERE o.state = 'pending' AND o.lane = $1 AND o.next_attempt_at <= $2 \
-             ORDER BY o.next_attempt_at, o.id LIMIT $3",
+             ORDER BY o.priority, o.next_attempt_at, o.id LIMIT $3",
         )
         .bind(lane.as_str())
         .bind(now)
@@ -470,6 +471,16 @@ impl Lane {
         match disposition {
             "staff-notification" | "staff-confirmation" => Lane::Staff,
             _ => Lane::Reporters,
+        }
+    }
+
+    /// Where a mail queues within its lane: 0 for an answer someone is
+    /// waiting for (a status answer, a staff member's confirmation), 1 for
+    /// the rest.
+    pub fn priority_of(disposition: &str) -> i64 {
+        match disposition {
+            "status" | "staff-confirmation" => 0,
+            _ => 1,
         }
     }
 
@@ -923,24 +934,28 @@ impl Batch {
     }
 
     /// Queue a stored outgoing message for the sender.
+    /// Queue the stored outgoing message `message_row`; `disposition` (why
+    /// it is sent) decides its lane and its place in it.
     pub async fn enqueue(
         &mut self,
         message_row: i64,
         envelope_from: &str,
         recipients: &[String],
-        lane: Lane,
+        disposition: &str,
         now: i64,
     ) -> Result<(), StoreError> {
         let recipients = serde_json::to_string(recipients).unwrap_or_else(|_| "[]".into());
         sqlx::query(
-            "INSERT INTO outbox (message_id, envelope_from, recipients, state, attempts, next_attempt_at, lane) \
-             VALUES ($1, $2, $3, 'pending', 0, $4, $5)",
+            "INSERT INTO outbox \
+             (message_id, envelope_from, recipients, state, attempts, next_attempt_at, lane, priority) \
+             VALUES ($1, $2, $3, 'pending', 0, $4, $5, $6)",
         )
         .bind(message_row)
         .bind(envelope_from)
         .bind(recipients)
         .bind(now)
-        .bind(lane.as_str())
+        .bind(Lane::of(disposition).as_str())
+        .bind(Lane::priority_of(disposition))
         .execute(&mut *self.tx)
         .await
         .doing("queue outgoing mail")?;
