@@ -20,18 +20,8 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(mail) = message::parse(data, &limits) {
         check_invariants(&mail);
         let _ = message::detect_automatic(&mail, DESK);
-        let recipients: Vec<String> = mail
-            .to
-            .iter()
-            .chain(&mail.cc)
-            .map(|a| a.email.clone())
-            .chain(mail.delivered_to.iter().cloned())
-            .collect();
-        let report = extract(&ReportInput {
-            subject: &mail.subject,
-            body: &mail.text,
-            recipients: &recipients,
-        });
+        // the daemon's own entry: recipients (plus tags) and extraction
+        let report = secdesk::ingest::report_of(&mail);
         let _ = report.severity();
     }
     // Extraction on its own, on text no parser has cleaned: first line as

@@ -44,7 +44,7 @@ pub(super) struct DeskView<'a> {
     pub address: &'a str,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub(super) struct TicketView {
     pub state: String,
     pub kind: String,
@@ -65,13 +65,6 @@ impl<'a> Context<'a> {
     pub fn for_ticket(desk: &'a DeskContext, ticket: &'a TicketRef) -> Context<'a> {
         Context {
             number: &ticket.number,
-            subject: &ticket.subject,
-            reporter: &ticket.reporter,
-            language: &ticket.language,
-            desk: DeskView {
-                name: &desk.name,
-                address: &desk.address,
-            },
             ticket: TicketView {
                 state: ticket.state.clone(),
                 kind: ticket.kind.clone(),
@@ -91,16 +84,7 @@ impl<'a> Context<'a> {
                     .map(|at| desk.calendar.local_text(at))
                     .unwrap_or_default(),
             },
-            report: None,
-            body: None,
-            text: None,
-            staff_member: None,
-            applied: Vec::new(),
-            errors: Vec::new(),
-            changes: Vec::new(),
-            sender: None,
-            reason: None,
-            problem: None,
+            ..Context::blank(desk, &ticket.subject, &ticket.reporter, &ticket.language)
         }
     }
 
@@ -112,29 +96,26 @@ impl<'a> Context<'a> {
         reporter: &'a str,
         language: Language,
     ) -> Context<'a> {
+        Context::blank(desk, subject, reporter, language.as_str())
+    }
+
+    /// Every field empty but the desk, the subject, the reporter and the language.
+    fn blank(
+        desk: &'a DeskContext,
+        subject: &'a str,
+        reporter: &'a str,
+        language: &'a str,
+    ) -> Context<'a> {
         Context {
             number: "",
             subject,
             reporter,
-            language: language.as_str(),
+            language,
             desk: DeskView {
                 name: &desk.name,
                 address: &desk.address,
             },
-            ticket: TicketView {
-                state: String::new(),
-                kind: String::new(),
-                severity: None,
-                severity_source: None,
-                priority: 0,
-                priority_source: String::new(),
-                outcome: None,
-                customer_message: None,
-                triage_due: None,
-                triaged: false,
-                created_at: String::new(),
-                updated_at: String::new(),
-            },
+            ticket: TicketView::default(),
             report: None,
             body: None,
             text: None,
