@@ -153,7 +153,8 @@ impl Daemon {
         .await;
         let _ = (&mut triage_task.0).await;
         let _ = (&mut sender_task.0).await;
-        match tokio::time::timeout(FLUSH_ON_STOP, self.sender.flush()).await {
+        // a round drains: everything due goes, or waits for its retry
+        match tokio::time::timeout(FLUSH_ON_STOP, self.sender.round()).await {
             Ok(Ok(round)) if round.sent > 0 => {
                 tracing::info!(sent = round.sent, "flushed the outbox")
             }

@@ -7,7 +7,6 @@
 mod common;
 
 use common::*;
-use secdesk::store::Store;
 
 on_both_backends!(
     report_is_acknowledged_with_a_valid_number,
@@ -21,27 +20,6 @@ on_both_backends!(
     mail_over_the_time_bound_is_quarantined_and_only_people_are_told,
     processed_mail_is_moved_to_the_configured_folder,
 );
-
-const REPORT: &str = "Vulnerability: stored XSS in the profile page of ShopApp 4.2.\n\
-CVE: CVE-2024-12345\n\
-CVSS: CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N\n\
-Mitigation: upgrade to 4.2.1\n\
-\n\
-Regards,\nRita";
-
-async fn ticket_messages(store: &Store, number: &str) -> Vec<(String, String, Option<String>)> {
-    store
-        .ticket_detail(number)
-        .await
-        .expect("read the ticket")
-        .map(|t| {
-            t.messages
-                .into_iter()
-                .map(|m| (m.direction, m.disposition, m.from))
-                .collect()
-        })
-        .unwrap_or_default()
-}
 
 /// Send a report and return (its ack, the number).
 async fn report_and_ack(stack: &Stack, subject: &str) -> (Received, String) {

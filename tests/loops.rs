@@ -188,21 +188,6 @@ async fn silence(stack: &Stack, desks: &[(&Store, &str)]) {
     quiesce(stack, &stores).await;
 }
 
-/// `(direction, disposition, from)` of every message on a ticket.
-async fn ticket_messages(store: &Store, number: &str) -> Vec<(String, String, Option<String>)> {
-    store
-        .ticket_detail(number)
-        .await
-        .expect("read the ticket")
-        .map(|t| {
-            t.messages
-                .into_iter()
-                .map(|m| (m.direction, m.disposition, m.from))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 async fn incoming(store: &Store) -> i64 {
     store.counts().await.expect("counts").incoming
 }

@@ -37,13 +37,6 @@ on_both_backends!(
     outages_are_logged_once_not_per_attempt,
 );
 
-const REPORT: &str = "Vulnerability: stored XSS in the profile page of ShopApp 4.2.\n\
-CVE: CVE-2024-12345\n\
-CVSS: CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N\n\
-Mitigation: upgrade to 4.2.1\n\
-\n\
-Regards,\nRita";
-
 /// An address of the stack's domain that is no mailbox: Postfix answers
 /// `550 5.1.1 ... User unknown in virtual mailbox table` at RCPT.
 const UNKNOWN_USER: &str = "nobody@example.test";

@@ -32,13 +32,6 @@ const OTHER: &str = "other@example.test";
 /// Who reports in the crash and SIGTERM tests (staff@ is staff).
 const REPORTERS: [&str; 3] = [REPORTER, STRANGER, OTHER];
 
-const REPORT: &str = "Vulnerability: stored XSS in the profile page of ShopApp 4.2.\n\
-CVE: CVE-2024-12345\n\
-CVSS: CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N\n\
-Mitigation: upgrade to 4.2.1\n\
-\n\
-Regards,\nRita";
-
 /// The caps on automatic answers are lifted: these tests send hundreds of
 /// reports from three addresses and expect every one acknowledged.
 const NO_REPLY_CAPS: &str = "[limits]\n\

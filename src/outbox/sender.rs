@@ -219,11 +219,6 @@ impl Sender {
         Ok(round)
     }
 
-    /// The flush on stop: everything due goes, or waits for its retry.
-    pub async fn flush(&self) -> Result<Round, SenderError> {
-        self.round().await
-    }
-
     /// Send the due mail of one lane over `connections` connections until
     /// none is due (what fails waits for its retry time, so this ends).
     async fn drain(

@@ -247,7 +247,7 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<OutboxItem>, StoreError> {
         let rows = sqlx::query(
-            "SELECT o.id, o.envelope_from, o.recipients, o.attempts, m.raw, m.disposition, o.lane \
+            "SELECT o.id, o.envelope_from, o.recipients, o.attempts, m.raw, m.disposition \
              FROM outbox o JOIN messages m ON m.id = o.message_id \
              WHERE o.state = 'pending' AND o.lane = $1 AND o.next_attempt_at <= $2 \
              ORDER BY o.priority, o.next_attempt_at, o.id LIMIT $3",
@@ -453,7 +453,6 @@ pub struct OutboxItem {
     pub raw: Vec<u8>,
     /// Why it is sent ("ack", "status", "staff-notification", ...).
     pub disposition: String,
-    pub lane: Lane,
 }
 
 /// Which connections of the sender a mail goes over.
@@ -502,14 +501,6 @@ impl OutboxItem {
             attempts: row.try_get(3).doing("read the outbox")?,
             raw: row.try_get(4).doing("read the outbox")?,
             disposition: row.try_get(5).doing("read the outbox")?,
-            lane: match row
-                .try_get::<String, _>(6)
-                .doing("read the outbox")?
-                .as_str()
-            {
-                "staff" => Lane::Staff,
-                _ => Lane::Reporters,
-            },
         })
     }
 }

@@ -51,6 +51,30 @@ pub const STAFF: &str = "staff@example.test";
 pub const STRANGER: &str = "stranger@example.test";
 pub const PASSWORD: &str = "secret";
 
+/// A labelled English report with a CVE, a CVSS 3.1 vector and a
+/// mitigation: what most scenarios send.
+pub const REPORT: &str = "Vulnerability: stored XSS in the profile page of ShopApp 4.2.\n\
+CVE: CVE-2024-12345\n\
+CVSS: CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N\n\
+Mitigation: upgrade to 4.2.1\n\
+\n\
+Regards,\nRita";
+
+/// `(direction, disposition, from)` of every message on a ticket.
+pub async fn ticket_messages(store: &Store, number: &str) -> Vec<(String, String, Option<String>)> {
+    store
+        .ticket_detail(number)
+        .await
+        .expect("read the ticket")
+        .map(|t| {
+            t.messages
+                .into_iter()
+                .map(|m| (m.direction, m.disposition, m.from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// How long any awaited condition may take before the test fails.
 pub const PATIENCE: Duration = Duration::from_secs(30);
 
