@@ -1,0 +1,244 @@
+//! What secdesk keeps, independent of the database: the rows the daemon
+//! writes, the views the CLI reads, the errors, and the two traits each
+//! backend (`secdesk-store-sqlite`, `secdesk-store-postgres`) implements.
+//!
+//! The backends live in crates of their own because sqlx checks a crate's
+//! `query!` macros against one database: each backend crate has its own
+//! `sqlx.toml` (which variable names its database) and its own `.sqlx`
+//! offline metadata, so both are checked at compile time and a build needs
+//! no database at all.
+//!
+//! Every Rust type here is the type of its column on both backends:
+//! integers are `BIGINT`/`INTEGER` (i64), scores `DOUBLE PRECISION`/`REAL`
+//! (f64), times unix milliseconds (i64), lists JSON text. The round-trip
+//! tests in `tests/store_roundtrip.rs` hold both backends to that.
+
+mod model;
+mod views;
+
+pub use model::*;
+pub use views::*;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the database {url}: {source}")]
+    Connect { url: String, source: sqlx::Error },
+    #[error("cannot migrate the database schema: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("database error while trying to {action}: {source}")]
+    Query {
+        action: &'static str,
+        source: sqlx::Error,
+    },
+    #[error("the database URL must start with sqlite: or postgres://, not {0:?}")]
+    UnknownBackend(String),
+}
+
+impl StoreError {
+    /// Whether the database itself was away (connection lost, locked,
+    /// shut down, out of resources): worth retrying later, and never a
+    /// reason to quarantine the mail in hand.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            StoreError::Connect { .. } => true,
+            StoreError::Query { source, .. } => transient(source),
+            StoreError::Migrate(_) | StoreError::UnknownBackend(_) => false,
+        }
+    }
+}
+
+fn transient(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::Protocol(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => {
+            let code = db.code().unwrap_or_default();
+            // PostgreSQL SQLSTATE classes: 08 connection exception, 57
+            // operator intervention (admin shutdown, terminated backend),
+            // 40 serialization failure or deadlock, 53 insufficient
+            // resources; 55P03 lock not available
+            let postgres = ["08", "57", "40", "53"]
+                .iter()
+                .any(|class| code.starts_with(class))
+                || code == "55P03";
+            // SQLite (extended) result codes: BUSY 5, LOCKED 6, IOERR 10,
+            // FULL 13, CANTOPEN 14
+            let sqlite = code
+                .parse::<i32>()
+                .is_ok_and(|c| matches!(c & 0xff, 5 | 6 | 10 | 13 | 14));
+            postgres || sqlite
+        }
+        _ => false,
+    }
+}
+
+/// Attach what we were doing to a sqlx error.
+pub trait Context<T> {
+    fn doing(self, action: &'static str) -> Result<T, StoreError>;
+}
+
+impl<T> Context<T> for Result<T, sqlx::Error> {
+    fn doing(self, action: &'static str) -> Result<T, StoreError> {
+        self.map_err(|source| StoreError::Query { action, source })
+    }
+}
+
+/// The URL without its password, for messages.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            let user = userinfo.split(':').next().unwrap_or_default();
+            format!("{}{}:***{}", &url[..scheme + 3], user, &url[at..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+pub fn now_millis() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+/// Milliseconds as an RFC 3339 instant, for views.
+pub fn rfc3339(millis: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(millis)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+        .unwrap_or_default()
+}
+
+/// A list kept as JSON text (CVE ids, missing fields, recipients).
+pub fn json_list(text: &str) -> Vec<String> {
+    // the column is ours: anything but a list means a damaged row, shown empty
+    serde_json::from_str(text).unwrap_or_default()
+}
+
+/// The database side of the daemon: what one backend must offer. The
+/// methods are the whole API; no SQL leaves a backend crate.
+#[allow(async_fn_in_trait)]
+pub trait StoreOps: Sized {
+    type Batch: BatchOps;
+
+    /// Open (and for SQLite create) the database. Does not migrate.
+    async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError>;
+    /// Bring the schema up to date (idempotent).
+    async fn migrate(&self) -> Result<(), StoreError>;
+    async fn close(&self);
+    /// Where reading of `mailbox` stopped, if it was ever read.
+    async fn mailbox_state(&self, mailbox: &str) -> Result<Option<MailboxState>, StoreError>;
+    /// Start the transaction for one batch of mail.
+    async fn begin(&self) -> Result<Self::Batch, StoreError>;
+    /// Outgoing mail of `lane` that is due, answers someone waits for
+    /// first, then longest due first.
+    async fn due_outbox(
+        &self,
+        now: i64,
+        lane: Lane,
+        limit: i64,
+    ) -> Result<Vec<OutboxItem>, StoreError>;
+    /// When the next pending mail is due, if any.
+    async fn next_outbox_due(&self) -> Result<Option<i64>, StoreError>;
+    async fn mark_sent(&self, ids: &[i64], now: i64) -> Result<(), StoreError>;
+    /// Record a failed attempt: retried at `next_attempt_at`, or given up
+    /// (`None`) with the server's answer kept.
+    async fn mark_attempt_failed(
+        &self,
+        id: i64,
+        error: &str,
+        next_attempt_at: Option<i64>,
+    ) -> Result<(), StoreError>;
+    async fn list_tickets(
+        &self,
+        filter: TicketFilter,
+        limit: i64,
+    ) -> Result<Vec<TicketSummary>, StoreError>;
+    async fn ticket_detail(&self, number: &str) -> Result<Option<TicketDetail>, StoreError>;
+    /// Incoming mail kept outside any ticket, newest first.
+    async fn unthreaded_messages(&self, limit: i64) -> Result<Vec<FlaggedMessage>, StoreError>;
+    /// One quarantined mail with its raw bytes.
+    async fn quarantined(&self, id: i64) -> Result<Option<QuarantinedMail>, StoreError>;
+    async fn counts(&self) -> Result<Counts, StoreError>;
+}
+
+/// The transaction of one batch of mail: everything one fetched batch
+/// changes, with the mailbox checkpoint, commits together or not at all.
+#[allow(async_fn_in_trait)]
+pub trait BatchOps: Sized {
+    /// Take a quarantined mail out of quarantine before it is processed
+    /// again: it keeps its row as history, without its dedupe key.
+    async fn release_quarantined(&mut self, id: i64) -> Result<(), StoreError>;
+    /// Whether a mail with this key was already stored.
+    async fn seen(&mut self, dedupe_key: &str) -> Result<bool, StoreError>;
+    async fn ticket_by_number(&mut self, number: &str) -> Result<Option<TicketRef>, StoreError>;
+    /// The ticket of the newest stored message among `message_ids`.
+    async fn ticket_by_message_ids(
+        &mut self,
+        message_ids: &[&str],
+    ) -> Result<Option<TicketRef>, StoreError>;
+    /// Insert a ticket; `None` when its number is already taken.
+    async fn insert_ticket(&mut self, t: &NewTicket<'_>) -> Result<Option<i64>, StoreError>;
+    /// Apply `change` to a ticket (columns left `None` keep their value).
+    async fn update_ticket(
+        &mut self,
+        ticket_id: i64,
+        change: &TicketUpdate<'_>,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    /// Message-IDs of the mail exchanged with the reporter, oldest first
+    /// (at most the last `limit`).
+    async fn reporter_thread(
+        &mut self,
+        ticket_id: i64,
+        limit: i64,
+    ) -> Result<Vec<String>, StoreError>;
+    /// How many automatic answers of `kind` went to `address` since `since`.
+    async fn rate_events(
+        &mut self,
+        address: &str,
+        kind: &str,
+        since: i64,
+    ) -> Result<i64, StoreError>;
+    /// How many automatic answers of `kind` went to anyone since `since`.
+    async fn rate_events_total(&mut self, kind: &str, since: i64) -> Result<i64, StoreError>;
+    async fn record_rate_event(
+        &mut self,
+        address: &str,
+        kind: &str,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    /// Forget automatic-answer events older than `before`.
+    async fn prune_rate_events(&mut self, before: i64) -> Result<(), StoreError>;
+    /// Open, untriaged tickets whose reminder (`reminder = true`) or
+    /// deadline is due and was not yet told to staff.
+    async fn triage_due(&mut self, now: i64, reminder: bool) -> Result<Vec<TicketRef>, StoreError>;
+    /// Remember that staff were told about a ticket's triage clock.
+    async fn mark_triage_told(
+        &mut self,
+        ticket_id: i64,
+        reminder: bool,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    async fn insert_message(&mut self, m: &NewMessage<'_>) -> Result<i64, StoreError>;
+    async fn insert_attachment(
+        &mut self,
+        message_row: i64,
+        a: &NewAttachment<'_>,
+    ) -> Result<(), StoreError>;
+    /// Queue the stored outgoing message `message_row`.
+    async fn enqueue(&mut self, mail: &NewOutboxMail<'_>) -> Result<(), StoreError>;
+    async fn set_mailbox_state(
+        &mut self,
+        mailbox: &str,
+        state: MailboxState,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    async fn commit(self) -> Result<(), StoreError>;
+}
+
+/// A list as the JSON text it is kept as.
+pub fn json_text(items: &[String]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
+}

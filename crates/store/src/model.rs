@@ -1,0 +1,231 @@
+//! The rows the daemon writes and the references it reads back.
+
+use serde::Serialize;
+
+/// Which database a URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn from_url(url: &str) -> Result<Backend, crate::StoreError> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(crate::StoreError::UnknownBackend(crate::redact_url(url)))
+        }
+    }
+}
+
+/// A mail kept because it could not be processed.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuarantinedMail {
+    pub id: i64,
+    pub mailbox_id: Option<String>,
+    pub uid: Option<i64>,
+    pub reason: Option<String>,
+    #[serde(skip)]
+    pub raw: Vec<u8>,
+    pub from: Option<String>,
+    pub subject: String,
+    pub at: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MailboxState {
+    pub uid_validity: u32,
+    pub last_uid: u32,
+}
+
+/// Counts used by tests and the benchmark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub tickets: i64,
+    pub incoming: i64,
+    pub outbox_pending: i64,
+    pub outbox_sent: i64,
+    pub outbox_failed: i64,
+}
+
+/// A mail to send, as stored.
+#[derive(Debug, Clone)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub envelope_from: String,
+    pub recipients: Vec<String>,
+    pub attempts: i64,
+    pub raw: Vec<u8>,
+    /// Why it is sent ("ack", "status", "staff-notification", ...).
+    pub disposition: String,
+}
+
+/// Which connections of the sender a mail goes over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lane {
+    /// Mail to reporters and other outside addresses.
+    Reporters,
+    /// Notifications and confirmations to the desk's own staff.
+    Staff,
+}
+
+impl Lane {
+    /// The lane of an outgoing mail, by why it is sent.
+    pub fn of(disposition: &str) -> Lane {
+        match disposition {
+            "staff-notification" | "staff-confirmation" => Lane::Staff,
+            _ => Lane::Reporters,
+        }
+    }
+
+    /// Where a mail queues within its lane: 0 for an answer someone is
+    /// waiting for (a status answer, a staff member's confirmation), 1 for
+    /// the rest.
+    pub fn priority_of(disposition: &str) -> i64 {
+        match disposition {
+            "status" | "staff-confirmation" => 0,
+            _ => 1,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lane::Reporters => "reporters",
+            Lane::Staff => "staff",
+        }
+    }
+}
+
+/// A stored outgoing message to queue for the sender.
+#[derive(Debug, Clone)]
+pub struct NewOutboxMail<'a> {
+    pub message_row: i64,
+    pub envelope_from: &'a str,
+    /// JSON list of addresses.
+    pub recipients: String,
+    pub lane: Lane,
+    pub priority: i64,
+    pub now: i64,
+}
+
+impl<'a> NewOutboxMail<'a> {
+    /// `disposition` (why it is sent) decides its lane and its place in it.
+    pub fn new(
+        message_row: i64,
+        envelope_from: &'a str,
+        recipients: &[String],
+        disposition: &str,
+        now: i64,
+    ) -> NewOutboxMail<'a> {
+        NewOutboxMail {
+            message_row,
+            envelope_from,
+            recipients: crate::json_text(recipients),
+            lane: Lane::of(disposition),
+            priority: Lane::priority_of(disposition),
+            now,
+        }
+    }
+}
+
+/// A ticket as routing and staff commands need it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TicketRef {
+    pub id: i64,
+    pub number: String,
+    pub reporter: String,
+    pub state: String,
+    pub language: String,
+    pub subject: String,
+    pub kind: String,
+    pub severity: Option<String>,
+    /// "cvss", "score" or "staff"; `None` while the severity is unknown.
+    pub severity_source: Option<String>,
+    pub priority: i64,
+    /// "rule" or "staff".
+    pub priority_source: String,
+    pub outcome: Option<String>,
+    pub customer_message: Option<String>,
+    pub triage_due_at: Option<i64>,
+    pub triaged_at: Option<i64>,
+    pub updated_at: i64,
+}
+
+/// A change to a ticket; `None` leaves a column as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TicketUpdate<'a> {
+    pub state: Option<&'a str>,
+    pub severity: Option<&'a str>,
+    pub severity_source: Option<&'a str>,
+    pub priority: Option<i64>,
+    pub priority_source: Option<&'a str>,
+    pub outcome: Option<&'a str>,
+    pub customer_message: Option<&'a str>,
+    pub triaged_at: Option<i64>,
+}
+
+/// A new ticket's row.
+#[derive(Debug, Clone)]
+pub struct NewTicket<'a> {
+    pub desk: &'a str,
+    pub number: &'a str,
+    pub state: &'a str,
+    pub kind: &'a str,
+    pub language: &'a str,
+    pub severity: Option<&'a str>,
+    pub priority: i64,
+    pub reporter: &'a str,
+    pub subject: &'a str,
+    pub description: Option<&'a str>,
+    pub remediation: Option<&'a str>,
+    pub customer_message: Option<&'a str>,
+    /// JSON list.
+    pub cve_ids: String,
+    pub cvss_vector: Option<&'a str>,
+    pub cvss_version: Option<&'a str>,
+    pub cvss_score: Option<f64>,
+    pub reported_score: Option<f64>,
+    /// JSON list.
+    pub missing: String,
+    pub severity_source: Option<&'a str>,
+    pub triage_due_at: Option<i64>,
+    pub triage_remind_at: Option<i64>,
+    /// Set at creation when the rule's priority is final and the severity known.
+    pub triaged_at: Option<i64>,
+    pub now: i64,
+}
+
+/// A message row, incoming or outgoing.
+#[derive(Debug, Clone, Default)]
+pub struct NewMessage<'a> {
+    pub ticket_id: Option<i64>,
+    pub claimed_ticket_id: Option<i64>,
+    pub direction: &'a str,
+    pub disposition: &'a str,
+    pub reason: Option<&'a str>,
+    pub dedupe_key: Option<&'a str>,
+    pub mailbox_id: Option<&'a str>,
+    pub uid: Option<u32>,
+    pub message_id: Option<&'a str>,
+    pub from_addr: Option<&'a str>,
+    /// JSON list.
+    pub to_addrs: String,
+    pub subject: &'a str,
+    pub body_text: Option<&'a str>,
+    pub raw: Option<&'a [u8]>,
+    /// How the sender was proven (staff mail), for the record.
+    pub auth: Option<&'a str>,
+    pub now: i64,
+}
+
+/// An attachment's facts (its bytes stay in the raw message).
+#[derive(Debug, Clone)]
+pub struct NewAttachment<'a> {
+    pub name: Option<&'a str>,
+    pub content_type: &'a str,
+    pub size: i64,
+    pub sha256: &'a str,
+}
