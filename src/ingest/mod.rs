@@ -17,6 +17,7 @@ mod report;
 pub mod staff;
 
 pub use quarantine::Refused;
+pub use report::{TicketColumns, TriageTimes};
 
 use std::sync::Arc;
 

@@ -5,7 +5,8 @@ use super::replies::{self, Context, Reply, Threading};
 use super::{DeskContext, IngestError, Understood, clean, reporter_of};
 use crate::outbox::AutoSubmitted;
 use crate::store::{Batch, NewTicket, TicketRef};
-use crate::ticket::{ConfirmationNumber, Priority, TicketState};
+use crate::report::Report;
+use crate::ticket::{ConfirmationNumber, Priority, Severity, TicketState};
 
 /// Insert the ticket of a new report, with its replies already rendered
 /// and built (a template that fails to render fails the mail before
@@ -20,74 +21,129 @@ pub(super) async fn create(
     let received = desk.clock.now();
     let now = received.timestamp_millis();
     let reporter = reporter_of(mail);
-    let severity = report.severity();
-    let severity_source = match (&report.cvss, report.reported_score) {
-        (Some(_), _) => Some("cvss"),
-        (None, Some(_)) => Some("score"),
-        (None, None) => None,
-    };
-    let priority = Priority::by_rule(report.kind, severity);
+    let columns = TicketColumns::of(report, &mail.subject);
     // the rule's priority counts as assigned only when the config says so
-    let triaged = desk.priority_rule_is_final && severity.is_some();
+    let triaged = desk.priority_rule_is_final && columns.severity.is_some();
     let due = desk.calendar.triage_due(received);
-    let remind = desk.calendar.reminder_at(due, desk.reminder_lead);
-    let subject = clean(&mail.subject);
-    let cve_ids = serde_json::to_string(&report.cve_ids).unwrap_or_else(|_| "[]".into());
-    let missing = serde_json::to_string(&report.missing).unwrap_or_else(|_| "[]".into());
-    let description = report.description.as_deref().map(clean);
-    let remediation = report.remediation.as_deref().map(clean);
-    let customer_message = report.customer_message.as_deref().map(clean);
+    let times = TriageTimes {
+        due: due.timestamp_millis(),
+        remind: desk.calendar.reminder_at(due, desk.reminder_lead).timestamp_millis(),
+        triaged: triaged.then_some(now),
+    };
     loop {
         let number = ConfirmationNumber::generate(&desk.prefix, &mut rand::rng());
+        let row = columns.row(&desk.address, number.as_str(), &reporter, times, now);
         let ticket = TicketRef {
             number: number.to_string(),
             reporter: reporter.clone(),
-            state: TicketState::New.as_str().into(),
-            language: report.language.as_str().into(),
-            subject: subject.to_string(),
-            kind: report.kind.as_str().into(),
-            severity: severity.map(|s| s.as_str().into()),
-            severity_source: severity_source.map(Into::into),
-            priority: i64::from(priority.level()),
+            state: row.state.into(),
+            language: row.language.into(),
+            subject: row.subject.into(),
+            kind: row.kind.into(),
+            severity: row.severity.map(Into::into),
+            severity_source: row.severity_source.map(Into::into),
+            priority: row.priority,
             priority_source: "rule".into(),
-            customer_message: customer_message.as_deref().map(Into::into),
-            triage_due_at: Some(due.timestamp_millis()),
-            triaged_at: triaged.then_some(now),
+            customer_message: row.customer_message.map(Into::into),
+            triage_due_at: row.triage_due_at,
+            triaged_at: row.triaged_at,
             updated_at: now,
             ..TicketRef::default()
         };
         let replies = acknowledgments(desk, understood, &ticket)?;
-        let inserted = batch
-            .insert_ticket(&NewTicket {
-                desk: &desk.address,
-                number: number.as_str(),
-                state: &ticket.state,
-                kind: &ticket.kind,
-                language: &ticket.language,
-                severity: ticket.severity.as_deref(),
-                priority: ticket.priority,
-                reporter: &reporter,
-                subject: &subject,
-                description: description.as_deref(),
-                remediation: remediation.as_deref(),
-                customer_message: customer_message.as_deref(),
-                cve_ids: cve_ids.clone(),
-                cvss_vector: report.cvss.as_ref().map(|c| c.vector.as_str()),
-                cvss_version: report.cvss.as_ref().map(|c| c.version.as_str()),
-                cvss_score: report.cvss.as_ref().map(|c| c.base_score),
-                reported_score: report.reported_score,
-                missing: missing.clone(),
-                severity_source,
-                triage_due_at: Some(due.timestamp_millis()),
-                triage_remind_at: Some(remind.timestamp_millis()),
-                triaged_at: ticket.triaged_at,
-                now,
-            })
-            .await?;
         // a taken number (one in billions) simply draws again
-        if let Some(id) = inserted {
+        if let Some(id) = batch.insert_ticket(&row).await? {
             tracing::info!(%number, %reporter, kind = report.kind.as_str(), "ticket created");
             return Ok((id, number, replies));
+        }
+    }
+}
+
+/// What a new ticket's row takes from its report, worked out once for
+/// every number drawn. Pure: the text is cleaned for the database (no NUL,
+/// which PostgreSQL's `TEXT` refuses), the lists become JSON, severity and
+/// the rule's priority are decided.
+#[derive(Debug, Clone)]
+pub struct TicketColumns<'r> {
+    report: &'r Report,
+    subject: String,
+    description: Option<String>,
+    remediation: Option<String>,
+    customer_message: Option<String>,
+    cve_ids: String,
+    missing: String,
+    pub severity: Option<Severity>,
+    /// "cvss" (a vector), "score" (a bare score), or `None` while unknown.
+    pub severity_source: Option<&'static str>,
+    pub priority: Priority,
+}
+
+/// A new ticket's triage clock (unix milliseconds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TriageTimes {
+    pub due: i64,
+    pub remind: i64,
+    /// Set when the rule's priority is final and the severity known.
+    pub triaged: Option<i64>,
+}
+
+impl<'r> TicketColumns<'r> {
+    pub fn of(report: &'r Report, subject: &str) -> TicketColumns<'r> {
+        let severity = report.severity();
+        let severity_source = match (&report.cvss, report.reported_score) {
+            (Some(_), _) => Some("cvss"),
+            (None, Some(_)) => Some("score"),
+            (None, None) => None,
+        };
+        let owned = |text: &Option<String>| text.as_deref().map(|t| clean(t).into_owned());
+        TicketColumns {
+            report,
+            subject: clean(subject).into_owned(),
+            description: owned(&report.description),
+            remediation: owned(&report.remediation),
+            customer_message: owned(&report.customer_message),
+            cve_ids: serde_json::to_string(&report.cve_ids).unwrap_or_else(|_| "[]".into()),
+            missing: serde_json::to_string(&report.missing).unwrap_or_else(|_| "[]".into()),
+            severity,
+            severity_source,
+            priority: Priority::by_rule(report.kind, severity),
+        }
+    }
+
+    /// The row of a new ticket under `number`.
+    pub fn row<'a>(
+        &'a self,
+        desk: &'a str,
+        number: &'a str,
+        reporter: &'a str,
+        times: TriageTimes,
+        now: i64,
+    ) -> NewTicket<'a> {
+        let cvss = self.report.cvss.as_ref();
+        NewTicket {
+            desk,
+            number,
+            state: TicketState::New.as_str(),
+            kind: self.report.kind.as_str(),
+            language: self.report.language.as_str(),
+            severity: self.severity.map(Severity::as_str),
+            priority: i64::from(self.priority.level()),
+            reporter,
+            subject: &self.subject,
+            description: self.description.as_deref(),
+            remediation: self.remediation.as_deref(),
+            customer_message: self.customer_message.as_deref(),
+            cve_ids: self.cve_ids.clone(),
+            cvss_vector: cvss.map(|c| c.vector.as_str()),
+            cvss_version: cvss.map(|c| c.version.as_str()),
+            cvss_score: cvss.map(|c| c.base_score),
+            reported_score: self.report.reported_score,
+            missing: self.missing.clone(),
+            severity_source: self.severity_source,
+            triage_due_at: Some(times.due),
+            triage_remind_at: Some(times.remind),
+            triaged_at: times.triaged,
+            now,
         }
     }
 }

@@ -202,6 +202,29 @@ pub enum TestDb {
     },
 }
 
+/// Say loudly that the running test is skipped: on the terminal (written
+/// past the test harness's capture, which would hide it in a passing test)
+/// and, for the summary of `scripts/test.sh`, as a line in the file named by
+/// `SECDESK_SKIPPED_LOG`.
+pub fn skipped(why: &str) {
+    use std::io::Write;
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("an unnamed test")
+        .to_string();
+    let line = format!("SKIPPED {test}: {why}\n");
+    let _ = std::io::stderr().write_all(line.as_bytes());
+    if let Some(path) = std::env::var_os("SECDESK_SKIPPED_LOG")
+        && let Ok(mut log) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+    {
+        // one short write per line: appends from parallel tests stay whole
+        let _ = log.write_all(line.as_bytes());
+    }
+}
+
 impl TestDb {
     pub fn sqlite() -> TestDb {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -219,7 +242,7 @@ impl TestDb {
                 panic!("SECDESK_TEST_POSTGRES_URL must be set in CI")
             }
             Err(_) => {
-                eprintln!("SKIPPED: set SECDESK_TEST_POSTGRES_URL to run the PostgreSQL variant");
+                skipped("set SECDESK_TEST_POSTGRES_URL to run the PostgreSQL variant");
                 return None;
             }
         };
