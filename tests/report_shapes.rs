@@ -403,7 +403,8 @@ async fn a_report_quarantined_by_a_database_error_becomes_a_ticket_on_retry(
         .expect("the retry succeeds");
     assert_eq!(outcome.new_tickets.len(), 1);
     let inbox = wait_for_inbox(stack, REPORTER, "the acknowledgment", |m| {
-        m.iter().any(|r| r.subject.contains('[') && r.subject.contains(shape.subject))
+        m.iter()
+            .any(|r| r.subject.contains('[') && r.subject.contains(shape.subject))
     })
     .await;
     let ack = inbox

@@ -77,10 +77,15 @@ fn cvss() -> impl Strategy<Value = CvssScore> {
         pick(&["N", "L", "H"]),
         pick(&["N", "R"]),
         pick(&["U", "C"]),
-        (pick(&["N", "L", "H"]), pick(&["N", "L", "H"]), pick(&["N", "L", "H"])),
+        (
+            pick(&["N", "L", "H"]),
+            pick(&["N", "L", "H"]),
+            pick(&["N", "L", "H"]),
+        ),
     )
         .prop_map(|(version, av, ac, pr, ui, s, (c, i, a))| {
-            let vector = format!("CVSS:{version}/AV:{av}/AC:{ac}/PR:{pr}/UI:{ui}/S:{s}/C:{c}/I:{i}/A:{a}");
+            let vector =
+                format!("CVSS:{version}/AV:{av}/AC:{ac}/PR:{pr}/UI:{ui}/S:{s}/C:{c}/I:{i}/A:{a}");
             CvssScore::parse(&vector).unwrap_or_else(|e| panic!("{vector}: {e}"))
         })
 }
@@ -270,7 +275,11 @@ fn case() -> impl Strategy<Value = Case> {
         report(),
         mail(),
         prop_oneof![Just(0), Just(LAST_MILLI), 0..=LAST_MILLI],
-        (0..=LAST_MILLI, 0..=LAST_MILLI, prop::option::of(0..=LAST_MILLI)),
+        (
+            0..=LAST_MILLI,
+            0..=LAST_MILLI,
+            prop::option::of(0..=LAST_MILLI),
+        ),
         triage(),
     )
         .prop_map(|(report, mail, now, (due, remind, triaged), triage)| Case {
@@ -379,7 +388,11 @@ async fn round_trip(store: &Store, case: Case, serial: u64) -> Result<(), TestCa
     prop_assert_eq!(&detail.subject, &subject);
     prop_assert_eq!(&detail.created_at, &rfc3339(now));
     prop_assert_eq!(detail.triage_due_at, Some(rfc3339(times.due)));
-    let cves: Vec<String> = report.cve_ids.iter().map(|c| c.as_str().to_string()).collect();
+    let cves: Vec<String> = report
+        .cve_ids
+        .iter()
+        .map(|c| c.as_str().to_string())
+        .collect();
     prop_assert_eq!(&detail.cve_ids, &cves);
     match (&detail.cvss, &report.cvss) {
         (Some(read), Some(written)) => {
@@ -402,7 +415,13 @@ async fn round_trip(store: &Store, case: Case, serial: u64) -> Result<(), TestCa
     let missing: Vec<String> = report
         .missing
         .iter()
-        .map(|m| serde_json::to_value(m).unwrap().as_str().unwrap().to_string())
+        .map(|m| {
+            serde_json::to_value(m)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     prop_assert_eq!(&detail.missing, &missing);
     prop_assert_eq!(detail.outcome, None);

@@ -4,8 +4,8 @@
 use super::replies::{self, Context, Reply, Threading};
 use super::{DeskContext, IngestError, Understood, clean, reporter_of};
 use crate::outbox::AutoSubmitted;
-use crate::store::{Batch, NewTicket, TicketRef};
 use crate::report::Report;
+use crate::store::{Batch, NewTicket, TicketRef};
 use crate::ticket::{ConfirmationNumber, Priority, Severity, TicketState};
 
 /// Insert the ticket of a new report, with its replies already rendered
@@ -27,7 +27,10 @@ pub(super) async fn create(
     let due = desk.calendar.triage_due(received);
     let times = TriageTimes {
         due: due.timestamp_millis(),
-        remind: desk.calendar.reminder_at(due, desk.reminder_lead).timestamp_millis(),
+        remind: desk
+            .calendar
+            .reminder_at(due, desk.reminder_lead)
+            .timestamp_millis(),
         triaged: triaged.then_some(now),
     };
     loop {
