@@ -21,7 +21,8 @@
 //! ingest     one transaction per fetched batch: dedupe, ticket, message rows,
 //!    │       outgoing mail, mailbox checkpoint — all or nothing
 //! ticket/    confirmation numbers, severity, priority, states (pure)
-//! store/     the database behind one API (SQLite and PostgreSQL)
+//! store/     the database behind one API: a SQLite and a PostgreSQL
+//!            implementation (crates/store-*), queries checked at compile time
 //!    │
 //! outbox/    templates -> RFC 5322 bytes at commit time; the sender drains
 //!            the outbox over pooled SMTP, retrying with backoff

@@ -14,6 +14,7 @@
 //! tests in `tests/store_roundtrip.rs` hold both backends to that.
 
 mod model;
+mod shared;
 mod views;
 
 pub use model::*;

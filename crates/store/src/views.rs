@@ -67,6 +67,30 @@ pub enum TicketFilter {
     OverdueAt(i64),
 }
 
+/// A summary row from its columns.
+#[allow(clippy::too_many_arguments)]
+pub fn summary(
+    number: String,
+    state: String,
+    kind: String,
+    severity: Option<String>,
+    priority: i64,
+    reporter: String,
+    subject: String,
+    created_at: i64,
+) -> TicketSummary {
+    TicketSummary {
+        number,
+        state,
+        kind,
+        severity,
+        priority,
+        reporter,
+        subject,
+        created_at: crate::rfc3339(created_at),
+    }
+}
+
 /// An incoming mail that is on no ticket, and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct FlaggedMessage {

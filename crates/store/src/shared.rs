@@ -1,0 +1,596 @@
+//! The statements that read the same on both databases, written once.
+//!
+//! `sqlx::query!` takes a string literal and checks it against the database
+//! of the crate it is expanded in, so a constant or a function cannot share
+//! SQL between the backends, but a `macro_rules!` can: each backend crate
+//! invokes these macros inside its `StoreOps`/`BatchOps` impl, and every
+//! statement is checked there against that backend's own schema (with its
+//! own `.sqlx` metadata). What differs per backend (connecting, transactions,
+//! lists of ids: `json_each` on SQLite, `= ANY` on PostgreSQL) stays in the
+//! backend crates. The names used here (`Context`, the row types) are those
+//! imported by the invoking crate.
+
+/// The [`crate::StoreOps`] methods whose SQL is the same on both backends;
+/// expects `self.pool`.
+#[macro_export]
+macro_rules! store_ops_shared {
+    () => {
+        async fn close(&self) {
+            self.pool.close().await;
+        }
+
+        async fn mailbox_state(&self, mailbox: &str) -> Result<Option<MailboxState>, StoreError> {
+            let row = sqlx::query!(
+                "SELECT uid_validity, last_uid FROM mailboxes WHERE id = $1",
+                mailbox
+            )
+            .fetch_optional(&self.pool)
+            .await
+            .doing("read the mailbox checkpoint")?;
+            Ok(row.map(|r| MailboxState {
+                uid_validity: r.uid_validity as u32,
+                last_uid: r.last_uid as u32,
+            }))
+        }
+
+        async fn due_outbox(
+            &self,
+            now: i64,
+            lane: Lane,
+            limit: i64,
+        ) -> Result<Vec<OutboxItem>, StoreError> {
+            let lane = lane.as_str();
+            let rows = sqlx::query!(
+                r#"SELECT o.id AS "id!", o.envelope_from, o.recipients, o.attempts, m.raw AS "raw!", m.disposition
+                 FROM outbox o JOIN messages m ON m.id = o.message_id
+                 WHERE o.state = 'pending' AND o.lane = $1 AND o.next_attempt_at <= $2
+                 ORDER BY o.priority, o.next_attempt_at, o.id LIMIT $3"#,
+                lane,
+                now,
+                limit
+            )
+            .fetch_all(&self.pool)
+            .await
+            .doing("read the outbox")?;
+            Ok(rows
+                .into_iter()
+                .map(|r| OutboxItem {
+                    id: r.id,
+                    envelope_from: r.envelope_from,
+                    recipients: json_list(&r.recipients),
+                    attempts: r.attempts,
+                    raw: r.raw,
+                    disposition: r.disposition,
+                })
+                .collect())
+        }
+
+        async fn next_outbox_due(&self) -> Result<Option<i64>, StoreError> {
+            let row = sqlx::query!(
+                r#"SELECT MIN(next_attempt_at) AS "due: i64" FROM outbox WHERE state = 'pending'"#
+            )
+            .fetch_one(&self.pool)
+            .await
+            .doing("read the outbox")?;
+            Ok(row.due)
+        }
+
+        async fn mark_attempt_failed(
+            &self,
+            id: i64,
+            error: &str,
+            next_attempt_at: Option<i64>,
+        ) -> Result<(), StoreError> {
+            match next_attempt_at {
+                Some(at) => {
+                    sqlx::query!(
+                        "UPDATE outbox SET state = 'pending', attempts = attempts + 1, last_error = $1,
+                         next_attempt_at = $2
+                     WHERE id = $3",
+                        error,
+                        at,
+                        id
+                    )
+                    .execute(&self.pool)
+                    .await
+                }
+                None => {
+                    sqlx::query!(
+                        "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = $1
+                     WHERE id = $2",
+                        error,
+                        id
+                    )
+                    .execute(&self.pool)
+                    .await
+                }
+            }
+            .doing("record a failed delivery")?;
+            Ok(())
+        }
+
+        async fn list_tickets(
+            &self,
+            filter: TicketFilter,
+            limit: i64,
+        ) -> Result<Vec<TicketSummary>, StoreError> {
+            let rows = match filter {
+                TicketFilter::All => {
+                    sqlx::query!(
+                        "SELECT number, state, kind, severity, priority, reporter, subject, created_at
+                         FROM tickets ORDER BY created_at DESC, id DESC LIMIT $1",
+                        limit
+                    )
+                    .map(|r| {
+                        summary(
+                            r.number,
+                            r.state,
+                            r.kind,
+                            r.severity,
+                            r.priority,
+                            r.reporter,
+                            r.subject,
+                            r.created_at,
+                        )
+                    })
+                    .fetch_all(&self.pool)
+                    .await
+                }
+                TicketFilter::OverdueAt(at) => {
+                    sqlx::query!(
+                        "SELECT number, state, kind, severity, priority, reporter, subject, created_at
+                         FROM tickets
+                         WHERE triaged_at IS NULL AND state <> 'closed' AND triage_due_at <= $1
+                         ORDER BY created_at DESC, id DESC LIMIT $2",
+                        at,
+                        limit
+                    )
+                    .map(|r| {
+                        summary(
+                            r.number,
+                            r.state,
+                            r.kind,
+                            r.severity,
+                            r.priority,
+                            r.reporter,
+                            r.subject,
+                            r.created_at,
+                        )
+                    })
+                    .fetch_all(&self.pool)
+                    .await
+                }
+            };
+            rows.doing("list tickets")
+        }
+
+        async fn ticket_detail(&self, number: &str) -> Result<Option<TicketDetail>, StoreError> {
+            let Some(t) = sqlx::query_as!(
+                TicketRow,
+                r#"SELECT id AS "id!", number, state, kind, severity, priority, reporter, subject,
+                     language, created_at, cve_ids, cvss_vector, cvss_version, cvss_score,
+                     reported_score, description, remediation, customer_message, missing, outcome,
+                     triage_due_at
+                 FROM tickets WHERE number = $1"#,
+                number
+            )
+            .fetch_optional(&self.pool)
+            .await
+            .doing("read a ticket")?
+            else {
+                return Ok(None);
+            };
+            let messages = sqlx::query_as!(
+                MessageRow,
+                "SELECT direction, disposition, from_addr, to_addrs, subject, message_id, created_at
+                 FROM messages WHERE ticket_id = $1 ORDER BY id",
+                t.id
+            )
+            .fetch_all(&self.pool)
+            .await
+            .doing("read a ticket's messages")?;
+            Ok(Some(t.into_detail(
+                messages.into_iter().map(Into::into).collect(),
+            )))
+        }
+
+        async fn unthreaded_messages(&self, limit: i64) -> Result<Vec<FlaggedMessage>, StoreError> {
+            let rows = sqlx::query!(
+                r#"SELECT m.id AS "id!", m.disposition, m.reason, m.from_addr, m.subject,
+                     t.number AS "number?", m.created_at
+                 FROM messages m LEFT JOIN tickets t ON t.id = m.claimed_ticket_id
+                 WHERE m.direction = 'in' AND m.ticket_id IS NULL ORDER BY m.id DESC LIMIT $1"#,
+                limit
+            )
+            .fetch_all(&self.pool)
+            .await
+            .doing("list unthreaded mail")?;
+            Ok(rows
+                .into_iter()
+                .map(|r| FlaggedMessage {
+                    id: r.id,
+                    disposition: r.disposition,
+                    reason: r.reason,
+                    from: r.from_addr,
+                    subject: r.subject,
+                    claimed_ticket: r.number,
+                    at: rfc3339(r.created_at),
+                })
+                .collect())
+        }
+
+        async fn quarantined(&self, id: i64) -> Result<Option<QuarantinedMail>, StoreError> {
+            let row = sqlx::query!(
+                r#"SELECT id AS "id!", mailbox_id, uid, reason, raw, from_addr, subject, created_at
+                 FROM messages WHERE id = $1 AND disposition = 'quarantined'"#,
+                id
+            )
+            .fetch_optional(&self.pool)
+            .await
+            .doing("read a quarantined mail")?;
+            Ok(row.map(|r| QuarantinedMail {
+                id: r.id,
+                mailbox_id: r.mailbox_id,
+                uid: r.uid,
+                reason: r.reason,
+                raw: r.raw.unwrap_or_default(),
+                from: r.from_addr,
+                subject: r.subject,
+                at: rfc3339(r.created_at),
+            }))
+        }
+
+        async fn counts(&self) -> Result<Counts, StoreError> {
+            let r = sqlx::query!(
+                r#"SELECT (SELECT COUNT(*) FROM tickets) AS "tickets!: i64",
+                        (SELECT COUNT(*) FROM messages WHERE direction = 'in') AS "incoming!: i64",
+                        (SELECT COUNT(*) FROM outbox WHERE state = 'pending') AS "pending!: i64",
+                        (SELECT COUNT(*) FROM outbox WHERE state = 'sent') AS "sent!: i64",
+                        (SELECT COUNT(*) FROM outbox WHERE state = 'failed') AS "failed!: i64""#
+            )
+            .fetch_one(&self.pool)
+            .await
+            .doing("count rows")?;
+            Ok(Counts {
+                tickets: r.tickets,
+                incoming: r.incoming,
+                outbox_pending: r.pending,
+                outbox_sent: r.sent,
+                outbox_failed: r.failed,
+            })
+        }
+    };
+}
+
+/// The [`crate::BatchOps`] methods whose SQL is the same on both backends;
+/// expects `self.tx`.
+#[macro_export]
+macro_rules! batch_ops_shared {
+    () => {
+        async fn release_quarantined(&mut self, id: i64) -> Result<(), StoreError> {
+            sqlx::query!(
+                "UPDATE messages SET disposition = 'quarantine-retried', dedupe_key = NULL
+                 WHERE id = $1 AND disposition = 'quarantined'",
+                id
+            )
+            .execute(&mut *self.tx)
+            .await
+            .doing("release a quarantined mail")?;
+            Ok(())
+        }
+
+        async fn ticket_by_number(&mut self, number: &str) -> Result<Option<TicketRef>, StoreError> {
+            sqlx::query_as!(
+                TicketRef,
+                r#"SELECT t.id AS "id!", t.number, t.reporter, t.state, t.language, t.subject,
+                     t.kind, t.severity, t.severity_source, t.priority, t.priority_source, t.outcome,
+                     t.customer_message, t.triage_due_at, t.triaged_at, t.updated_at
+                 FROM tickets t WHERE t.number = $1"#,
+                number
+            )
+            .fetch_optional(&mut *self.tx)
+            .await
+            .doing("find a ticket by number")
+        }
+
+        async fn insert_ticket(&mut self, t: &NewTicket<'_>) -> Result<Option<i64>, StoreError> {
+            let row = sqlx::query!(
+                r#"INSERT INTO tickets (desk, number, state, kind, language, severity, priority,
+                     reporter, subject, description, remediation, customer_message, cve_ids,
+                     cvss_vector, cvss_version, cvss_score, reported_score, missing, created_at,
+                     updated_at, severity_source, triage_due_at, triage_remind_at, triaged_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+                     $18, $19, $19, $20, $21, $22, $23)
+                 ON CONFLICT (number) DO NOTHING RETURNING id AS "id!""#,
+                t.desk,
+                t.number,
+                t.state,
+                t.kind,
+                t.language,
+                t.severity,
+                t.priority,
+                t.reporter,
+                t.subject,
+                t.description,
+                t.remediation,
+                t.customer_message,
+                t.cve_ids,
+                t.cvss_vector,
+                t.cvss_version,
+                t.cvss_score,
+                t.reported_score,
+                t.missing,
+                t.now,
+                t.severity_source,
+                t.triage_due_at,
+                t.triage_remind_at,
+                t.triaged_at
+            )
+            .fetch_optional(&mut *self.tx)
+            .await
+            .doing("create a ticket")?;
+            Ok(row.map(|r| r.id))
+        }
+
+        async fn update_ticket(
+            &mut self,
+            ticket_id: i64,
+            change: &TicketUpdate<'_>,
+            now: i64,
+        ) -> Result<(), StoreError> {
+            sqlx::query!(
+                "UPDATE tickets SET state = COALESCE($1, state), severity = COALESCE($2, severity),
+                     severity_source = COALESCE($3, severity_source), priority = COALESCE($4, priority),
+                     priority_source = COALESCE($5, priority_source), outcome = COALESCE($6, outcome),
+                     customer_message = COALESCE($7, customer_message),
+                     triaged_at = COALESCE(triaged_at, $8), updated_at = $9
+                 WHERE id = $10",
+                change.state,
+                change.severity,
+                change.severity_source,
+                change.priority,
+                change.priority_source,
+                change.outcome,
+                change.customer_message,
+                change.triaged_at,
+                now,
+                ticket_id
+            )
+            .execute(&mut *self.tx)
+            .await
+            .doing("update a ticket")?;
+            Ok(())
+        }
+
+        async fn reporter_thread(
+            &mut self,
+            ticket_id: i64,
+            limit: i64,
+        ) -> Result<Vec<String>, StoreError> {
+            let mut ids = sqlx::query_scalar!(
+                r#"SELECT message_id AS "message_id!" FROM messages
+                 WHERE ticket_id = $1 AND message_id IS NOT NULL
+                   AND disposition IN ('report', 'follow-up', 'ack', 'relay', 'reporter-update', 'status')
+                 ORDER BY id DESC LIMIT $2"#,
+                ticket_id,
+                limit
+            )
+            .fetch_all(&mut *self.tx)
+            .await
+            .doing("read a ticket's thread")?;
+            ids.reverse();
+            Ok(ids)
+        }
+
+        async fn rate_events(
+            &mut self,
+            address: &str,
+            kind: &str,
+            since: i64,
+        ) -> Result<i64, StoreError> {
+            sqlx::query_scalar!(
+                r#"SELECT COUNT(*) AS "n!: i64" FROM rate_events
+                 WHERE address = $1 AND kind = $2 AND at >= $3"#,
+                address,
+                kind,
+                since
+            )
+            .fetch_one(&mut *self.tx)
+            .await
+            .doing("count automatic answers")
+        }
+
+        async fn rate_events_total(&mut self, kind: &str, since: i64) -> Result<i64, StoreError> {
+            sqlx::query_scalar!(
+                r#"SELECT COUNT(*) AS "n!: i64" FROM rate_events WHERE kind = $1 AND at >= $2"#,
+                kind,
+                since
+            )
+            .fetch_one(&mut *self.tx)
+            .await
+            .doing("count automatic answers")
+        }
+
+        async fn record_rate_event(
+            &mut self,
+            address: &str,
+            kind: &str,
+            now: i64,
+        ) -> Result<(), StoreError> {
+            sqlx::query!(
+                "INSERT INTO rate_events (address, kind, at) VALUES ($1, $2, $3)",
+                address,
+                kind,
+                now
+            )
+            .execute(&mut *self.tx)
+            .await
+            .doing("record an automatic answer")?;
+            Ok(())
+        }
+
+        async fn prune_rate_events(&mut self, before: i64) -> Result<(), StoreError> {
+            sqlx::query!("DELETE FROM rate_events WHERE at < $1", before)
+                .execute(&mut *self.tx)
+                .await
+                .doing("prune old rate events")?;
+            Ok(())
+        }
+
+        async fn triage_due(&mut self, now: i64, reminder: bool) -> Result<Vec<TicketRef>, StoreError> {
+            if reminder {
+                sqlx::query_as!(
+                    TicketRef,
+                    r#"SELECT t.id AS "id!", t.number, t.reporter, t.state, t.language, t.subject,
+                         t.kind, t.severity, t.severity_source, t.priority, t.priority_source,
+                         t.outcome, t.customer_message, t.triage_due_at, t.triaged_at, t.updated_at
+                     FROM tickets t
+                     WHERE t.triaged_at IS NULL AND t.state <> 'closed' AND t.reminded_at IS NULL
+                       AND t.triage_remind_at IS NOT NULL AND t.triage_remind_at <= $1
+                     ORDER BY t.triage_remind_at LIMIT 500"#,
+                    now
+                )
+                .fetch_all(&mut *self.tx)
+                .await
+            } else {
+                sqlx::query_as!(
+                    TicketRef,
+                    r#"SELECT t.id AS "id!", t.number, t.reporter, t.state, t.language, t.subject,
+                         t.kind, t.severity, t.severity_source, t.priority, t.priority_source,
+                         t.outcome, t.customer_message, t.triage_due_at, t.triaged_at, t.updated_at
+                     FROM tickets t
+                     WHERE t.triaged_at IS NULL AND t.state <> 'closed' AND t.overdue_notified_at IS NULL
+                       AND t.triage_due_at IS NOT NULL AND t.triage_due_at <= $1
+                     ORDER BY t.triage_due_at LIMIT 500"#,
+                    now
+                )
+                .fetch_all(&mut *self.tx)
+                .await
+            }
+            .doing("find tickets whose triage is due")
+        }
+
+        async fn mark_triage_told(
+            &mut self,
+            ticket_id: i64,
+            reminder: bool,
+            now: i64,
+        ) -> Result<(), StoreError> {
+            if reminder {
+                sqlx::query!(
+                    "UPDATE tickets SET reminded_at = $1 WHERE id = $2",
+                    now,
+                    ticket_id
+                )
+                .execute(&mut *self.tx)
+                .await
+            } else {
+                sqlx::query!(
+                    "UPDATE tickets SET overdue_notified_at = $1, reminded_at = COALESCE(reminded_at, $1)
+                     WHERE id = $2",
+                    now,
+                    ticket_id
+                )
+                .execute(&mut *self.tx)
+                .await
+            }
+            .doing("record a triage reminder")?;
+            Ok(())
+        }
+
+        async fn insert_message(&mut self, m: &NewMessage<'_>) -> Result<i64, StoreError> {
+            let uid = m.uid.map(i64::from);
+            sqlx::query_scalar!(
+                r#"INSERT INTO messages (ticket_id, claimed_ticket_id, direction, disposition, reason,
+                     dedupe_key, mailbox_id, uid, message_id, from_addr, to_addrs, subject, body_text,
+                     raw, created_at, auth)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                 RETURNING id AS "id!""#,
+                m.ticket_id,
+                m.claimed_ticket_id,
+                m.direction,
+                m.disposition,
+                m.reason,
+                m.dedupe_key,
+                m.mailbox_id,
+                uid,
+                m.message_id,
+                m.from_addr,
+                m.to_addrs,
+                m.subject,
+                m.body_text,
+                m.raw,
+                m.now,
+                m.auth
+            )
+            .fetch_one(&mut *self.tx)
+            .await
+            .doing("store a message")
+        }
+
+        async fn insert_attachment(
+            &mut self,
+            message_row: i64,
+            a: &NewAttachment<'_>,
+        ) -> Result<(), StoreError> {
+            sqlx::query!(
+                "INSERT INTO attachments (message_id, name, content_type, size, sha256)
+                 VALUES ($1, $2, $3, $4, $5)",
+                message_row,
+                a.name,
+                a.content_type,
+                a.size,
+                a.sha256
+            )
+            .execute(&mut *self.tx)
+            .await
+            .doing("store an attachment's facts")?;
+            Ok(())
+        }
+
+        async fn enqueue(&mut self, mail: &NewOutboxMail<'_>) -> Result<(), StoreError> {
+            let lane = mail.lane.as_str();
+            sqlx::query!(
+                "INSERT INTO outbox
+                 (message_id, envelope_from, recipients, state, attempts, next_attempt_at, lane, priority)
+                 VALUES ($1, $2, $3, 'pending', 0, $4, $5, $6)",
+                mail.message_row,
+                mail.envelope_from,
+                mail.recipients,
+                mail.now,
+                lane,
+                mail.priority
+            )
+            .execute(&mut *self.tx)
+            .await
+            .doing("queue outgoing mail")?;
+            Ok(())
+        }
+
+        async fn set_mailbox_state(
+            &mut self,
+            mailbox: &str,
+            state: MailboxState,
+            now: i64,
+        ) -> Result<(), StoreError> {
+            let (validity, last) = (i64::from(state.uid_validity), i64::from(state.last_uid));
+            sqlx::query!(
+                "INSERT INTO mailboxes (id, uid_validity, last_uid, updated_at) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (id) DO UPDATE SET uid_validity = excluded.uid_validity,
+                     last_uid = excluded.last_uid, updated_at = excluded.updated_at",
+                mailbox,
+                validity,
+                last,
+                now
+            )
+            .execute(&mut *self.tx)
+            .await
+            .doing("save the mailbox checkpoint")?;
+            Ok(())
+        }
+
+        async fn commit(self) -> Result<(), StoreError> {
+            self.tx.commit().await.doing("commit a batch")
+        }
+    };
+}
