@@ -11,8 +11,8 @@ use std::time::Duration;
 use secdesk_store::{
     BatchOps, Context, Counts, FlaggedMessage, Lane, MailboxState, MessageRow, NewAttachment,
     NewMessage, NewOutboxMail, NewTicket, OutboxItem, QuarantinedMail, StoreError, StoreOps,
-    TicketDetail, TicketFilter, TicketRef, TicketRow, TicketSummary, TicketUpdate, json_list,
-    redact_url, rfc3339, summary,
+    SummaryRow, TicketDetail, TicketFilter, TicketRef, TicketRow, TicketSummary, TicketUpdate,
+    json_list, redact_url, rfc3339,
 };
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{ConnectOptions, Postgres, Transaction};

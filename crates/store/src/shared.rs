@@ -116,28 +116,19 @@ macro_rules! store_ops_shared {
         ) -> Result<Vec<TicketSummary>, StoreError> {
             let rows = match filter {
                 TicketFilter::All => {
-                    sqlx::query!(
+                    sqlx::query_as!(
+                        SummaryRow,
                         "SELECT number, state, kind, severity, priority, reporter, subject, created_at
                          FROM tickets ORDER BY created_at DESC, id DESC LIMIT $1",
                         limit
                     )
-                    .map(|r| {
-                        summary(
-                            r.number,
-                            r.state,
-                            r.kind,
-                            r.severity,
-                            r.priority,
-                            r.reporter,
-                            r.subject,
-                            r.created_at,
-                        )
-                    })
+                    .map(TicketSummary::from)
                     .fetch_all(&self.pool)
                     .await
                 }
                 TicketFilter::OverdueAt(at) => {
-                    sqlx::query!(
+                    sqlx::query_as!(
+                        SummaryRow,
                         "SELECT number, state, kind, severity, priority, reporter, subject, created_at
                          FROM tickets
                          WHERE triaged_at IS NULL AND state <> 'closed' AND triage_due_at <= $1
@@ -145,18 +136,7 @@ macro_rules! store_ops_shared {
                         at,
                         limit
                     )
-                    .map(|r| {
-                        summary(
-                            r.number,
-                            r.state,
-                            r.kind,
-                            r.severity,
-                            r.priority,
-                            r.reporter,
-                            r.subject,
-                            r.created_at,
-                        )
-                    })
+                    .map(TicketSummary::from)
                     .fetch_all(&self.pool)
                     .await
                 }

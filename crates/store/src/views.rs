@@ -67,27 +67,31 @@ pub enum TicketFilter {
     OverdueAt(i64),
 }
 
-/// A summary row from its columns.
-#[allow(clippy::too_many_arguments)]
-pub fn summary(
-    number: String,
-    state: String,
-    kind: String,
-    severity: Option<String>,
-    priority: i64,
-    reporter: String,
-    subject: String,
-    created_at: i64,
-) -> TicketSummary {
-    TicketSummary {
-        number,
-        state,
-        kind,
-        severity,
-        priority,
-        reporter,
-        subject,
-        created_at: crate::rfc3339(created_at),
+/// A ticket's columns as `tickets list` reads them.
+#[derive(Debug, Clone)]
+pub struct SummaryRow {
+    pub number: String,
+    pub state: String,
+    pub kind: String,
+    pub severity: Option<String>,
+    pub priority: i64,
+    pub reporter: String,
+    pub subject: String,
+    pub created_at: i64,
+}
+
+impl From<SummaryRow> for TicketSummary {
+    fn from(r: SummaryRow) -> TicketSummary {
+        TicketSummary {
+            number: r.number,
+            state: r.state,
+            kind: r.kind,
+            severity: r.severity,
+            priority: r.priority,
+            reporter: r.reporter,
+            subject: r.subject,
+            created_at: crate::rfc3339(r.created_at),
+        }
     }
 }
 
