@@ -800,7 +800,24 @@ struct Probe {
 /// daemon's memory stays bounded, every report becomes a ticket, and the
 /// flooding address gets no more automatic answers than its hourly cap.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn flood_from_one_address_keeps_the_desk_responsive() {
+async fn flood_from_one_address_keeps_the_desk_responsive_on_sqlite() {
+    flood_from_one_address_keeps_the_desk_responsive(TestDb::sqlite()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn flood_from_one_address_keeps_the_desk_responsive_on_postgres() {
+    let Some(db) = TestDb::postgres().await else {
+        return;
+    };
+    flood_from_one_address_keeps_the_desk_responsive(db).await;
+}
+
+/// The two floods take turns: each measures a bound on a 2-core machine,
+/// which the other flood would halve.
+static ONE_FLOOD_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+async fn flood_from_one_address_keeps_the_desk_responsive(db: TestDb) {
+    let _turn = ONE_FLOOD_AT_A_TIME.lock().await;
     let (one, distinct) = if full() {
         (10_000, 2_000)
     } else {
@@ -815,7 +832,6 @@ async fn flood_from_one_address_keeps_the_desk_responsive() {
 
     // acknowledgments to the outside senders land in other@'s INBOX
     let stack = Stack::start_with(&[("MAILSTACK_CATCHALL", OTHER)]);
-    let db = TestDb::sqlite();
     let work = WorkDir::new("flood");
     // the desk's defaults, caps on automatic answers included
     let config = write_config(&stack, &db, &work.0, "", "", "");
@@ -1053,4 +1069,5 @@ async fn flood_from_one_address_keeps_the_desk_responsive() {
     );
     store.close().await;
     work.remove();
+    db.cleanup().await;
 }
