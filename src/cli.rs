@@ -29,7 +29,7 @@ pub struct ParseOutput {
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read or write {path}: {source}")]
     Read {
         path: String,
         source: std::io::Error,
@@ -165,7 +165,9 @@ pub async fn tickets_list(
     let tickets = if overdue {
         store.overdue_tickets(crate::store::now_millis()).await?
     } else {
-        store.list_tickets(limit).await?
+        store
+            .list_tickets(&crate::store::TicketQuery::default(), limit)
+            .await?
     };
     store.close().await;
     if json {
@@ -192,16 +194,26 @@ pub async fn tickets_list(
     Ok(out)
 }
 
-pub async fn tickets_show(config: &Config, number: &str, json: bool) -> Result<String, CliError> {
+pub async fn tickets_show(
+    config: &Config,
+    number: &str,
+    json: bool,
+    raw: bool,
+) -> Result<String, CliError> {
     let prefix = NumberPrefix::parse(&config.desk.number_prefix).map_err(CliError::Usage)?;
     let number = ConfirmationNumber::parse(number, &prefix)
         .map_err(|e| CliError::Usage(format!("{number:?} is not a confirmation number: {e}")))?;
     let store = open_store(config).await?;
     let detail = store.ticket_detail(number.as_str()).await?;
     store.close().await;
-    let Some(t) = detail else {
+    let Some(mut t) = detail else {
         return Err(CliError::Usage(format!("no ticket {number}")));
     };
+    if !raw {
+        for m in &mut t.messages {
+            m.body = m.body.take().map(|body| text_as_read(m, body));
+        }
+    }
     if json {
         return Ok(serde_json::to_string_pretty(&t).unwrap_or_default());
     }
@@ -232,7 +244,8 @@ pub async fn tickets_show(config: &Config, number: &str, json: bool) -> Result<S
     );
     for m in &t.messages {
         out.push_str(&format!(
-            "  {} {:<3} {:<19} {} -> {}  {}\n",
+            "\n  #{} {} {:<3} {:<19} {} -> {}\n  subject: {}\n",
+            m.id,
             m.at,
             m.direction,
             m.disposition,
@@ -240,8 +253,114 @@ pub async fn tickets_show(config: &Config, number: &str, json: bool) -> Result<S
             m.to.join(", "),
             m.subject
         ));
+        for a in &m.attachments {
+            out.push_str(&format!(
+                "  attachment {}: {} ({}, {} bytes) sha256 {}{}\n",
+                a.id,
+                a.name.as_deref().unwrap_or("(no name)"),
+                a.detected_type.as_deref().unwrap_or(&a.content_type),
+                a.size,
+                a.sha256,
+                match (&a.held_back, a.stored) {
+                    (_, false) => " [bytes not kept: stored before the desk kept attachments]".to_string(),
+                    (Some(why), true) => format!(" [held back: {why}]"),
+                    (None, true) => String::new(),
+                }
+            ));
+        }
+        if let Some(body) = m.body.as_deref().filter(|b| !b.trim().is_empty()) {
+            for line in body.lines() {
+                out.push_str("  | ");
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
     }
     Ok(out)
+}
+
+/// The text of a stored message as the desk read it: a follow-up (from the
+/// reporter, a participant or staff) without its quoted history and
+/// signature; a report and our own mail whole.
+fn text_as_read(message: &crate::store::MessageView, body: String) -> String {
+    if message.direction == "in" && message.disposition != "report" {
+        crate::staff::new_text(&body)
+    } else {
+        body
+    }
+}
+
+/// `secdesk attachments get ID [-o FILE]`: the exact bytes, checked against
+/// their SHA-256 before anything is written. Returns what to tell the user.
+pub async fn attachments_get(
+    config: &Config,
+    which: &str,
+    output: Option<&Path>,
+) -> Result<String, CliError> {
+    use sha2::Digest;
+    use std::io::{IsTerminal, Write};
+
+    let which: crate::store::AttachmentRef = which.parse().map_err(CliError::Usage)?;
+    if output.is_none() && std::io::stdout().is_terminal() {
+        return Err(CliError::Usage(
+            "refusing to write an attachment to a terminal: give -o FILE or redirect the output"
+                .into(),
+        ));
+    }
+    let store = open_store(config).await?;
+    let found = store.attachment(&which).await;
+    store.close().await;
+    let Some((view, bytes)) = found? else {
+        return Err(CliError::Usage(format!("no attachment {which:?}")));
+    };
+    let Some(bytes) = bytes else {
+        return Err(CliError::Usage(format!(
+            "attachment {} ({}) was stored before the desk kept attachment bytes; it is still inside the raw mail",
+            view.id,
+            view.name.as_deref().unwrap_or("no name")
+        )));
+    };
+    let actual = hex::encode(sha2::Sha256::digest(&bytes));
+    if actual != view.sha256 {
+        return Err(CliError::Usage(format!(
+            "attachment {}: the stored bytes hash to {actual}, not {}; nothing written",
+            view.id, view.sha256
+        )));
+    }
+    let write_error = |path: &str, source| CliError::Read {
+        path: path.to_string(),
+        source,
+    };
+    match output {
+        Some(path) => {
+            let shown = path.display().to_string();
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+                .map_err(|e| write_error(&shown, e))?;
+            file.write_all(&bytes)
+                .and_then(|()| file.sync_all())
+                .map_err(|e| write_error(&shown, e))?;
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)
+                .and_then(|()| out.flush())
+                .map_err(|e| write_error("standard output", e))?;
+        }
+    }
+    Ok(format!(
+        "attachment {}: {} ({} bytes, sha256 {}){}",
+        view.id,
+        view.name.as_deref().unwrap_or("(no name)"),
+        bytes.len(),
+        view.sha256,
+        view.held_back
+            .as_deref()
+            .map(|why| format!("; held back: {why}; open it with care"))
+            .unwrap_or_default()
+    ))
 }
 
 /// `secdesk quarantine list`: mail kept because it could not be processed.

@@ -152,6 +152,11 @@ pub struct DeskConfig {
     /// Whether the rule-based priority of a new ticket counts as assigned, so
     /// triage only needs a severity; otherwise staff must set `/priority`.
     pub priority_rule_is_final: bool,
+    /// Whether a participant's follow-up on a closed ticket reopens it.
+    pub reopen_on_follow_up: bool,
+    /// Whether staff in `notify` hear of later mail on a ticket that has an
+    /// owner; otherwise only the owner does.
+    pub notify_all_when_owned: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -246,6 +251,10 @@ pub struct LimitsConfig {
     pub auto_replies_per_address_per_hour: u32,
     /// Automatic answers the whole desk may send per hour.
     pub auto_replies_per_hour: u32,
+    /// Attachments a staff notification or a relayed answer carries, in all;
+    /// the files that do not fit are listed (name, size, SHA-256) with the
+    /// command that fetches them.
+    pub forward_attachments_bytes: usize,
 }
 
 /// The desk's business hours: when the triage clock runs and when staff are
@@ -467,8 +476,11 @@ impl Config {
                 database.max_connections
             ),
             format!(
-                "limits:   messages up to {} bytes, up to {} MIME parts, {} ms of CPU each",
-                limits.max_message_bytes, limits.max_parts, limits.max_processing_ms
+                "limits:   messages up to {} bytes, up to {} MIME parts, {} ms of CPU each; {} bytes of attachments per forwarded mail",
+                limits.max_message_bytes,
+                limits.max_parts,
+                limits.max_processing_ms,
+                limits.forward_attachments_bytes
             ),
             format!(
                 "calendar: {} {}-{} in {}; holidays: {}",
@@ -893,6 +905,8 @@ struct RawDesk {
     expose_staff_address: Option<bool>,
     status_requests_per_hour: Option<i64>,
     priority_rule_is_final: Option<bool>,
+    reopen_on_follow_up: Option<bool>,
+    notify_all_when_owned: Option<bool>,
 }
 
 /// What IMAP and SMTP share: where the server is and how to reach it.
@@ -935,6 +949,7 @@ struct RawLimits {
     max_processing_ms: Option<i64>,
     auto_replies_per_address_per_hour: Option<i64>,
     auto_replies_per_hour: Option<i64>,
+    forward_attachments_bytes: Option<i64>,
 }
 
 struct RawCalendar {
@@ -965,6 +980,8 @@ impl RawConfig {
             expose_staff_address: s.boolean("expose_staff_address"),
             status_requests_per_hour: s.integer("status_requests_per_hour"),
             priority_rule_is_final: s.boolean("priority_rule_is_final"),
+            reopen_on_follow_up: s.boolean("reopen_on_follow_up"),
+            notify_all_when_owned: s.boolean("notify_all_when_owned"),
         };
         s.finish();
 
@@ -1003,6 +1020,7 @@ impl RawConfig {
             max_processing_ms: s.integer("max_processing_ms"),
             auto_replies_per_address_per_hour: s.integer("auto_replies_per_address_per_hour"),
             auto_replies_per_hour: s.integer("auto_replies_per_hour"),
+            forward_attachments_bytes: s.integer("forward_attachments_bytes"),
         };
         s.finish();
 
@@ -1061,6 +1079,13 @@ impl RawConfig {
                 self.limits.auto_replies_per_hour,
                 20_000,
                 1,
+                None,
+            ),
+            forward_attachments_bytes: check.number(
+                "limits.forward_attachments_bytes",
+                self.limits.forward_attachments_bytes,
+                10 * 1024 * 1024,
+                0,
                 None,
             ),
         };
@@ -1464,6 +1489,8 @@ impl RawDesk {
                 None,
             ),
             priority_rule_is_final: self.priority_rule_is_final.unwrap_or(false),
+            reopen_on_follow_up: self.reopen_on_follow_up.unwrap_or(true),
+            notify_all_when_owned: self.notify_all_when_owned.unwrap_or(false),
         }
     }
 }

@@ -74,8 +74,11 @@ pub fn desk_context(config: &Config, clock: Arc<dyn Clock>) -> Result<DeskContex
         expose_staff_address: config.desk.expose_staff_address,
         status_requests_per_hour: config.desk.status_requests_per_hour,
         priority_rule_is_final: config.desk.priority_rule_is_final,
+        reopen_on_follow_up: config.desk.reopen_on_follow_up,
+        notify_all_when_owned: config.desk.notify_all_when_owned,
         auto_replies_per_address_per_hour: config.limits.auto_replies_per_address_per_hour,
         auto_replies_per_hour: config.limits.auto_replies_per_hour,
+        forward_attachments_bytes: config.limits.forward_attachments_bytes,
         clock,
     })
 }

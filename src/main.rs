@@ -47,6 +47,25 @@ enum Command {
         #[command(subcommand)]
         command: QuarantineCommand,
     },
+    /// Files that came with the mail of a ticket.
+    Attachments {
+        #[command(subcommand)]
+        command: AttachmentsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AttachmentsCommand {
+    /// Write one attachment's exact bytes to a file (or to a pipe). Files
+    /// held back as dangerous are fetched only this way: open them with care.
+    Get {
+        /// The attachment's id (`tickets show`) or its SHA-256 (notifications).
+        id: String,
+        /// Where to write; refuses to overwrite. Without it the bytes go to
+        /// standard output, which must not be a terminal.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -78,11 +97,15 @@ enum TicketsCommand {
         #[arg(long, default_value_t = 100)]
         limit: i64,
     },
-    /// One ticket with its messages.
+    /// One ticket with its messages, their text and their attachments.
     Show {
         number: String,
         #[arg(long)]
         json: bool,
+        /// Each message's whole text, quotes included (by default a
+        /// follow-up shows only its new text, as the desk read it).
+        #[arg(long)]
+        raw: bool,
     },
 }
 
@@ -189,12 +212,24 @@ async fn execute(cli: Cli) -> Result<(), String> {
                     overdue,
                     limit,
                 } => secdesk::cli::tickets_list(&config, json, overdue, limit).await,
-                TicketsCommand::Show { number, json } => {
-                    secdesk::cli::tickets_show(&config, &number, json).await
+                TicketsCommand::Show { number, json, raw } => {
+                    secdesk::cli::tickets_show(&config, &number, json, raw).await
                 }
             }
             .map_err(|e| e.to_string())?;
             println!("{text}");
+            Ok(())
+        }
+        Command::Attachments { command } => {
+            let config = load(&cli.config)?;
+            match command {
+                AttachmentsCommand::Get { id, output } => {
+                    let said = secdesk::cli::attachments_get(&config, &id, output.as_deref())
+                        .await
+                        .map_err(|e| e.to_string())?;
+                    eprintln!("{said}");
+                }
+            }
             Ok(())
         }
     }

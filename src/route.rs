@@ -29,9 +29,15 @@ impl StaffPolicy {
     }
 }
 
-/// May `sender` write to `ticket`? Its reporter and staff may; a Cc or a
-/// quoted number never widens that.
-pub fn may_write(ticket: &TicketRef, sender: Option<&str>, staff: &StaffPolicy) -> bool {
+/// May `sender` write to `ticket`? Its reporter, its `participants` (added
+/// by staff with `/cc`, or the reporters of tickets merged into it) and
+/// staff may; a Cc header or a quoted number never widens that.
+pub fn may_write(
+    ticket: &TicketRef,
+    participants: &[String],
+    sender: Option<&str>,
+    staff: &StaffPolicy,
+) -> bool {
     let domain = |address: &str| {
         address
             .rsplit_once('@')
@@ -40,6 +46,7 @@ pub fn may_write(ticket: &TicketRef, sender: Option<&str>, staff: &StaffPolicy) 
     match sender {
         Some(sender) => {
             sender.eq_ignore_ascii_case(&ticket.reporter)
+                || participants.iter().any(|p| p.eq_ignore_ascii_case(sender))
                 || staff.is_staff(sender)
                 || (staff.reporter_domain
                     && domain(sender).is_some()
@@ -87,9 +94,20 @@ pub fn route(
     referenced: Option<TicketRef>,
     staff: &StaffPolicy,
 ) -> Route {
+    route_with(sender, automatic, referenced, &[], staff)
+}
+
+/// [`route`] for a ticket with `participants` besides its reporter.
+pub fn route_with(
+    sender: Option<&str>,
+    automatic: Option<AutoReason>,
+    referenced: Option<TicketRef>,
+    participants: &[String],
+    staff: &StaffPolicy,
+) -> Route {
     let allowed = referenced
         .as_ref()
-        .is_some_and(|t| may_write(t, sender, staff));
+        .is_some_and(|t| may_write(t, participants, sender, staff));
     match (automatic, referenced) {
         (Some(reason), ticket) => Route::Automatic {
             reason,
@@ -118,6 +136,26 @@ mod tests {
             subject: "XSS".into(),
             ..TicketRef::default()
         }
+    }
+
+    #[test]
+    fn a_participant_may_write_and_a_stranger_still_may_not() {
+        let vendor = ["psirt@vendor.test".to_string()];
+        assert!(matches!(
+            route_with(Some("PSIRT@vendor.test"), None, Some(ticket()), &vendor, &staff()),
+            Route::FollowUp {
+                from_staff: false,
+                ..
+            }
+        ));
+        assert!(matches!(
+            route_with(Some("other@vendor.test"), None, Some(ticket()), &vendor, &staff()),
+            Route::Stranger { .. }
+        ));
+        assert!(matches!(
+            route(Some("psirt@vendor.test"), None, Some(ticket()), &staff()),
+            Route::Stranger { .. }
+        ));
     }
 
     #[test]

@@ -313,7 +313,7 @@ async fn restart_mid_stream_creates_no_duplicate_and_skips_nothing(stack: &Stack
     let counts = app.store.counts().await.unwrap();
     assert_eq!(counts.tickets, N as i64, "exactly one ticket per report");
     assert_eq!(counts.incoming, N as i64, "every report stored once");
-    let tickets = app.store.list_tickets(1000).await.unwrap();
+    let tickets = app.store.newest_tickets(1000).await.unwrap();
     let mut subjects: Vec<_> = tickets.iter().map(|t| t.subject.clone()).collect();
     subjects.sort();
     subjects.dedup();

@@ -152,7 +152,7 @@ fn assert_each_once(acks: &[(String, usize)]) {
 
 /// Every ticket's subject once, and only those of `subjects`.
 async fn assert_one_ticket_per_subject(store: &Store, subjects: &[String]) {
-    let tickets = store.list_tickets(100_000).await.expect("list tickets");
+    let tickets = store.newest_tickets(100_000).await.expect("list tickets");
     let mut got: Vec<String> = tickets.into_iter().map(|t| t.subject).collect();
     got.sort();
     let mut want = subjects.to_vec();

@@ -371,7 +371,7 @@ async fn crash_anywhere_loses_nothing(stack: &Stack, db: &TestDb) {
     let elapsed = started.elapsed();
 
     // the figures first (printed even when an invariant fails below)
-    let tickets = store.list_tickets(n as i64 + 100).await.unwrap();
+    let tickets = store.newest_tickets(n as i64 + 100).await.unwrap();
     let mut by_subject: HashMap<&str, Vec<&secdesk::store::TicketSummary>> = HashMap::new();
     for t in &tickets {
         by_subject.entry(t.subject.as_str()).or_default().push(t);
@@ -643,7 +643,7 @@ async fn sigterm_stops_cleanly_and_the_next_start_continues(stack: &Stack, db: &
     let counts = store.counts().await.unwrap();
     assert_eq!(counts.tickets, all, "{counts:?}");
     assert_eq!(counts.incoming, all, "every report stored once: {counts:?}");
-    let tickets = store.list_tickets(1000).await.unwrap();
+    let tickets = store.newest_tickets(1000).await.unwrap();
     let subjects: HashSet<&str> = tickets.iter().map(|t| t.subject.as_str()).collect();
     assert_eq!(subjects.len(), reports.len(), "no report twice");
     for r in &reports {

@@ -467,6 +467,8 @@ async fn round_trip(store: &Store, case: Case, serial: u64) -> Result<(), TestCa
         triage_due_at: Some(times.due),
         triaged_at: times.triaged,
         updated_at: now,
+        owner: None,
+        merged_into: None,
     };
     let found = batch.ticket_by_number(number.as_str()).await.expect("find");
     prop_assert_eq!(found.as_ref(), Some(&expected));

@@ -1,6 +1,7 @@
 //! A participant wrote again on a ticket: a status request is answered
 //! (rate-limited); anything else is kept on the ticket and staff are told.
 
+use super::files;
 use super::replies::{self, Context, Reply, Threading};
 use super::{DeskContext, IngestError, Understood};
 use crate::outbox::AutoSubmitted;
@@ -82,7 +83,9 @@ pub(super) async fn status_answer(
     })
 }
 
-/// A follow-up from the reporter (or, when configured, the reporter's domain).
+/// A follow-up from the reporter or another participant (a third party
+/// added with `/cc`, a merged ticket's reporter, or, when configured, the
+/// reporter's domain).
 pub(super) async fn from_reporter(
     batch: &mut Batch,
     desk: &DeskContext,
@@ -95,8 +98,10 @@ pub(super) async fn from_reporter(
     if crate::staff::is_status_request(&understood.mail.subject, &text, &desk.prefix).is_some() {
         return status_answer(batch, desk, ticket, understood, sender, now).await;
     }
+    let mut after = ticket.clone();
+    let mut changes = Vec::new();
     if let Ok(state) = ticket.state.parse::<TicketState>() {
-        let next = state.after_reporter_follow_up();
+        let next = state.after_reporter_follow_up(desk.reopen_on_follow_up);
         if next != state {
             batch
                 .update_ticket(
@@ -108,22 +113,35 @@ pub(super) async fn from_reporter(
                     now,
                 )
                 .await?;
+            after.state = next.as_str().into();
+            super::staff::record_changes(batch, ticket, &after, Some(sender), now).await?;
+            if next == TicketState::Reopened {
+                changes.push("reopened");
+            }
         }
     }
     let mut replies = Vec::new();
-    if !desk.notify.is_empty() {
-        let mut ctx = Context::for_ticket(desk, ticket);
+    // an owned ticket's mail goes to its owner (and to `notify` if configured)
+    let staff = desk.staff_to_tell(ticket);
+    if !staff.is_empty() {
+        let forwarding = files::forwarding(
+            &understood.mail.attachments,
+            desk.forward_attachments_bytes,
+        );
+        let mut ctx = Context::for_ticket(desk, &after).with_files(&forwarding);
         ctx.text = Some(&text);
         ctx.sender = Some(sender);
-        replies.push(replies::build(
+        ctx.changes = changes;
+        replies.push(replies::build_with_files(
             desk,
             "staff-notification",
             "staff-follow-up",
             desk.default_language,
             &ctx,
-            desk.notify.clone(),
+            staff,
             &Threading::default(),
             AutoSubmitted::Generated,
+            &forwarding.files,
         )?);
     }
     tracing::info!(number = %ticket.number, from = sender, "follow-up threaded");

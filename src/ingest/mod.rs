@@ -10,6 +10,7 @@
 //!    message is stored, outgoing mail queued (`replies`), and the mailbox
 //!    checkpoint moved, all or nothing.
 
+mod files;
 mod follow_up;
 mod quarantine;
 mod replies;
@@ -82,10 +83,37 @@ pub struct DeskContext {
     pub expose_staff_address: bool,
     pub status_requests_per_hour: u32,
     pub priority_rule_is_final: bool,
+    /// A participant's follow-up reopens a closed ticket.
+    pub reopen_on_follow_up: bool,
+    /// Later mail on an owned ticket is told to `notify` too, not only the owner.
+    pub notify_all_when_owned: bool,
     /// Caps on automatic answers to outside addresses, per address and in all, per hour.
     pub auto_replies_per_address_per_hour: u32,
     pub auto_replies_per_hour: u32,
+    /// Attachment bytes one forwarded mail carries in all (`limits.forward_attachments_bytes`).
+    pub forward_attachments_bytes: usize,
     pub clock: Arc<dyn Clock>,
+}
+
+impl DeskContext {
+    /// Who hears of later mail on `ticket`: its owner when it has one (and
+    /// `notify` too when `desk.notify_all_when_owned`), else `notify`.
+    pub fn staff_to_tell(&self, ticket: &TicketRef) -> Vec<String> {
+        match &ticket.owner {
+            Some(owner) if !self.notify_all_when_owned => vec![owner.clone()],
+            Some(owner) => {
+                let mut all = vec![owner.clone()];
+                all.extend(
+                    self.notify
+                        .iter()
+                        .filter(|a| !a.eq_ignore_ascii_case(owner))
+                        .cloned(),
+                );
+                all
+            }
+            None => self.notify.clone(),
+        }
+    }
 }
 
 /// One fetched mail after the pure stage.
@@ -345,10 +373,20 @@ async fn commit_one(
     let mail = &understood.mail;
     let sender = mail.from.as_ref().map(|a| a.email.as_str());
     let referenced = find_referenced(batch, mail, &understood.numbers).await?;
-    let route = route::route(
+    let participants = match &referenced {
+        Some(ticket) => batch
+            .participants(ticket.id)
+            .await?
+            .into_iter()
+            .map(|p| p.address)
+            .collect(),
+        None => Vec::new(),
+    };
+    let route = route::route_with(
         sender,
         understood.automatic.clone(),
         referenced,
+        &participants,
         &desk.staff,
     );
     let subject = clean(&mail.subject);
@@ -382,7 +420,7 @@ async fn commit_one(
             let (ticket_id, number, replies) = report::create(batch, desk, understood).await?;
             stored.ticket_id = Some(ticket_id);
             let row = batch.insert_message(&stored).await?;
-            store_attachments(batch, row, mail).await?;
+            store_attachments(batch, row, mail, now).await?;
             replies::queue_all(batch, desk, ticket_id, &replies, now).await?;
             outcome.new_tickets.push(number.to_string());
         }
@@ -401,7 +439,7 @@ async fn commit_one(
             stored.reason = handled.reason.as_deref();
             stored.auth = auth.as_deref();
             let row = batch.insert_message(&stored).await?;
-            store_attachments(batch, row, mail).await?;
+            store_attachments(batch, row, mail, now).await?;
             replies::queue_all(batch, desk, ticket.id, &handled.replies, now).await?;
             if !handled.replies.is_empty() {
                 outcome.replies += handled.replies.len();
@@ -411,7 +449,7 @@ async fn commit_one(
         Route::Stranger { ticket } => {
             stored.claimed_ticket_id = Some(ticket.id);
             let row = batch.insert_message(&stored).await?;
-            store_attachments(batch, row, mail).await?;
+            store_attachments(batch, row, mail, now).await?;
             tracing::warn!(number = %ticket.number, from = ?sender,
                 "mail points at a ticket its sender may not write to; kept, not threaded");
             outcome.strangers += 1;
@@ -419,7 +457,7 @@ async fn commit_one(
         Route::Automatic { reason, ticket } => {
             stored.ticket_id = ticket.as_ref().map(|t| t.id);
             let row = batch.insert_message(&stored).await?;
-            store_attachments(batch, row, mail).await?;
+            store_attachments(batch, row, mail, now).await?;
             tracing::info!(%reason, from = ?sender, "automatic mail recorded, not answered");
             outcome.automatic += 1;
         }
@@ -452,21 +490,28 @@ async fn find_referenced(
     Ok(None)
 }
 
+/// Every attachment of a stored mail, with its bytes (kept once per content).
 async fn store_attachments(
     batch: &mut Batch,
     message_row: i64,
     mail: &ParsedMail,
+    now: i64,
 ) -> Result<(), StoreError> {
     for a in &mail.attachments {
         let name = a.name.as_deref().map(clean);
+        let held_back = a.held_back.as_deref().map(clean);
         batch
             .insert_attachment(
                 message_row,
                 &NewAttachment {
                     name: name.as_deref(),
                     content_type: &clean(&a.content_type),
+                    detected_type: &clean(&a.detected_type),
+                    held_back: held_back.as_deref(),
                     size: a.size as i64,
                     sha256: &a.sha256,
+                    bytes: &a.bytes,
+                    now,
                 },
             )
             .await?;

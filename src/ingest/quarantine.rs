@@ -111,7 +111,7 @@ impl Problem {
 }
 
 /// `26214400` → `25 MB`; `1536` → `1.5 KB`.
-fn human_size(bytes: usize) -> String {
+pub(super) fn human_size(bytes: usize) -> String {
     const UNITS: [&str; 4] = ["bytes", "KB", "MB", "GB"];
     let mut value = bytes as f64;
     let mut unit = 0;

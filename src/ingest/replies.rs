@@ -7,9 +7,10 @@
 
 use serde::Serialize;
 
+use super::files::{FileView, Forwarding};
 use super::quarantine::Problem;
 use super::{DeskContext, IngestError, addresses_json};
-use crate::outbox::{self, AutoSubmitted, OutgoingMail};
+use crate::outbox::{self, AutoSubmitted, FileToSend, OutgoingMail};
 use crate::report::{Language, Report};
 use crate::store::{Batch, NewMessage, TicketRef};
 
@@ -36,6 +37,26 @@ pub(super) struct Context<'a> {
     pub reason: Option<&'a str>,
     /// Why a mail was quarantined (the notice to its sender).
     pub problem: Option<&'a Problem>,
+    /// The attachments of the mail this one is about: attached or listed.
+    pub attachments: Vec<FileView>,
+    /// Whether some of them are only listed (the template names the command).
+    pub files_listed: bool,
+    /// Addresses that joined the conversation (`/cc-visible`).
+    pub added: Vec<String>,
+    /// A merge this mail is about.
+    pub merge: Option<MergeView>,
+    /// A colleague's copy: whether it was an internal note.
+    pub internal: bool,
+    /// Who a staff answer was relayed to.
+    pub relayed_to: Vec<String>,
+}
+
+/// What a merge notice says: `role` "merged" (this ticket went into
+/// `other`) or "target" (`other` went into this one).
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct MergeView {
+    pub role: &'static str,
+    pub other: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -58,6 +79,8 @@ pub(super) struct TicketView {
     pub triaged: bool,
     pub created_at: String,
     pub updated_at: String,
+    /// The staff member who owns the ticket.
+    pub owner: Option<String>,
 }
 
 impl<'a> Context<'a> {
@@ -83,6 +106,7 @@ impl<'a> Context<'a> {
                 updated_at: chrono::DateTime::from_timestamp_millis(ticket.updated_at)
                     .map(|at| desk.calendar.local_text(at))
                     .unwrap_or_default(),
+                owner: ticket.owner.clone(),
             },
             ..Context::blank(desk, &ticket.subject, &ticket.reporter, &ticket.language)
         }
@@ -126,7 +150,20 @@ impl<'a> Context<'a> {
             sender: None,
             reason: None,
             problem: None,
+            attachments: Vec::new(),
+            files_listed: false,
+            added: Vec::new(),
+            merge: None,
+            internal: false,
+            relayed_to: Vec::new(),
         }
+    }
+
+    /// Show the attachments of `forwarding` (what travels and what is listed).
+    pub fn with_files(mut self, forwarding: &Forwarding<'_>) -> Context<'a> {
+        self.attachments = forwarding.views.clone();
+        self.files_listed = forwarding.any_listed();
+        self
     }
 }
 
@@ -178,6 +215,32 @@ pub(super) fn build(
     threading: &Threading,
     auto_submitted: AutoSubmitted,
 ) -> Result<Reply, IngestError> {
+    build_with_files(
+        desk,
+        disposition,
+        name,
+        lang,
+        ctx,
+        to,
+        threading,
+        auto_submitted,
+        &[],
+    )
+}
+
+/// [`build`], carrying `files` as attachments.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn build_with_files(
+    desk: &DeskContext,
+    disposition: &'static str,
+    name: &str,
+    lang: Language,
+    ctx: &Context<'_>,
+    to: Vec<String>,
+    threading: &Threading,
+    auto_submitted: AutoSubmitted,
+    files: &[FileToSend<'_>],
+) -> Result<Reply, IngestError> {
     let text = desk.templates.render(name, lang, ctx)?;
     let built = outbox::compose(&OutgoingMail {
         from_name: &desk.name,
@@ -188,6 +251,7 @@ pub(super) fn build(
         in_reply_to: threading.in_reply_to.as_deref(),
         references: &threading.references,
         auto_submitted,
+        files,
     })
     .map_err(|source| IngestError::Compose {
         to: to.join(", "),

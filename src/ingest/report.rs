@@ -1,6 +1,7 @@
 //! A new report: a ticket under a fresh number, the acknowledgment to the
 //! reporter and the notification to staff.
 
+use super::files;
 use super::replies::{self, Context, Reply, Threading};
 use super::{DeskContext, IngestError, Understood, clean, reporter_of};
 use crate::outbox::AutoSubmitted;
@@ -187,15 +188,18 @@ fn acknowledgments(
         )?);
     }
     if !desk.notify.is_empty() {
-        out.push(replies::build(
+        // the proof-of-concept, logs and screenshots reach staff with the report
+        let forwarding = files::forwarding(&mail.attachments, desk.forward_attachments_bytes);
+        out.push(replies::build_with_files(
             desk,
             "staff-notification",
             "staff-new-ticket",
             desk.default_language,
-            &ctx,
+            &ctx.with_files(&forwarding),
             desk.notify.clone(),
             &Threading::default(),
             AutoSubmitted::Generated,
+            &forwarding.files,
         )?);
     }
     Ok(out)

@@ -7,14 +7,15 @@
 //! the precise errors; the reporter is told when triage, the outcome or
 //! closing changed.
 
+use super::files;
 use super::follow_up::{self, Handled, answering, new_text};
-use super::replies::{self, Context, Threading};
+use super::replies::{self, Context, MergeView, Reply, Threading};
 use super::{DeskContext, IngestError, Understood};
 use crate::outbox::AutoSubmitted;
 use crate::staff::auth::{AuthVerdict, authenticate};
-use crate::staff::{Command, StaffReply, is_status_request, parse_reply};
-use crate::store::{Batch, TicketRef, TicketUpdate};
-use crate::ticket::TicketState;
+use crate::staff::{Command, CommandError, StaffReply, is_status_request, parse_reply};
+use crate::store::{Batch, NewEvent, TicketRef, TicketUpdate};
+use crate::ticket::{ConfirmationNumber, TicketState};
 
 /// What the commands of one mail change, decided before anything is written.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -27,8 +28,15 @@ pub struct Plan {
 
 /// Apply `commands` to `ticket` (pure). Triage is complete when a severity is
 /// known and the priority was set by staff, or by the rule when
-/// `rule_is_final`; then a new ticket becomes triaged.
-pub fn plan(ticket: &TicketRef, commands: &[Command], rule_is_final: bool, now: i64) -> Plan {
+/// `rule_is_final`; then a new ticket becomes triaged. `/take` makes
+/// `sender` the owner.
+pub fn plan(
+    ticket: &TicketRef,
+    commands: &[Command],
+    sender: &str,
+    rule_is_final: bool,
+    now: i64,
+) -> Plan {
     let mut after = ticket.clone();
     let mut changes = Vec::new();
     let mut explicit_state = None;
@@ -50,7 +58,10 @@ pub fn plan(ticket: &TicketRef, commands: &[Command], rule_is_final: bool, now: 
                 after.outcome = Some(outcome.as_str().to_string());
             }
             Command::CustomerMessage(text) => after.customer_message = Some(text.clone()),
-            Command::Internal => {}
+            Command::Assign(owner) => after.owner = owner.clone(),
+            Command::Take => after.owner = Some(sender.to_ascii_lowercase()),
+            // participants and merges are rows of their own, applied by the shell
+            Command::Internal | Command::Cc { .. } | Command::Uncc(_) | Command::Merge(_) => {}
         }
     }
     let priority_assigned = after.priority_source == "staff" || rule_is_final;
@@ -75,6 +86,64 @@ pub fn plan(ticket: &TicketRef, commands: &[Command], rule_is_final: bool, now: 
         after.updated_at = now;
     }
     Plan { after, changes }
+}
+
+/// The audit-trail entries between two versions of a ticket (pure):
+/// `(field, old, new)` for each column staff can change that differs.
+pub fn changed_fields(
+    before: &TicketRef,
+    after: &TicketRef,
+) -> Vec<(&'static str, Option<String>, Option<String>)> {
+    let mut out = Vec::new();
+    let mut compare = |field, old: Option<String>, new: Option<String>| {
+        if old != new {
+            out.push((field, old, new));
+        }
+    };
+    compare(
+        "state",
+        Some(before.state.clone()),
+        Some(after.state.clone()),
+    );
+    compare("severity", before.severity.clone(), after.severity.clone());
+    compare(
+        "priority",
+        Some(format!("P{}", before.priority)),
+        Some(format!("P{}", after.priority)),
+    );
+    compare("owner", before.owner.clone(), after.owner.clone());
+    compare("outcome", before.outcome.clone(), after.outcome.clone());
+    compare(
+        "customer-message",
+        before.customer_message.clone(),
+        after.customer_message.clone(),
+    );
+    out
+}
+
+/// Record every change between `before` and `after` by `actor`.
+pub(super) async fn record_changes(
+    batch: &mut Batch,
+    before: &TicketRef,
+    after: &TicketRef,
+    actor: Option<&str>,
+    now: i64,
+) -> Result<(), IngestError> {
+    for (field, old, new) in changed_fields(before, after) {
+        batch
+            .record_event(
+                before.id,
+                &NewEvent {
+                    actor,
+                    field,
+                    old_value: old.as_deref(),
+                    new_value: new.as_deref(),
+                    now,
+                },
+            )
+            .await?;
+    }
+    Ok(())
 }
 
 fn update_of(plan: &Plan) -> TicketUpdate<'_> {
@@ -123,11 +192,122 @@ pub(super) async fn reply(
         {
             follow_up::status_answer(batch, desk, ticket, understood, sender, now).await?
         }
-        Ok(reply) => accepted(batch, desk, ticket, understood, sender, reply, now).await?,
+        Ok(reply) => match check(batch, desk, ticket, &reply, sender).await? {
+            Err(errors) => rejected(desk, ticket, understood, sender, &errors)?,
+            Ok(checked) => {
+                accepted(batch, desk, ticket, understood, sender, reply, checked, now).await?
+            }
+        },
     };
     Ok(StaffHandled {
         handled,
         auth: Some(auth),
+    })
+}
+
+/// What the commands that need the desk or the database turned out to mean.
+#[derive(Debug, Default)]
+pub(super) struct Checked {
+    /// The ticket `/merge` names (after following earlier merges).
+    merge_into: Option<TicketRef>,
+    /// Addresses `/cc` adds that were not participants yet.
+    cc: Vec<String>,
+    /// Whether the reporter is told who joined.
+    cc_visible: bool,
+    /// Participants `/uncc` removes.
+    uncc: Vec<String>,
+}
+
+/// Check the commands against the desk and the ticket: an owner must be
+/// staff, a `/cc` address must be new to the ticket and not staff, an
+/// `/uncc` address a participant, a `/merge` target another ticket, and
+/// `/merge` comes alone (only with `/internal` and text). Every problem is
+/// returned at once, with its line.
+async fn check(
+    batch: &mut Batch,
+    desk: &DeskContext,
+    ticket: &TicketRef,
+    reply: &StaffReply,
+    sender: &str,
+) -> Result<Result<Checked, Vec<CommandError>>, IngestError> {
+    let participants: Vec<String> = batch
+        .participants(ticket.id)
+        .await?
+        .into_iter()
+        .map(|p| p.address)
+        .collect();
+    let mut checked = Checked::default();
+    let mut errors = Vec::new();
+    let has_merge = reply
+        .commands
+        .iter()
+        .any(|c| matches!(c, Command::Merge(_)));
+    for (command, &line) in reply.commands.iter().zip(&reply.lines) {
+        let mut error = |message: String| {
+            errors.push(CommandError {
+                line,
+                input: command.to_string(),
+                message,
+            })
+        };
+        match command {
+            Command::Assign(Some(owner)) if !desk.staff.is_staff(owner) => error(format!(
+                "{owner} is not a staff address (desk.staff, desk.staff_domains); a ticket is owned by staff"
+            )),
+            Command::Take if !desk.staff.is_staff(sender) => {
+                error(format!("{sender} is not a staff address"))
+            }
+            Command::Cc { addresses, visible } => {
+                checked.cc_visible = *visible;
+                for address in addresses {
+                    if desk.staff.is_staff(address) {
+                        error(format!("{address} is staff: staff see every ticket already"));
+                    } else if address.eq_ignore_ascii_case(&ticket.reporter) {
+                        error(format!("{address} is the reporter of this ticket"));
+                    } else if address.eq_ignore_ascii_case(&desk.address) {
+                        error(format!("{address} is the desk itself"));
+                    } else if !participants.iter().any(|p| p.eq_ignore_ascii_case(address)) {
+                        checked.cc.push(address.clone());
+                    }
+                }
+            }
+            Command::Uncc(addresses) => {
+                for address in addresses {
+                    if participants.iter().any(|p| p.eq_ignore_ascii_case(address)) {
+                        checked.uncc.push(address.clone());
+                    } else {
+                        error(format!(
+                            "{address} is not a participant of this ticket (the reporter cannot be removed)"
+                        ));
+                    }
+                }
+            }
+            Command::Merge(number) => {
+                let target = match ConfirmationNumber::parse(number, &desk.prefix) {
+                    Ok(parsed) => batch.ticket_by_number(parsed.as_str()).await?,
+                    Err(e) => {
+                        error(format!("{number:?} is not a confirmation number: {e}"));
+                        continue;
+                    }
+                };
+                match target {
+                    None => error(format!("there is no ticket {number}")),
+                    Some(target) if target.id == ticket.id => {
+                        error(format!("{number} is this ticket (or was merged into it)"))
+                    }
+                    Some(target) => checked.merge_into = Some(target),
+                }
+            }
+            other if has_merge && !matches!(other, Command::Internal) => error(
+                "give /merge alone (with /internal or text if you like): the merged ticket is closed, change the target instead".into(),
+            ),
+            _ => {}
+        }
+    }
+    Ok(if errors.is_empty() {
+        Ok(checked)
+    } else {
+        Err(errors)
     })
 }
 
@@ -198,6 +378,7 @@ fn rejected(
     })
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn accepted(
     batch: &mut Batch,
     desk: &DeskContext,
@@ -205,20 +386,48 @@ async fn accepted(
     understood: &Understood,
     sender: &str,
     reply: StaffReply,
+    checked: Checked,
     now: i64,
 ) -> Result<Handled, IngestError> {
-    let plan = plan(ticket, &reply.commands, desk.priority_rule_is_final, now);
+    let mut plan = plan(
+        ticket,
+        &reply.commands,
+        sender,
+        desk.priority_rule_is_final,
+        now,
+    );
+    if checked.merge_into.is_some() {
+        // the merged ticket is closed; the reporter hears of the merge instead
+        plan.after.state = TicketState::Closed.as_str().into();
+        plan.changes.clear();
+    }
     let relay = !reply.internal && !reply.text.is_empty();
     let after = &plan.after;
     let mut replies = Vec::new();
     let reporter_thread = Threading::after(batch.reporter_thread(ticket.id, 20).await?);
     let language = replies::ticket_language(after, desk.default_language);
+    // everyone outside the desk who takes part, after this mail's /cc and /uncc
+    let mut outsiders: Vec<String> = vec![after.reporter.clone()];
+    for p in batch.participants(ticket.id).await? {
+        if !checked.uncc.contains(&p.address) {
+            outsiders.push(p.address);
+        }
+    }
+    outsiders.extend(checked.cc.iter().cloned());
 
-    if !reply.commands.is_empty() {
-        let mut ctx = Context::for_ticket(desk, after);
+    // a patch or an advisory draft goes to the reporter with the answer;
+    // a file held back as dangerous does not, and the staff member is told
+    let forwarding = if relay {
+        files::forwarding(&understood.mail.attachments, desk.forward_attachments_bytes)
+    } else {
+        files::Forwarding::default()
+    };
+    if !reply.commands.is_empty() || forwarding.any_listed() {
+        let mut ctx = Context::for_ticket(desk, after).with_files(&forwarding);
         ctx.applied = reply.commands.iter().map(ToString::to_string).collect();
         ctx.text = relay.then_some(reply.text.as_str());
         ctx.staff_member = Some(sender);
+        ctx.relayed_to = if relay { outsiders.clone() } else { Vec::new() };
         replies.push(replies::build(
             desk,
             "staff-confirmation",
@@ -234,20 +443,30 @@ async fn accepted(
         let mut ctx = Context::for_ticket(desk, after);
         ctx.text = Some(&reply.text);
         ctx.staff_member = desk.expose_staff_address.then_some(sender);
-        replies.push(replies::build(
-            desk,
-            "relay",
-            "relay",
-            language,
-            &ctx,
-            vec![after.reporter.clone()],
-            &reporter_thread,
-            AutoSubmitted::Generated,
-        )?);
+        // one mail each: a vendor added with /cc and the reporter do not see
+        // each other's addresses
+        for to in &outsiders {
+            replies.push(replies::build_with_files(
+                desk,
+                "relay",
+                "relay",
+                language,
+                &ctx,
+                vec![to.clone()],
+                &reporter_thread,
+                AutoSubmitted::Generated,
+                &forwarding.files,
+            )?);
+        }
     }
-    if !plan.changes.is_empty() {
+    let mut changes = plan.changes.clone();
+    if checked.cc_visible && !checked.cc.is_empty() {
+        changes.push("participants");
+    }
+    if !changes.is_empty() {
         let mut ctx = Context::for_ticket(desk, after);
-        ctx.changes = plan.changes.clone();
+        ctx.changes = changes;
+        ctx.added = checked.cc.clone();
         replies.push(replies::build(
             desk,
             "reporter-update",
@@ -259,10 +478,86 @@ async fn accepted(
             AutoSubmitted::Generated,
         )?);
     }
+    if let Some(target) = &checked.merge_into {
+        replies.extend(merge_notices(batch, desk, ticket, target, &reporter_thread).await?);
+    }
+    // the rest of the team sees the answer or the note in their mail client
+    if !reply.text.is_empty() {
+        let colleagues: Vec<String> = desk
+            .staff_to_tell(after)
+            .into_iter()
+            .chain(desk.notify.iter().cloned())
+            .filter(|a| !a.eq_ignore_ascii_case(sender))
+            .fold(Vec::new(), |mut all, a| {
+                if !all.iter().any(|b: &String| b.eq_ignore_ascii_case(&a)) {
+                    all.push(a);
+                }
+                all
+            });
+        if !colleagues.is_empty() {
+            let copied =
+                files::forwarding(&understood.mail.attachments, desk.forward_attachments_bytes);
+            let mut ctx = Context::for_ticket(desk, after).with_files(&copied);
+            ctx.text = Some(&reply.text);
+            ctx.staff_member = Some(sender);
+            ctx.internal = !relay;
+            ctx.relayed_to = if relay { outsiders.clone() } else { Vec::new() };
+            ctx.applied = reply.commands.iter().map(ToString::to_string).collect();
+            replies.push(replies::build_with_files(
+                desk,
+                "staff-notification",
+                "staff-copy",
+                desk.default_language,
+                &ctx,
+                colleagues,
+                &Threading::default(),
+                AutoSubmitted::Generated,
+                &copied.files,
+            )?);
+        }
+    }
+
+    // now the writes, all in the batch's transaction
     if plan.after != *ticket {
         batch
             .update_ticket(ticket.id, &update_of(&plan), now)
             .await?;
+        if plan.after.owner != ticket.owner {
+            batch
+                .set_owner(ticket.id, plan.after.owner.as_deref(), now)
+                .await?;
+        }
+        record_changes(batch, ticket, &plan.after, Some(sender), now).await?;
+    }
+    for address in &checked.cc {
+        batch
+            .add_participant(ticket.id, address, "cc", Some(sender), now)
+            .await?;
+        participant_event(batch, ticket.id, sender, None, Some(address), now).await?;
+    }
+    for address in &checked.uncc {
+        batch.remove_participant(ticket.id, address).await?;
+        participant_event(batch, ticket.id, sender, Some(address), None, now).await?;
+    }
+    if let Some(target) = &checked.merge_into {
+        batch.merge_ticket(ticket.id, target.id, now).await?;
+        for (on, field, value) in [
+            (ticket.id, "merged", &target.number),
+            (target.id, "merged-from", &ticket.number),
+        ] {
+            batch
+                .record_event(
+                    on,
+                    &NewEvent {
+                        actor: Some(sender),
+                        field,
+                        old_value: None,
+                        new_value: Some(value),
+                        now,
+                    },
+                )
+                .await?;
+        }
     }
     tracing::info!(number = %ticket.number, from = sender, commands = reply.commands.len(),
         relayed = relay, internal = reply.internal, "staff reply applied");
@@ -277,10 +572,74 @@ async fn accepted(
     })
 }
 
+async fn participant_event(
+    batch: &mut Batch,
+    ticket_id: i64,
+    actor: &str,
+    removed: Option<&str>,
+    added: Option<&str>,
+    now: i64,
+) -> Result<(), IngestError> {
+    batch
+        .record_event(
+            ticket_id,
+            &NewEvent {
+                actor: Some(actor),
+                field: "participant",
+                old_value: removed,
+                new_value: added,
+                now,
+            },
+        )
+        .await?;
+    Ok(())
+}
+
+/// The two reporters of a merge are told once each, in their own thread and
+/// language: the merged ticket's that its number now lives on in the
+/// target, the target's that another report of the same issue joined it.
+async fn merge_notices(
+    batch: &mut Batch,
+    desk: &DeskContext,
+    merged: &TicketRef,
+    target: &TicketRef,
+    merged_thread: &Threading,
+) -> Result<Vec<Reply>, IngestError> {
+    let target_thread = Threading::after(batch.reporter_thread(target.id, 20).await?);
+    let mut out = Vec::new();
+    for (ticket, other, role, thread) in [
+        (merged, target, "merged", merged_thread),
+        (target, merged, "target", &target_thread),
+    ] {
+        if role == "target" && ticket.reporter.eq_ignore_ascii_case(&merged.reporter) {
+            // one reporter, one notice
+            continue;
+        }
+        let mut ctx = Context::for_ticket(desk, ticket);
+        ctx.merge = Some(MergeView {
+            role,
+            other: other.number.clone(),
+        });
+        out.push(replies::build(
+            desk,
+            "reporter-update",
+            "reporter-merged",
+            replies::ticket_language(ticket, desk.default_language),
+            &ctx,
+            vec![ticket.reporter.clone()],
+            thread,
+            AutoSubmitted::Generated,
+        )?);
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ticket::{Outcome, Priority, Severity};
+
+    const STAFF: &str = "Analyst@Example.test";
 
     fn ticket() -> TicketRef {
         TicketRef {
@@ -303,6 +662,7 @@ mod tests {
                 Command::Severity(Severity::High),
                 Command::Priority(Priority::new(1).unwrap()),
             ],
+            STAFF,
             false,
             42,
         );
@@ -318,17 +678,24 @@ mod tests {
         let mut t = ticket();
         t.severity = Some("critical".into());
         t.severity_source = Some("cvss".into());
-        let p = plan(&t, &[Command::Status(TicketState::Investigating)], false, 1);
+        let p = plan(
+            &t,
+            &[Command::Status(TicketState::Investigating)],
+            STAFF,
+            false,
+            1,
+        );
         assert_eq!(p.after.triaged_at, None);
         assert_eq!(p.changes, vec!["status"]);
         let p = plan(
             &t,
             &[Command::Priority(Priority::new(2).unwrap())],
+            STAFF,
             false,
             1,
         );
         assert_eq!(p.after.triaged_at, Some(1));
-        let p = plan(&t, &[], true, 1);
+        let p = plan(&t, &[], STAFF, true, 1);
         assert_eq!(p.changes, vec!["triaged"]);
     }
 
@@ -344,6 +711,7 @@ mod tests {
                 Command::CustomerMessage("Please update.".into()),
                 Command::Status(TicketState::Closed),
             ],
+            STAFF,
             false,
             9,
         );
@@ -354,12 +722,70 @@ mod tests {
     }
 
     #[test]
+    fn take_assign_and_unassign_set_the_owner_and_the_trail_says_so() {
+        let p = plan(&ticket(), &[Command::Take], STAFF, false, 3);
+        assert_eq!(p.after.owner.as_deref(), Some("analyst@example.test"));
+        assert!(p.changes.is_empty(), "the reporter is not told who owns it");
+        assert_eq!(
+            changed_fields(&ticket(), &p.after),
+            vec![("owner", None, Some("analyst@example.test".to_string()))]
+        );
+        let mut owned = ticket();
+        owned.owner = Some("anna@example.test".into());
+        let p = plan(
+            &owned,
+            &[
+                Command::Assign(None),
+                Command::Status(TicketState::Reopened),
+            ],
+            STAFF,
+            false,
+            4,
+        );
+        assert_eq!(p.after.owner, None);
+        assert_eq!(p.after.state, "reopened");
+        assert_eq!(p.changes, vec!["status"]);
+        let fields: Vec<&str> = changed_fields(&owned, &p.after)
+            .into_iter()
+            .map(|(f, _, _)| f)
+            .collect();
+        assert_eq!(fields, ["state", "owner"]);
+    }
+
+    #[test]
+    fn the_trail_records_each_changed_field_with_old_and_new_values() {
+        let before = ticket();
+        let p = plan(
+            &before,
+            &[
+                Command::Severity(Severity::High),
+                Command::Priority(Priority::new(1).unwrap()),
+                Command::Outcome(Outcome::NoAction),
+            ],
+            STAFF,
+            false,
+            8,
+        );
+        assert_eq!(
+            changed_fields(&before, &p.after),
+            vec![
+                ("state", Some("new".into()), Some("triaged".into())),
+                ("severity", None, Some("high".into())),
+                ("priority", Some("P3".into()), Some("P1".into())),
+                ("outcome", None, Some("no-action".into())),
+            ]
+        );
+        assert!(changed_fields(&before, &before).is_empty());
+    }
+
+    #[test]
     fn repeating_the_current_values_changes_nothing() {
         let mut t = ticket();
         t.outcome = Some("no-action".into());
         let p = plan(
             &t,
             &[Command::Outcome(Outcome::NoAction), Command::Internal],
+            STAFF,
             false,
             5,
         );

@@ -15,6 +15,7 @@
 
 pub mod budget;
 mod html;
+pub mod inspect;
 pub mod loops;
 mod nesting;
 mod parse;
@@ -159,6 +160,15 @@ pub struct Attachment {
     /// SHA-256 of the transfer-decoded bytes, lower-case hex, so staff can
     /// match a file against what the reporter holds.
     pub sha256: String,
+    /// What the bytes are, whatever the name and the declared type say.
+    pub detected_type: String,
+    /// Why the file must not be attached to mail we send (an executable, a
+    /// script, macros, an archive holding those); `None` when it may be.
+    pub held_back: Option<String>,
+    /// The transfer-decoded bytes, so the desk stores and forwards them
+    /// without parsing the raw mail again.
+    #[serde(skip)]
+    pub bytes: Vec<u8>,
 }
 
 /// The plain data of one mail. Strings are valid UTF-8 with no NUL, so they

@@ -153,19 +153,25 @@ fn parse_level(
     for part in body_parts(&message, &message.attachments) {
         budget.check()?;
         let content_type = content_type_of(part);
-        let bytes = transfer_decoded(raw, part);
+        let bytes = transfer_decoded(raw, part).into_owned();
+        let name = part
+            .attachment_name()
+            .map(|name| clean_line(name, MAX_NAME_BYTES))
+            .filter(|name| !name.is_empty());
+        let inspection = super::inspect::inspect(name.as_deref(), &content_type, &bytes);
         attachments.push(Attachment {
-            name: part
-                .attachment_name()
-                .map(|name| clean_line(name, MAX_NAME_BYTES))
-                .filter(|name| !name.is_empty()),
+            name,
             content_type: content_type.clone(),
             size: bytes.len(),
             sha256: hex::encode(Sha256::digest(&bytes)),
+            detected_type: inspection.detected_type,
+            held_back: inspection.held_back,
+            bytes,
         });
         let is_forward = matches!(content_type.as_str(), "message/rfc822" | "message/global");
         if is_forward && depth < MAX_FORWARD_DEPTH {
-            match parse_level(&bytes, depth + 1, parts, budget) {
+            let forward = attachments.last().map(|a| a.bytes.as_slice()).unwrap_or_default();
+            match parse_level(forward, depth + 1, parts, budget) {
                 Ok(mut forwarded) => {
                     attachments.append(&mut forwarded.attachments);
                     forwards.push(forwarded);

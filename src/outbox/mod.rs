@@ -7,7 +7,7 @@ pub mod smtp;
 pub mod templates;
 
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
-use lettre::message::{Mailbox, Message};
+use lettre::message::{Attachment, Mailbox, Message, MultiPart, SinglePart};
 
 pub use templates::{Rendered, TemplateError, Templates};
 
@@ -44,6 +44,18 @@ pub struct OutgoingMail<'a> {
     /// The thread so far, oldest first, without angle brackets.
     pub references: &'a [String],
     pub auto_submitted: AutoSubmitted,
+    /// Files sent along, in this order after the text.
+    pub files: &'a [FileToSend<'a>],
+}
+
+/// A file attached to an outgoing mail: the name, type and bytes it came with.
+#[derive(Debug, Clone, Copy)]
+pub struct FileToSend<'a> {
+    /// The sender's file name; `None` sends it unnamed ("attachment").
+    pub name: Option<&'a str>,
+    /// `type/subtype` as declared when it came in.
+    pub content_type: &'a str,
+    pub bytes: &'a [u8],
 }
 
 /// A built mail: its Message-ID (no angle brackets) and its bytes.
@@ -113,13 +125,35 @@ pub fn compose(mail: &OutgoingMail<'_>) -> Result<BuiltMail, ComposeError> {
             .join(" ");
         builder = builder.references(refs);
     }
-    let message = builder
-        .header(ContentType::TEXT_PLAIN)
-        .body(mail.body.to_string())?;
+    let message = if mail.files.is_empty() {
+        builder
+            .header(ContentType::TEXT_PLAIN)
+            .body(mail.body.to_string())?
+    } else {
+        let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(mail.body.to_string()));
+        for file in mail.files {
+            parts = parts.singlepart(attachment(file));
+        }
+        builder.multipart(parts)?
+    };
     Ok(BuiltMail {
         message_id,
         raw: message.formatted(),
     })
+}
+
+/// One file as a MIME part. Its name is RFC 2231-encoded by lettre (so
+/// non-ASCII names survive); a declared type that does not parse as a MIME
+/// type is sent as `application/octet-stream`, the bytes unchanged.
+fn attachment(file: &FileToSend<'_>) -> SinglePart {
+    let content_type = ContentType::parse(file.content_type)
+        .unwrap_or_else(|_| ContentType::parse("application/octet-stream").expect("a valid type"));
+    let name = file
+        .name
+        .map(single_line)
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "attachment".to_string());
+    Attachment::new(name).body(file.bytes.to_vec(), content_type)
 }
 
 /// Subjects come from strangers: no line breaks or control characters may
@@ -146,6 +180,7 @@ mod tests {
             in_reply_to: Some("abc@reporter.example"),
             references: &["root@x".to_string(), "abc@reporter.example".to_string()],
             auto_submitted: AutoSubmitted::Replied,
+            files: &[],
         })
         .unwrap()
     }
@@ -167,6 +202,47 @@ mod tests {
         let built = sample();
         let text = String::from_utf8_lossy(&built.raw);
         assert!(!text.contains("\r\nBcc:"));
+    }
+
+    #[test]
+    fn files_travel_as_attachments_with_their_names_types_and_bytes() {
+        let poc: Vec<u8> = (0..=255u8).cycle().take(3000).collect();
+        let built = compose(&OutgoingMail {
+            from_name: "Security Desk",
+            from_address: "security@example.test",
+            to: &["staff@example.test".to_string()],
+            subject: "[SEC-7KQ3-M9PX] New report",
+            body: "See the files.",
+            in_reply_to: None,
+            references: &[],
+            auto_submitted: AutoSubmitted::Generated,
+            files: &[
+                FileToSend {
+                    name: Some("prova-è.bin"),
+                    content_type: "application/octet-stream",
+                    bytes: &poc,
+                },
+                FileToSend {
+                    name: None,
+                    content_type: "not a type",
+                    bytes: b"log line",
+                },
+            ],
+        })
+        .unwrap();
+        use mail_parser::MimeHeaders;
+        let parsed = mail_parser::MessageParser::default()
+            .parse(&built.raw)
+            .expect("our mail parses");
+        assert_eq!(parsed.body_text(0).as_deref(), Some("See the files."));
+        let files: Vec<_> = parsed.attachments().collect();
+        assert_eq!(files.len(), 2);
+        assert_eq!(files[0].attachment_name(), Some("prova-è.bin"));
+        assert_eq!(files[0].contents(), &poc[..]);
+        assert_eq!(files[1].attachment_name(), Some("attachment"));
+        assert_eq!(files[1].contents(), b"log line");
+        let text = String::from_utf8_lossy(&built.raw);
+        assert!(text.contains("X-Secdesk-Loop: security@example.test"));
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub const REQUIRED: &[&str] = &[
     "staff-triage-overdue",
     "relay",
     "reporter-update",
+    "reporter-merged",
+    "staff-copy",
     "status",
     "quarantined",
 ];
@@ -157,6 +159,7 @@ fn sample_context() -> serde_json::Value {
             "customer_message": "sample customer message",
             "triage_due": "2026-11-26 17:00 CET", "triaged": false,
             "created_at": "2026-11-25 17:00 CET", "updated_at": "2026-11-26 10:30 CET",
+            "owner": "analyst@example.com",
         },
         "text": "sample text",
         "staff_member": "analyst@example.com",
@@ -166,6 +169,18 @@ fn sample_context() -> serde_json::Value {
         "sender": "analyst@example.com",
         "reason": "dkim=fail header.d=example.com",
         "problem": {"kind": "too-large", "size": "31.3 MB", "limit": "25 MB"},
+        "attachments": [
+            {"name": "poc.py", "detected_type": "text/plain", "size": "2.1 KB",
+             "sha256": "0".repeat(64), "attached": true, "why": null},
+            {"name": "setup.exe", "detected_type": "application/vnd.microsoft.portable-executable",
+             "size": "1.2 MB", "sha256": "1".repeat(64), "attached": false,
+             "why": "held back: Windows executable (PE)"},
+        ],
+        "files_listed": true,
+        "added": ["psirt@vendor.example"],
+        "merge": {"role": "merged", "other": "SEC-1111-1111"},
+        "internal": false,
+        "relayed_to": ["reporter@example.com", "psirt@vendor.example"],
     })
 }
 
@@ -178,15 +193,16 @@ fn sparse_context() -> serde_json::Value {
     ticket["kind"] = "unknown".into();
     ticket["priority"] = 3.into();
     ticket["priority_source"] = "rule".into();
-    for key in ["severity", "outcome", "customer_message", "triage_due"] {
+    for key in ["severity", "outcome", "customer_message", "triage_due", "owner"] {
         ticket[key] = serde_json::Value::Null;
     }
-    for key in ["text", "staff_member", "problem"] {
+    for key in ["text", "staff_member", "problem", "merge"] {
         sample[key] = serde_json::Value::Null;
     }
-    for key in ["applied", "errors", "changes"] {
+    for key in ["applied", "errors", "changes", "attachments", "added", "relayed_to"] {
         sample[key] = serde_json::json!([]);
     }
+    sample["files_listed"] = false.into();
     sample
 }
 

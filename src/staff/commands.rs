@@ -25,10 +25,21 @@
 //! | `/close`                     | `/chiudi`                        | none; the same as `/status closed`      |
 //! | `/internal`                  | `/interno`                       | none; nothing of this reply is relayed  |
 //! | `/customer-message`          | `/messaggio-clienti`             | the agreed text, on the same line or on all the lines after it |
+//! | `/assign`                    | `/assegna`                       | a staff address: the ticket's owner     |
+//! | `/take`                      | `/prendi`                        | none; the sender becomes the owner      |
+//! | `/unassign`                  | `/rilascia`                      | none; nobody owns the ticket            |
+//! | `/cc`                        | `/aggiungi`                      | addresses (comma-separated) joining the conversation; the reporter is not told |
+//! | `/cc-visible`                | `/aggiungi-visibile`             | the same, and the reporter is told who joined |
+//! | `/uncc`                      | `/rimuovi`                       | addresses that leave the conversation   |
+//! | `/merge`                     | `/unisci`                        | a confirmation number: this ticket is merged into that one |
+//! | `/reopen`                    | `/riapri`                        | none; the same as `/status reopened`    |
 //!
 //! Command names and values are case-insensitive; in values, spaces and `_`
 //! may stand for `-` (`awaiting reporter`). Each kind of command may be given
-//! once (`/close` and `/status` are the same kind).
+//! once (`/close`, `/reopen` and `/status` are the same kind, as are
+//! `/assign`, `/take` and `/unassign`, and `/cc` and `/cc-visible`).
+//! Whether an address given to `/assign` is staff, and whether a `/merge`
+//! target exists, is checked by the caller, which knows the desk.
 
 use std::fmt;
 use std::str::FromStr;
@@ -48,6 +59,18 @@ pub enum Command {
     /// The message for the affected customers, as agreed with the reporter
     /// (seed step 2.iv); kept on the ticket.
     CustomerMessage(String),
+    /// The owner: a staff address (lower case), or `None` for `/unassign`.
+    Assign(Option<String>),
+    /// `/take`: the sender becomes the owner.
+    Take,
+    /// Third parties (a vendor, a CERT) join the conversation; `visible`
+    /// when the reporter is told who joined.
+    Cc { addresses: Vec<String>, visible: bool },
+    /// Addresses that leave the conversation.
+    Uncc(Vec<String>),
+    /// Merge this ticket into the one with this number (as written; the
+    /// caller checks it).
+    Merge(String),
 }
 
 /// A staff reply, read.
@@ -55,6 +78,9 @@ pub enum Command {
 pub struct StaffReply {
     /// The commands, in the order they were written.
     pub commands: Vec<Command>,
+    /// The line of each command (1-based, as in [`CommandError::line`]),
+    /// for errors the caller finds (an unknown owner, a missing ticket).
+    pub lines: Vec<usize>,
     /// The text after the commands, trimmed; `""` when there is none. It is
     /// relayed to the reporter unless `internal` is set, in which case it is
     /// the desk's internal note.
@@ -119,7 +145,7 @@ pub fn parse_reply(new_text: &str) -> Result<StaffReply, Vec<CommandError>> {
             }
             Some(kind) => kind.with_value(name, value).map_err(error),
             None => Err(error(format!(
-                "unknown command /{name} (expected /severity, /priority, /status, /outcome, /close, /internal or /customer-message; a line of text must not start with /)"
+                "unknown command /{name} (expected /severity, /priority, /status, /outcome, /close, /reopen, /internal, /customer-message, /assign, /take, /unassign, /cc, /cc-visible, /uncc or /merge; a line of text must not start with /)"
             ))),
         };
         match command {
@@ -151,10 +177,11 @@ pub fn parse_reply(new_text: &str) -> Result<StaffReply, Vec<CommandError>> {
         .get(text_start..)
         .map(|rest| rest.join("\n").trim().to_string())
         .unwrap_or_default();
-    let commands: Vec<Command> = commands.into_iter().map(|(command, _)| command).collect();
+    let (commands, lines): (Vec<Command>, Vec<usize>) = commands.into_iter().unzip();
     let internal = commands.contains(&Command::Internal);
     Ok(StaffReply {
         commands,
+        lines,
         text,
         internal,
     })
@@ -190,6 +217,14 @@ enum CommandName {
     Close,
     Internal,
     CustomerMessage,
+    Reopen,
+    Assign,
+    Take,
+    Unassign,
+    Cc,
+    CcVisible,
+    Uncc,
+    Merge,
 }
 
 impl CommandName {
@@ -205,6 +240,14 @@ impl CommandName {
             "customer-message" | "messaggio-clienti" | "messaggio-cliente" => {
                 CommandName::CustomerMessage
             }
+            "reopen" | "riapri" => CommandName::Reopen,
+            "assign" | "assegna" | "owner" => CommandName::Assign,
+            "take" | "prendi" | "mine" => CommandName::Take,
+            "unassign" | "rilascia" => CommandName::Unassign,
+            "cc" | "aggiungi" => CommandName::Cc,
+            "cc-visible" | "aggiungi-visibile" | "cc-visibile" => CommandName::CcVisible,
+            "uncc" | "rimuovi" => CommandName::Uncc,
+            "merge" | "unisci" => CommandName::Merge,
             _ => return None,
         })
     }
@@ -249,10 +292,66 @@ impl CommandName {
                     .map(Command::Outcome)
             }
             CommandName::Close => takes_no_value(Command::Status(TicketState::Closed)),
+            CommandName::Reopen => takes_no_value(Command::Status(TicketState::Reopened)),
             CommandName::Internal => takes_no_value(Command::Internal),
             CommandName::CustomerMessage => Ok(Command::CustomerMessage(value.to_string())),
+            CommandName::Assign => {
+                needs_value("the staff address of the new owner")?;
+                let mut addresses = addresses(value)?;
+                match (addresses.pop(), addresses.is_empty()) {
+                    (Some(owner), true) => Ok(Command::Assign(Some(owner))),
+                    _ => Err(format!("/{name} takes one address: the ticket has one owner")),
+                }
+            }
+            CommandName::Take => takes_no_value(Command::Take),
+            CommandName::Unassign => takes_no_value(Command::Assign(None)),
+            CommandName::Cc | CommandName::CcVisible => {
+                needs_value("one or more addresses, separated by commas")?;
+                Ok(Command::Cc {
+                    addresses: addresses(value)?,
+                    visible: self == CommandName::CcVisible,
+                })
+            }
+            CommandName::Uncc => {
+                needs_value("one or more addresses, separated by commas")?;
+                addresses(value).map(Command::Uncc)
+            }
+            CommandName::Merge => {
+                needs_value("the number of the ticket this one is merged into")?;
+                let number = value.trim_matches(|c| c == '[' || c == ']').trim();
+                Ok(Command::Merge(number.to_ascii_uppercase()))
+            }
         }
     }
+}
+
+/// A list of mail addresses, separated by commas, semicolons or spaces, as
+/// written in a command (`<a@x>`, `mailto:` and case are tolerated).
+fn addresses(value: &str) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in value
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|item| !item.trim().is_empty())
+    {
+        let address = crate::message::normalize_address(item);
+        let valid = address.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+                && address
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "@.-_+=!#$%&'*/?^`{|}~".contains(c))
+        });
+        if !valid {
+            return Err(format!("{item:?} is not a mail address"));
+        }
+        if !out.contains(&address) {
+            out.push(address);
+        }
+    }
+    Ok(out)
 }
 
 /// Lower case, with runs of spaces and `_` turned into one `-`.
@@ -293,6 +392,7 @@ fn italian_state(value: &str) -> Option<&'static str> {
         "in-analisi" | "in-corso" => "investigating",
         "in-attesa" | "in-attesa-segnalatore" => "awaiting-reporter",
         "chiuso" => "closed",
+        "riaperto" => "reopened",
         _ => return None,
     })
 }
@@ -307,17 +407,21 @@ fn italian_outcome(value: &str) -> Option<&'static str> {
 }
 
 fn same_kind(a: &Command, b: &Command) -> bool {
-    std::mem::discriminant(a) == std::mem::discriminant(b)
+    kind_name(a) == kind_name(b)
 }
 
 fn kind_name(command: &Command) -> &'static str {
     match command {
         Command::Severity(_) => "/severity",
         Command::Priority(_) => "/priority",
-        Command::Status(_) => "/status (or /close)",
+        Command::Status(_) => "/status (or /close, /reopen)",
         Command::Outcome(_) => "/outcome",
         Command::Internal => "/internal",
         Command::CustomerMessage(_) => "/customer-message",
+        Command::Assign(_) | Command::Take => "/assign (or /take, /unassign)",
+        Command::Cc { .. } => "/cc (or /cc-visible)",
+        Command::Uncc(_) => "/uncc",
+        Command::Merge(_) => "/merge",
     }
 }
 
@@ -330,6 +434,17 @@ impl fmt::Display for Command {
             Command::Outcome(outcome) => write!(f, "/outcome {outcome}"),
             Command::Internal => f.write_str("/internal"),
             Command::CustomerMessage(text) => write!(f, "/customer-message {text}"),
+            Command::Assign(Some(owner)) => write!(f, "/assign {owner}"),
+            Command::Assign(None) => f.write_str("/unassign"),
+            Command::Take => f.write_str("/take"),
+            Command::Cc { addresses, visible } => write!(
+                f,
+                "/cc{} {}",
+                if *visible { "-visible" } else { "" },
+                addresses.join(", ")
+            ),
+            Command::Uncc(addresses) => write!(f, "/uncc {}", addresses.join(", ")),
+            Command::Merge(number) => write!(f, "/merge {number}"),
         }
     }
 }
@@ -579,13 +694,77 @@ mod tests {
         assert!(errors[0].message.contains("already given on line 1"));
         let errors = super::tests::errors("/status investigating\n/close\n");
         assert_eq!(errors[0].line, 2);
-        assert!(errors[0].message.contains("/status (or /close)"));
+        assert!(errors[0].message.contains("/status (or /close, /reopen)"));
     }
 
     #[test]
     fn error_line_numbers_count_leading_blank_lines() {
         let errors = errors("\n\n/priority 9\n");
         assert_eq!(errors[0].line, 3);
+    }
+
+    #[test]
+    fn ownership_commands_name_one_staff_owner_or_none() {
+        assert_eq!(
+            parsed("/assign <Anna@Example.TEST>").commands,
+            vec![Command::Assign(Some("anna@example.test".into()))]
+        );
+        assert_eq!(parsed("/prendi").commands, vec![Command::Take]);
+        assert_eq!(parsed("/rilascia").commands, vec![Command::Assign(None)]);
+        let wrong = errors("/assign a@example.test, b@example.test\n/take now\n/assign\n");
+        assert!(wrong[0].message.contains("one owner"), "{wrong:?}");
+        assert!(wrong[1].message.contains("/take takes no value"));
+        assert!(wrong[2].message.contains("needs a value"));
+        let twice = errors("/take\n/assign a@example.test\n");
+        assert!(twice[0].message.contains("already given on line 1"));
+    }
+
+    #[test]
+    fn cc_takes_a_list_of_addresses_and_says_whether_the_reporter_is_told() {
+        assert_eq!(
+            parsed("/cc psirt@vendor.example, CERT@cert.example; psirt@vendor.example").commands,
+            vec![Command::Cc {
+                addresses: vec!["psirt@vendor.example".into(), "cert@cert.example".into()],
+                visible: false
+            }]
+        );
+        assert_eq!(
+            parsed("/aggiungi-visibile mailto:psirt@vendor.example\n/rimuovi old@x.example")
+                .commands,
+            vec![
+                Command::Cc {
+                    addresses: vec!["psirt@vendor.example".into()],
+                    visible: true
+                },
+                Command::Uncc(vec!["old@x.example".into()]),
+            ]
+        );
+        for bad in ["/cc vendor", "/cc a@b", "/cc @x.example", "/uncc a@@x.example"] {
+            let e = errors(bad);
+            assert!(e[0].message.contains("is not a mail address"), "{bad}: {e:?}");
+        }
+    }
+
+    #[test]
+    fn merge_takes_the_target_number_and_reopen_is_a_state() {
+        assert_eq!(
+            parsed("/merge [sec-7kq3-m9px]").commands,
+            vec![Command::Merge("SEC-7KQ3-M9PX".into())]
+        );
+        assert_eq!(
+            parsed("/unisci SEC-7KQ3-M9PX").commands,
+            vec![Command::Merge("SEC-7KQ3-M9PX".into())]
+        );
+        assert_eq!(
+            parsed("/riapri").commands,
+            vec![Command::Status(TicketState::Reopened)]
+        );
+        assert_eq!(
+            parsed("/stato riaperto").commands,
+            vec![Command::Status(TicketState::Reopened)]
+        );
+        assert!(errors("/merge")[0].message.contains("needs a value"));
+        assert!(errors("/reopen\n/close")[0].message.contains("already given"));
     }
 
     #[test]

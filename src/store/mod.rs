@@ -22,9 +22,10 @@
 //! a crash before commit re-reads the batch, a crash after it skips it.
 
 pub use secdesk_store::{
-    Backend, BatchOps, Counts, CvssView, FlaggedMessage, Lane, MailboxState, MessageView,
-    NewAttachment, NewMessage, NewOutboxMail, NewTicket, OutboxItem, QuarantinedMail, StoreError,
-    StoreOps, TicketDetail, TicketFilter, TicketRef, TicketSummary, TicketUpdate, now_millis,
+    AttachmentView, Backend, BatchOps, Counts, CvssView, EventView, FlaggedMessage, Lane,
+    MailboxState, MessageView, NewAttachment, NewEvent, NewMessage, NewOutboxMail, NewTicket,
+    OutboxItem, Participant, ParticipantView, QuarantinedMail, StoreError, StoreOps, TicketDetail,
+    TicketQuery, TicketRef, TicketSummary, TicketUpdate, now_millis,
 };
 use secdesk_store_postgres::{PgBatch, PgStore};
 use secdesk_store_sqlite::{SqliteBatch, SqliteStore};
@@ -132,14 +133,32 @@ impl Store {
         dispatch!(Store, self, s => s.mark_attempt_failed(id, error, next_attempt_at).await)
     }
 
-    /// The newest `limit` tickets.
-    pub async fn list_tickets(&self, limit: i64) -> Result<Vec<TicketSummary>, StoreError> {
-        dispatch!(Store, self, s => s.list_tickets(TicketFilter::All, limit).await)
+    /// The newest `limit` tickets `query` selects.
+    pub async fn list_tickets(
+        &self,
+        query: &TicketQuery,
+        limit: i64,
+    ) -> Result<Vec<TicketSummary>, StoreError> {
+        dispatch!(Store, self, s => s.list_tickets(query, limit).await)
+    }
+
+    /// The newest `limit` tickets, whatever they are.
+    pub async fn newest_tickets(&self, limit: i64) -> Result<Vec<TicketSummary>, StoreError> {
+        self.list_tickets(&TicketQuery::default(), limit).await
     }
 
     /// Tickets whose triage was due before `now` (ms) and is not done.
     pub async fn overdue_tickets(&self, now: i64) -> Result<Vec<TicketSummary>, StoreError> {
-        dispatch!(Store, self, s => s.list_tickets(TicketFilter::OverdueAt(now), OVERDUE_LIMIT).await)
+        let query = TicketQuery {
+            overdue_at: Some(now),
+            ..TicketQuery::default()
+        };
+        self.list_tickets(&query, OVERDUE_LIMIT).await
+    }
+
+    /// Every change of a ticket, oldest first.
+    pub async fn ticket_history(&self, number: &str) -> Result<Option<Vec<EventView>>, StoreError> {
+        dispatch!(Store, self, s => s.ticket_history(number).await)
     }
 
     pub async fn ticket_detail(&self, number: &str) -> Result<Option<TicketDetail>, StoreError> {
@@ -149,6 +168,24 @@ impl Store {
             cvss.severity = Severity::from_cvss_score(cvss.base_score).to_string();
         }
         Ok(detail)
+    }
+
+    /// One attachment's facts and, when the store keeps them, its bytes.
+    pub async fn attachment(
+        &self,
+        which: &AttachmentRef,
+    ) -> Result<Option<(AttachmentView, Option<Vec<u8>>)>, StoreError> {
+        let view = match which {
+            AttachmentRef::Id(id) => dispatch!(Store, self, s => s.attachment(*id).await)?,
+            AttachmentRef::Sha256(sha) => {
+                dispatch!(Store, self, s => s.attachment_by_sha256(sha).await)?
+            }
+        };
+        let Some(view) = view else {
+            return Ok(None);
+        };
+        let bytes = dispatch!(Store, self, s => s.blob(&view.sha256).await)?;
+        Ok(Some((view, bytes)))
     }
 
     /// Incoming mail kept outside any ticket (strangers, automatic mail,
@@ -165,6 +202,33 @@ impl Store {
     /// Counts used by tests and the benchmark.
     pub async fn counts(&self) -> Result<Counts, StoreError> {
         dispatch!(Store, self, s => s.counts().await)
+    }
+}
+
+/// Which attachment `attachments get` means: its id (as `tickets show`
+/// lists it) or the SHA-256 of its content (as notifications list it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttachmentRef {
+    Id(i64),
+    /// Lower-case hex.
+    Sha256(String),
+}
+
+impl std::str::FromStr for AttachmentRef {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<AttachmentRef, String> {
+        let text = text.trim();
+        let hex = text.strip_prefix("sha256:").unwrap_or(text);
+        if hex.len() == 64 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Ok(AttachmentRef::Sha256(hex.to_ascii_lowercase()));
+        }
+        match text.parse::<i64>() {
+            Ok(id) if id > 0 => Ok(AttachmentRef::Id(id)),
+            _ => Err(format!(
+                "{text:?} is neither an attachment id (a number, as `tickets show` lists it) nor a SHA-256 (64 hex digits, as notifications list it)"
+            )),
+        }
     }
 }
 
@@ -273,11 +337,12 @@ impl Batch {
         dispatch!(Batch, self, b => b.insert_message(m).await)
     }
 
+    /// Store an attachment and its bytes (once per content); returns its id.
     pub async fn insert_attachment(
         &mut self,
         message_row: i64,
         a: &NewAttachment<'_>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<i64, StoreError> {
         dispatch!(Batch, self, b => b.insert_attachment(message_row, a).await)
     }
 
@@ -293,6 +358,55 @@ impl Batch {
     ) -> Result<(), StoreError> {
         let mail = NewOutboxMail::new(message_row, envelope_from, recipients, disposition, now);
         dispatch!(Batch, self, b => b.enqueue(&mail).await)
+    }
+
+    /// The third parties and merged tickets' reporters on a ticket.
+    pub async fn participants(&mut self, ticket_id: i64) -> Result<Vec<Participant>, StoreError> {
+        dispatch!(Batch, self, b => b.participants(ticket_id).await)
+    }
+
+    /// Add a participant; `false` when the address already was one.
+    pub async fn add_participant(
+        &mut self,
+        ticket_id: i64,
+        address: &str,
+        role: &str,
+        added_by: Option<&str>,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        dispatch!(Batch, self, b => b.add_participant(ticket_id, address, role, added_by, now).await)
+    }
+
+    /// Remove a participant; `false` when the address was none.
+    pub async fn remove_participant(
+        &mut self,
+        ticket_id: i64,
+        address: &str,
+    ) -> Result<bool, StoreError> {
+        dispatch!(Batch, self, b => b.remove_participant(ticket_id, address).await)
+    }
+
+    pub async fn set_owner(
+        &mut self,
+        ticket_id: i64,
+        owner: Option<&str>,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        dispatch!(Batch, self, b => b.set_owner(ticket_id, owner, now).await)
+    }
+
+    /// Add an entry to a ticket's audit trail.
+    pub async fn record_event(
+        &mut self,
+        ticket_id: i64,
+        event: &NewEvent<'_>,
+    ) -> Result<(), StoreError> {
+        dispatch!(Batch, self, b => b.record_event(ticket_id, event).await)
+    }
+
+    /// Merge ticket `from` into `into` (messages, participants, its number).
+    pub async fn merge_ticket(&mut self, from: i64, into: i64, now: i64) -> Result<(), StoreError> {
+        dispatch!(Batch, self, b => b.merge_ticket(from, into, now).await)
     }
 
     pub async fn set_mailbox_state(
@@ -333,6 +447,23 @@ mod tests {
         assert!(query(sqlx::Error::Io(std::io::Error::other("reset"))).is_transient());
         assert!(!query(sqlx::Error::RowNotFound).is_transient());
         assert!(!StoreError::UnknownBackend("mysql://x".into()).is_transient());
+    }
+
+    #[test]
+    fn an_attachment_is_named_by_id_or_by_sha256() {
+        let sha = "AB".repeat(32);
+        assert_eq!("42".parse(), Ok(AttachmentRef::Id(42)));
+        assert_eq!(
+            sha.parse(),
+            Ok(AttachmentRef::Sha256(sha.to_ascii_lowercase()))
+        );
+        assert_eq!(
+            format!("sha256:{sha}").parse(),
+            Ok(AttachmentRef::Sha256(sha.to_ascii_lowercase()))
+        );
+        for bad in ["0", "-3", "abc", &sha[..63], "../../etc/passwd"] {
+            assert!(bad.parse::<AttachmentRef>().is_err(), "{bad}");
+        }
     }
 
     #[test]

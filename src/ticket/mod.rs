@@ -154,6 +154,9 @@ pub enum TicketState {
     AwaitingReporter,
     /// The outcome was communicated; nothing more happens unless it is reopened.
     Closed,
+    /// Closed, then a participant wrote again (or staff reopened it): back
+    /// in the desk's hands.
+    Reopened,
 }
 
 impl TicketState {
@@ -164,15 +167,18 @@ impl TicketState {
             TicketState::Investigating => "investigating",
             TicketState::AwaitingReporter => "awaiting-reporter",
             TicketState::Closed => "closed",
+            TicketState::Reopened => "reopened",
         }
     }
 
-    /// The state after the reporter wrote again: a reply to a question puts the
-    /// ticket back in the desk's hands, and a closed ticket stays closed (its
-    /// follow-ups are still recorded and staff are still told).
-    pub fn after_reporter_follow_up(self) -> TicketState {
+    /// The state after a participant wrote again: a reply to a question puts
+    /// the ticket back in the desk's hands, and a closed ticket is reopened
+    /// when `reopen_closed` (`desk.reopen_on_follow_up`); otherwise it stays
+    /// closed (its follow-ups are still recorded and staff are still told).
+    pub fn after_reporter_follow_up(self, reopen_closed: bool) -> TicketState {
         match self {
             TicketState::AwaitingReporter => TicketState::Investigating,
+            TicketState::Closed if reopen_closed => TicketState::Reopened,
             other => other,
         }
     }
@@ -193,8 +199,9 @@ impl FromStr for TicketState {
             "investigating" => Ok(TicketState::Investigating),
             "awaiting-reporter" | "awaiting_reporter" => Ok(TicketState::AwaitingReporter),
             "closed" => Ok(TicketState::Closed),
+            "reopened" => Ok(TicketState::Reopened),
             other => Err(format!(
-                "unknown state {other:?} (expected new, triaged, investigating, awaiting-reporter or closed)"
+                "unknown state {other:?} (expected new, triaged, investigating, awaiting-reporter, closed or reopened)"
             )),
         }
     }
@@ -281,13 +288,23 @@ mod tests {
 
     #[test]
     fn reporter_answer_moves_awaiting_ticket_back_to_the_desk() {
+        for reopen in [false, true] {
+            assert_eq!(
+                TicketState::AwaitingReporter.after_reporter_follow_up(reopen),
+                TicketState::Investigating
+            );
+            assert_eq!(
+                TicketState::Investigating.after_reporter_follow_up(reopen),
+                TicketState::Investigating
+            );
+        }
         assert_eq!(
-            TicketState::AwaitingReporter.after_reporter_follow_up(),
-            TicketState::Investigating
+            TicketState::Closed.after_reporter_follow_up(false),
+            TicketState::Closed
         );
         assert_eq!(
-            TicketState::Closed.after_reporter_follow_up(),
-            TicketState::Closed
+            TicketState::Closed.after_reporter_follow_up(true),
+            TicketState::Reopened
         );
         assert_eq!(
             "awaiting-reporter".parse(),

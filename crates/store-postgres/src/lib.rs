@@ -9,10 +9,11 @@
 use std::time::Duration;
 
 use secdesk_store::{
-    BatchOps, Context, Counts, FlaggedMessage, Lane, MailboxState, MessageRow, NewAttachment,
-    NewMessage, NewOutboxMail, NewTicket, OutboxItem, QuarantinedMail, StoreError, StoreOps,
-    SummaryRow, TicketDetail, TicketFilter, TicketRef, TicketRow, TicketSummary, TicketUpdate,
-    json_list, redact_url, rfc3339,
+    AttachmentRow, AttachmentView, BatchOps, Context, Counts, EventRow, EventView, FlaggedMessage,
+    Lane, MailboxState, MessageRow, NewAttachment, NewEvent, NewMessage, NewOutboxMail, NewTicket,
+    OutboxItem, Participant, ParticipantView, QuarantinedMail, StoreError, StoreOps, SummaryRow,
+    TicketDetail, TicketQuery, TicketRef, TicketRelations, TicketRow, TicketSummary, TicketUpdate,
+    dedupe_participants, json_list, redact_url, rfc3339,
 };
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{ConnectOptions, Postgres, Transaction};
@@ -75,6 +76,53 @@ impl StoreOps for PgStore {
         Ok(())
     }
 
+    async fn list_tickets(
+        &self,
+        q: &TicketQuery,
+        limit: i64,
+    ) -> Result<Vec<TicketSummary>, StoreError> {
+        let search = q.search.as_deref().filter(|s| !s.trim().is_empty());
+        sqlx::query_as!(
+            SummaryRow,
+            r#"SELECT t.number, t.state, t.kind, t.severity, t.priority, t.reporter, t.subject,
+                 t.created_at, t.owner, p.number AS "merged_into?"
+             FROM tickets t LEFT JOIN tickets p ON p.id = t.merged_into
+             WHERE ($1::text IS NULL OR t.state = $1)
+               AND (NOT $2::boolean OR t.state <> 'closed')
+               AND ($3::text IS NULL OR t.severity = $3)
+               AND ($4::bigint IS NULL OR t.priority = $4)
+               AND ($5::text IS NULL OR lower(t.owner) = $5)
+               AND (NOT $6::boolean OR t.owner IS NULL)
+               AND ($7::text IS NULL OR lower(t.reporter) = $7)
+               AND ($8::text IS NULL OR t.cve_ids LIKE '%"' || $8 || '"%')
+               AND ($9::text IS NULL OR t.kind = $9)
+               AND ($10::bigint IS NULL OR t.created_at >= $10)
+               AND ($11::bigint IS NULL OR (t.triaged_at IS NULL AND t.state <> 'closed'
+                                            AND t.triage_due_at <= $11))
+               AND ($12::text IS NULL OR t.id IN (
+                     SELECT m.ticket_id FROM messages m
+                      WHERE m.search @@ websearch_to_tsquery('simple', $12)))
+             ORDER BY t.created_at DESC, t.id DESC LIMIT $13"#,
+            q.state,
+            q.open,
+            q.severity,
+            q.priority,
+            q.owner,
+            q.unowned,
+            q.reporter,
+            q.cve,
+            q.kind,
+            q.since,
+            q.overdue_at,
+            search,
+            limit
+        )
+        .map(TicketSummary::from)
+        .fetch_all(&self.pool)
+        .await
+        .doing("list tickets")
+    }
+
     secdesk_store::store_ops_shared!();
 }
 
@@ -104,7 +152,7 @@ impl BatchOps for PgBatch {
             TicketRef,
             r#"SELECT t.id AS "id!", t.number, t.reporter, t.state, t.language, t.subject,
                  t.kind, t.severity, t.severity_source, t.priority, t.priority_source, t.outcome,
-                 t.customer_message, t.triage_due_at, t.triaged_at, t.updated_at
+                 t.customer_message, t.triage_due_at, t.triaged_at, t.updated_at, t.owner, t.merged_into
              FROM messages m JOIN tickets t ON t.id = m.ticket_id
              WHERE m.message_id = ANY($1) ORDER BY m.id DESC LIMIT 1"#,
             &ids

@@ -8,10 +8,11 @@
 use std::time::Duration;
 
 use secdesk_store::{
-    BatchOps, Context, Counts, FlaggedMessage, Lane, MailboxState, MessageRow, NewAttachment,
-    NewMessage, NewOutboxMail, NewTicket, OutboxItem, QuarantinedMail, StoreError, StoreOps,
-    SummaryRow, TicketDetail, TicketFilter, TicketRef, TicketRow, TicketSummary, TicketUpdate,
-    json_list, json_text, redact_url, rfc3339,
+    AttachmentRow, AttachmentView, BatchOps, Context, Counts, EventRow, EventView, FlaggedMessage,
+    Lane, MailboxState, MessageRow, NewAttachment, NewEvent, NewMessage, NewOutboxMail, NewTicket,
+    OutboxItem, Participant, ParticipantView, QuarantinedMail, StoreError, StoreOps, SummaryRow,
+    TicketDetail, TicketQuery, TicketRef, TicketRelations, TicketRow, TicketSummary, TicketUpdate,
+    dedupe_participants, fts5_query, json_list, json_text, redact_url, rfc3339,
 };
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
 use sqlx::{ConnectOptions, Sqlite, Transaction};
@@ -113,6 +114,57 @@ impl StoreOps for SqliteStore {
         Ok(())
     }
 
+    async fn list_tickets(
+        &self,
+        q: &TicketQuery,
+        limit: i64,
+    ) -> Result<Vec<TicketSummary>, StoreError> {
+        let search = q
+            .search
+            .as_deref()
+            .map(fts5_query)
+            .filter(|s| !s.is_empty());
+        sqlx::query_as!(
+            SummaryRow,
+            r#"SELECT t.number, t.state, t.kind, t.severity, t.priority, t.reporter, t.subject,
+                 t.created_at, t.owner, p.number AS "merged_into?"
+             FROM tickets t LEFT JOIN tickets p ON p.id = t.merged_into
+             WHERE ($1 IS NULL OR t.state = $1)
+               AND ($2 = 0 OR t.state <> 'closed')
+               AND ($3 IS NULL OR t.severity = $3)
+               AND ($4 IS NULL OR t.priority = $4)
+               AND ($5 IS NULL OR lower(t.owner) = $5)
+               AND ($6 = 0 OR t.owner IS NULL)
+               AND ($7 IS NULL OR lower(t.reporter) = $7)
+               AND ($8 IS NULL OR t.cve_ids LIKE '%"' || $8 || '"%')
+               AND ($9 IS NULL OR t.kind = $9)
+               AND ($10 IS NULL OR t.created_at >= $10)
+               AND ($11 IS NULL OR (t.triaged_at IS NULL AND t.state <> 'closed'
+                                    AND t.triage_due_at <= $11))
+               AND ($12 IS NULL OR t.id IN (
+                     SELECT m.ticket_id FROM messages m WHERE m.id IN (
+                       SELECT rowid FROM message_search WHERE message_search MATCH $12)))
+             ORDER BY t.created_at DESC, t.id DESC LIMIT $13"#,
+            q.state,
+            q.open,
+            q.severity,
+            q.priority,
+            q.owner,
+            q.unowned,
+            q.reporter,
+            q.cve,
+            q.kind,
+            q.since,
+            q.overdue_at,
+            search,
+            limit
+        )
+        .map(TicketSummary::from)
+        .fetch_all(&self.pool)
+        .await
+        .doing("list tickets")
+    }
+
     secdesk_store::store_ops_shared!();
 }
 
@@ -145,7 +197,7 @@ impl BatchOps for SqliteBatch {
             TicketRef,
             r#"SELECT t.id AS "id!", t.number, t.reporter, t.state, t.language, t.subject,
                  t.kind, t.severity, t.severity_source, t.priority, t.priority_source, t.outcome,
-                 t.customer_message, t.triage_due_at, t.triaged_at, t.updated_at
+                 t.customer_message, t.triage_due_at, t.triaged_at, t.updated_at, t.owner, t.merged_into
              FROM messages m JOIN tickets t ON t.id = m.ticket_id
              WHERE m.message_id IN (SELECT value FROM json_each($1)) ORDER BY m.id DESC LIMIT 1"#,
             ids

@@ -151,12 +151,24 @@ pub trait StoreOps: Sized {
         error: &str,
         next_attempt_at: Option<i64>,
     ) -> Result<(), StoreError>;
+    /// The newest `limit` tickets that `query` selects.
     async fn list_tickets(
         &self,
-        filter: TicketFilter,
+        query: &TicketQuery,
         limit: i64,
     ) -> Result<Vec<TicketSummary>, StoreError>;
     async fn ticket_detail(&self, number: &str) -> Result<Option<TicketDetail>, StoreError>;
+    /// Every change of a ticket, oldest first; `None` when there is no such ticket.
+    async fn ticket_history(&self, number: &str) -> Result<Option<Vec<EventView>>, StoreError>;
+    /// One attachment's facts, by its id.
+    async fn attachment(&self, id: i64) -> Result<Option<AttachmentView>, StoreError>;
+    /// The stored bytes of a content, by its SHA-256 (lower-case hex).
+    async fn blob(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError>;
+    /// The facts of the newest attachment with this content.
+    async fn attachment_by_sha256(
+        &self,
+        sha256: &str,
+    ) -> Result<Option<AttachmentView>, StoreError>;
     /// Incoming mail kept outside any ticket, newest first.
     async fn unthreaded_messages(&self, limit: i64) -> Result<Vec<FlaggedMessage>, StoreError>;
     /// One quarantined mail with its raw bytes.
@@ -223,11 +235,45 @@ pub trait BatchOps: Sized {
         now: i64,
     ) -> Result<(), StoreError>;
     async fn insert_message(&mut self, m: &NewMessage<'_>) -> Result<i64, StoreError>;
+    /// Store an attachment of a stored message, and its bytes unless this
+    /// content is already kept. Returns the attachment's id.
     async fn insert_attachment(
         &mut self,
         message_row: i64,
         a: &NewAttachment<'_>,
+    ) -> Result<i64, StoreError>;
+    /// The third parties and merged tickets' reporters on a ticket.
+    async fn participants(&mut self, ticket_id: i64) -> Result<Vec<Participant>, StoreError>;
+    /// Add a participant; `false` when the address already was one.
+    async fn add_participant(
+        &mut self,
+        ticket_id: i64,
+        address: &str,
+        role: &str,
+        added_by: Option<&str>,
+        now: i64,
+    ) -> Result<bool, StoreError>;
+    /// Remove a participant; `false` when the address was none.
+    async fn remove_participant(
+        &mut self,
+        ticket_id: i64,
+        address: &str,
+    ) -> Result<bool, StoreError>;
+    async fn set_owner(
+        &mut self,
+        ticket_id: i64,
+        owner: Option<&str>,
+        now: i64,
     ) -> Result<(), StoreError>;
+    /// Add an entry to a ticket's audit trail.
+    async fn record_event(
+        &mut self,
+        ticket_id: i64,
+        event: &NewEvent<'_>,
+    ) -> Result<(), StoreError>;
+    /// Merge ticket `from` into `into`: its messages and participants move,
+    /// its reporter joins `into`, and its number resolves to `into` from now on.
+    async fn merge_ticket(&mut self, from: i64, into: i64, now: i64) -> Result<(), StoreError>;
     /// Queue the stored outgoing message `message_row`.
     async fn enqueue(&mut self, mail: &NewOutboxMail<'_>) -> Result<(), StoreError>;
     async fn set_mailbox_state(
@@ -237,6 +283,24 @@ pub trait BatchOps: Sized {
         now: i64,
     ) -> Result<(), StoreError>;
     async fn commit(self) -> Result<(), StoreError>;
+}
+
+/// Words of a search as an FTS5 query: each a quoted string (so `AND`,
+/// `*`, `:` or a stray quote mean nothing special), all of them required.
+pub fn fts5_query(text: &str) -> String {
+    text.split_whitespace()
+        .map(|word| format!("\"{}\"", word.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Each address once, in its first (most important) role: a staff owner
+/// who also wrote on the ticket is listed once.
+pub fn dedupe_participants(all: Vec<ParticipantView>) -> Vec<ParticipantView> {
+    let mut seen = std::collections::HashSet::new();
+    all.into_iter()
+        .filter(|p| seen.insert(p.address.to_ascii_lowercase()))
+        .collect()
 }
 
 /// A list as the JSON text it is kept as.

@@ -152,6 +152,33 @@ pub struct TicketRef {
     pub triage_due_at: Option<i64>,
     pub triaged_at: Option<i64>,
     pub updated_at: i64,
+    /// The staff member who owns it.
+    pub owner: Option<String>,
+    /// Set on a ticket merged into another: that ticket's id.
+    pub merged_into: Option<i64>,
+}
+
+/// Someone other than the reporter and staff who takes part in a ticket.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Participant {
+    pub address: String,
+    /// "cc" (added by staff) or "reporter" (of a ticket merged into this one).
+    pub role: String,
+    pub added_by: Option<String>,
+    pub added_at: i64,
+}
+
+/// One entry of a ticket's audit trail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEvent<'a> {
+    /// Who made the change: a staff address, a participant, or `None` for the desk.
+    pub actor: Option<&'a str>,
+    /// "created", "state", "severity", "priority", "owner", "outcome",
+    /// "customer-message", "participant", "merged", "merged-from".
+    pub field: &'a str,
+    pub old_value: Option<&'a str>,
+    pub new_value: Option<&'a str>,
+    pub now: i64,
 }
 
 /// A change to a ticket; `None` leaves a column as it is.
@@ -221,11 +248,20 @@ pub struct NewMessage<'a> {
     pub now: i64,
 }
 
-/// An attachment's facts (its bytes stay in the raw message).
+/// An attachment of a stored message: its facts on the message, its bytes
+/// once per content (by SHA-256).
 #[derive(Debug, Clone)]
 pub struct NewAttachment<'a> {
     pub name: Option<&'a str>,
+    /// As the sender declared it.
     pub content_type: &'a str,
+    /// As the bytes say.
+    pub detected_type: &'a str,
+    /// Why it is not attached to outgoing mail; `None` when it may be.
+    pub held_back: Option<&'a str>,
     pub size: i64,
+    /// Lower-case hex of the SHA-256 of `bytes`.
     pub sha256: &'a str,
+    pub bytes: &'a [u8],
+    pub now: i64,
 }

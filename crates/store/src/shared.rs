@@ -109,49 +109,14 @@ macro_rules! store_ops_shared {
             Ok(())
         }
 
-        async fn list_tickets(
-            &self,
-            filter: TicketFilter,
-            limit: i64,
-        ) -> Result<Vec<TicketSummary>, StoreError> {
-            let rows = match filter {
-                TicketFilter::All => {
-                    sqlx::query_as!(
-                        SummaryRow,
-                        "SELECT number, state, kind, severity, priority, reporter, subject, created_at
-                         FROM tickets ORDER BY created_at DESC, id DESC LIMIT $1",
-                        limit
-                    )
-                    .map(TicketSummary::from)
-                    .fetch_all(&self.pool)
-                    .await
-                }
-                TicketFilter::OverdueAt(at) => {
-                    sqlx::query_as!(
-                        SummaryRow,
-                        "SELECT number, state, kind, severity, priority, reporter, subject, created_at
-                         FROM tickets
-                         WHERE triaged_at IS NULL AND state <> 'closed' AND triage_due_at <= $1
-                         ORDER BY created_at DESC, id DESC LIMIT $2",
-                        at,
-                        limit
-                    )
-                    .map(TicketSummary::from)
-                    .fetch_all(&self.pool)
-                    .await
-                }
-            };
-            rows.doing("list tickets")
-        }
-
         async fn ticket_detail(&self, number: &str) -> Result<Option<TicketDetail>, StoreError> {
             let Some(t) = sqlx::query_as!(
                 TicketRow,
-                r#"SELECT id AS "id!", number, state, kind, severity, priority, reporter, subject,
-                     language, created_at, cve_ids, cvss_vector, cvss_version, cvss_score,
-                     reported_score, description, remediation, customer_message, missing, outcome,
-                     triage_due_at
-                 FROM tickets WHERE number = $1"#,
+                r#"SELECT t.id AS "id!", t.number, t.state, t.kind, t.severity, t.priority, t.reporter,
+                     t.subject, t.language, t.created_at, t.cve_ids, t.cvss_vector, t.cvss_version,
+                     t.cvss_score, t.reported_score, t.description, t.remediation, t.customer_message,
+                     t.missing, t.outcome, t.triage_due_at, t.owner, p.number AS "merged_into?"
+                 FROM tickets t LEFT JOIN tickets p ON p.id = t.merged_into WHERE t.number = $1"#,
                 number
             )
             .fetch_optional(&self.pool)
@@ -162,16 +127,129 @@ macro_rules! store_ops_shared {
             };
             let messages = sqlx::query_as!(
                 MessageRow,
-                "SELECT direction, disposition, from_addr, to_addrs, subject, message_id, created_at
-                 FROM messages WHERE ticket_id = $1 ORDER BY id",
+                r#"SELECT id AS "id!", direction, disposition, from_addr, to_addrs, subject,
+                     message_id, created_at, body_text
+                 FROM messages WHERE ticket_id = $1 ORDER BY id"#,
                 t.id
             )
             .fetch_all(&self.pool)
             .await
             .doing("read a ticket's messages")?;
+            let attachments = sqlx::query_as!(
+                AttachmentRow,
+                r#"SELECT a.id AS "id!", a.message_id, a.name, a.content_type, a.detected_type,
+                     a.size, a.sha256, a.held_back,
+                     EXISTS (SELECT 1 FROM blobs b WHERE b.sha256 = a.sha256) AS "stored!: bool"
+                 FROM attachments a JOIN messages m ON m.id = a.message_id
+                 WHERE m.ticket_id = $1 ORDER BY a.id"#,
+                t.id
+            )
+            .fetch_all(&self.pool)
+            .await
+            .doing("read a ticket's attachments")?;
+            // the reporter, staff who wrote on it (or own it), third parties
+            let participants = sqlx::query_as!(
+                ParticipantView,
+                r#"SELECT address AS "address!", role AS "role!" FROM (
+                     SELECT t.reporter AS address, 'reporter' AS role, 0 AS rank, 0 AS at
+                       FROM tickets t WHERE t.id = $1
+                     UNION
+                     SELECT t.owner, 'staff', 1, 0 FROM tickets t WHERE t.id = $1 AND t.owner IS NOT NULL
+                     UNION
+                     SELECT m.from_addr, 'staff', 1, MIN(m.id) FROM messages m
+                      WHERE m.ticket_id = $1 AND m.from_addr IS NOT NULL
+                        AND m.disposition IN ('staff-reply', 'internal-note', 'staff-reply-rejected')
+                      GROUP BY m.from_addr
+                     UNION
+                     SELECT p.address, p.role, 2, p.added_at FROM participants p WHERE p.ticket_id = $1
+                   ) everyone ORDER BY rank, at, address"#,
+                t.id
+            )
+            .fetch_all(&self.pool)
+            .await
+            .doing("read a ticket's participants")?;
+            let merged = sqlx::query_scalar!(
+                "SELECT number FROM tickets WHERE merged_into = $1 ORDER BY id",
+                t.id
+            )
+            .fetch_all(&self.pool)
+            .await
+            .doing("read the tickets merged into a ticket")?;
+            let relations = TicketRelations {
+                participants: dedupe_participants(participants),
+                merged,
+            };
             Ok(Some(t.into_detail(
-                messages.into_iter().map(Into::into).collect(),
+                relations,
+                messages
+                    .into_iter()
+                    .map(|m| m.into_view(&attachments))
+                    .collect(),
             )))
+        }
+
+        async fn ticket_history(&self, number: &str) -> Result<Option<Vec<EventView>>, StoreError> {
+            let Some(id) = sqlx::query_scalar!(
+                r#"SELECT id AS "id!" FROM tickets WHERE number = $1"#,
+                number
+            )
+            .fetch_optional(&self.pool)
+            .await
+            .doing("find a ticket by number")?
+            else {
+                return Ok(None);
+            };
+            let events = sqlx::query_as!(
+                EventRow,
+                "SELECT at, actor, field, old_value, new_value FROM ticket_events
+                 WHERE ticket_id = $1 ORDER BY id",
+                id
+            )
+            .map(EventView::from)
+            .fetch_all(&self.pool)
+            .await
+            .doing("read a ticket's history")?;
+            Ok(Some(events))
+        }
+
+        async fn attachment(&self, id: i64) -> Result<Option<AttachmentView>, StoreError> {
+            sqlx::query_as!(
+                AttachmentRow,
+                r#"SELECT a.id AS "id!", a.message_id, a.name, a.content_type, a.detected_type,
+                     a.size, a.sha256, a.held_back,
+                     EXISTS (SELECT 1 FROM blobs b WHERE b.sha256 = a.sha256) AS "stored!: bool"
+                 FROM attachments a WHERE a.id = $1"#,
+                id
+            )
+            .map(AttachmentView::from)
+            .fetch_optional(&self.pool)
+            .await
+            .doing("read an attachment")
+        }
+
+        async fn attachment_by_sha256(
+            &self,
+            sha256: &str,
+        ) -> Result<Option<AttachmentView>, StoreError> {
+            sqlx::query_as!(
+                AttachmentRow,
+                r#"SELECT a.id AS "id!", a.message_id, a.name, a.content_type, a.detected_type,
+                     a.size, a.sha256, a.held_back,
+                     EXISTS (SELECT 1 FROM blobs b WHERE b.sha256 = a.sha256) AS "stored!: bool"
+                 FROM attachments a WHERE a.sha256 = $1 ORDER BY a.id DESC LIMIT 1"#,
+                sha256
+            )
+            .map(AttachmentView::from)
+            .fetch_optional(&self.pool)
+            .await
+            .doing("read an attachment")
+        }
+
+        async fn blob(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
+            sqlx::query_scalar!("SELECT bytes FROM blobs WHERE sha256 = $1", sha256)
+                .fetch_optional(&self.pool)
+                .await
+                .doing("read an attachment's bytes")
         }
 
         async fn unthreaded_messages(&self, limit: i64) -> Result<Vec<FlaggedMessage>, StoreError> {
@@ -264,8 +342,9 @@ macro_rules! batch_ops_shared {
                 TicketRef,
                 r#"SELECT t.id AS "id!", t.number, t.reporter, t.state, t.language, t.subject,
                      t.kind, t.severity, t.severity_source, t.priority, t.priority_source, t.outcome,
-                     t.customer_message, t.triage_due_at, t.triaged_at, t.updated_at
-                 FROM tickets t WHERE t.number = $1"#,
+                     t.customer_message, t.triage_due_at, t.triaged_at, t.updated_at, t.owner, t.merged_into
+                 FROM tickets t
+                 WHERE t.id = (SELECT COALESCE(s.merged_into, s.id) FROM tickets s WHERE s.number = $1)"#,
                 number
             )
             .fetch_optional(&mut *self.tx)
@@ -423,7 +502,7 @@ macro_rules! batch_ops_shared {
                     TicketRef,
                     r#"SELECT t.id AS "id!", t.number, t.reporter, t.state, t.language, t.subject,
                          t.kind, t.severity, t.severity_source, t.priority, t.priority_source,
-                         t.outcome, t.customer_message, t.triage_due_at, t.triaged_at, t.updated_at
+                         t.outcome, t.customer_message, t.triage_due_at, t.triaged_at, t.updated_at, t.owner, t.merged_into
                      FROM tickets t
                      WHERE t.triaged_at IS NULL AND t.state <> 'closed' AND t.reminded_at IS NULL
                        AND t.triage_remind_at IS NOT NULL AND t.triage_remind_at <= $1
@@ -437,7 +516,7 @@ macro_rules! batch_ops_shared {
                     TicketRef,
                     r#"SELECT t.id AS "id!", t.number, t.reporter, t.state, t.language, t.subject,
                          t.kind, t.severity, t.severity_source, t.priority, t.priority_source,
-                         t.outcome, t.customer_message, t.triage_due_at, t.triaged_at, t.updated_at
+                         t.outcome, t.customer_message, t.triage_due_at, t.triaged_at, t.updated_at, t.owner, t.merged_into
                      FROM tickets t
                      WHERE t.triaged_at IS NULL AND t.state <> 'closed' AND t.overdue_notified_at IS NULL
                        AND t.triage_due_at IS NOT NULL AND t.triage_due_at <= $1
@@ -512,20 +591,33 @@ macro_rules! batch_ops_shared {
             &mut self,
             message_row: i64,
             a: &NewAttachment<'_>,
-        ) -> Result<(), StoreError> {
+        ) -> Result<i64, StoreError> {
             sqlx::query!(
-                "INSERT INTO attachments (message_id, name, content_type, size, sha256)
-                 VALUES ($1, $2, $3, $4, $5)",
-                message_row,
-                a.name,
-                a.content_type,
+                "INSERT INTO blobs (sha256, size, bytes, created_at) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (sha256) DO NOTHING",
+                a.sha256,
                 a.size,
-                a.sha256
+                a.bytes,
+                a.now
             )
             .execute(&mut *self.tx)
             .await
-            .doing("store an attachment's facts")?;
-            Ok(())
+            .doing("store an attachment's bytes")?;
+            sqlx::query_scalar!(
+                r#"INSERT INTO attachments (message_id, name, content_type, detected_type, held_back,
+                     size, sha256)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id AS "id!""#,
+                message_row,
+                a.name,
+                a.content_type,
+                a.detected_type,
+                a.held_back,
+                a.size,
+                a.sha256
+            )
+            .fetch_one(&mut *self.tx)
+            .await
+            .doing("store an attachment's facts")
         }
 
         async fn enqueue(&mut self, mail: &NewOutboxMail<'_>) -> Result<(), StoreError> {
@@ -544,6 +636,139 @@ macro_rules! batch_ops_shared {
             .execute(&mut *self.tx)
             .await
             .doing("queue outgoing mail")?;
+            Ok(())
+        }
+
+        async fn participants(&mut self, ticket_id: i64) -> Result<Vec<Participant>, StoreError> {
+            sqlx::query_as!(
+                Participant,
+                "SELECT address, role, added_by, added_at FROM participants
+                 WHERE ticket_id = $1 ORDER BY added_at, address",
+                ticket_id
+            )
+            .fetch_all(&mut *self.tx)
+            .await
+            .doing("read a ticket's participants")
+        }
+
+        async fn add_participant(
+            &mut self,
+            ticket_id: i64,
+            address: &str,
+            role: &str,
+            added_by: Option<&str>,
+            now: i64,
+        ) -> Result<bool, StoreError> {
+            let done = sqlx::query!(
+                "INSERT INTO participants (ticket_id, address, role, added_by, added_at)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (ticket_id, address) DO NOTHING",
+                ticket_id,
+                address,
+                role,
+                added_by,
+                now
+            )
+            .execute(&mut *self.tx)
+            .await
+            .doing("add a participant")?;
+            Ok(done.rows_affected() > 0)
+        }
+
+        async fn remove_participant(
+            &mut self,
+            ticket_id: i64,
+            address: &str,
+        ) -> Result<bool, StoreError> {
+            let done = sqlx::query!(
+                "DELETE FROM participants WHERE ticket_id = $1 AND address = $2",
+                ticket_id,
+                address
+            )
+            .execute(&mut *self.tx)
+            .await
+            .doing("remove a participant")?;
+            Ok(done.rows_affected() > 0)
+        }
+
+        async fn set_owner(
+            &mut self,
+            ticket_id: i64,
+            owner: Option<&str>,
+            now: i64,
+        ) -> Result<(), StoreError> {
+            sqlx::query!(
+                "UPDATE tickets SET owner = $1, updated_at = $2 WHERE id = $3",
+                owner,
+                now,
+                ticket_id
+            )
+            .execute(&mut *self.tx)
+            .await
+            .doing("set a ticket's owner")?;
+            Ok(())
+        }
+
+        async fn record_event(&mut self, ticket_id: i64, e: &NewEvent<'_>) -> Result<(), StoreError> {
+            sqlx::query!(
+                "INSERT INTO ticket_events (ticket_id, at, actor, field, old_value, new_value)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                ticket_id,
+                e.now,
+                e.actor,
+                e.field,
+                e.old_value,
+                e.new_value
+            )
+            .execute(&mut *self.tx)
+            .await
+            .doing("record a ticket's change")?;
+            Ok(())
+        }
+
+        async fn merge_ticket(&mut self, from: i64, into: i64, now: i64) -> Result<(), StoreError> {
+            // messages (with their attachments) move; so do participants,
+            // and the merged ticket's reporter joins as one
+            sqlx::query!("UPDATE messages SET ticket_id = $1 WHERE ticket_id = $2", into, from)
+                .execute(&mut *self.tx)
+                .await
+                .doing("move a merged ticket's messages")?;
+            sqlx::query!(
+                "INSERT INTO participants (ticket_id, address, role, added_by, added_at)
+                 SELECT $1, address, role, added_by, added_at FROM participants WHERE ticket_id = $2
+                 ON CONFLICT (ticket_id, address) DO NOTHING",
+                into,
+                from
+            )
+            .execute(&mut *self.tx)
+            .await
+            .doing("move a merged ticket's participants")?;
+            sqlx::query!(
+                "INSERT INTO participants (ticket_id, address, role, added_by, added_at)
+                 SELECT $1, f.reporter, 'reporter', NULL, $3 FROM tickets f, tickets i
+                  WHERE f.id = $2 AND i.id = $1 AND lower(f.reporter) <> lower(i.reporter)
+                 ON CONFLICT (ticket_id, address) DO NOTHING",
+                into,
+                from,
+                now
+            )
+            .execute(&mut *self.tx)
+            .await
+            .doing("add a merged ticket's reporter")?;
+            sqlx::query!("DELETE FROM participants WHERE ticket_id = $1", from)
+                .execute(&mut *self.tx)
+                .await
+                .doing("move a merged ticket's participants")?;
+            // tickets merged into the merged one now point at the target, so
+            // every number resolves in one step
+            sqlx::query!(
+                "UPDATE tickets SET merged_into = $1, updated_at = $3 WHERE id = $2 OR merged_into = $2",
+                into,
+                from,
+                now
+            )
+            .execute(&mut *self.tx)
+            .await
+            .doing("mark a ticket as merged")?;
             Ok(())
         }
 

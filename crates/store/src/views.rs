@@ -13,6 +13,9 @@ pub struct TicketSummary {
     pub reporter: String,
     pub subject: String,
     pub created_at: String,
+    pub owner: Option<String>,
+    /// Set on a ticket merged into another: that ticket's number.
+    pub merged_into: Option<String>,
 }
 
 /// `secdesk tickets show NUMBER --json`.
@@ -36,7 +39,62 @@ pub struct TicketDetail {
     pub remediation: Option<String>,
     pub customer_message: Option<String>,
     pub missing: Vec<String>,
+    /// The staff member who owns it.
+    pub owner: Option<String>,
+    /// Everyone on the ticket: the reporter, staff who wrote on it or own
+    /// it, and third parties added with `/cc` (roles "reporter", "staff", "cc").
+    pub participants: Vec<ParticipantView>,
+    /// The ticket this one was merged into.
+    pub merged_into: Option<String>,
+    /// The tickets merged into this one.
+    pub merged: Vec<String>,
     pub messages: Vec<MessageView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParticipantView {
+    pub address: String,
+    pub role: String,
+}
+
+/// One line of `tickets history`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventView {
+    pub at: String,
+    /// A staff address, a participant, or `None` for the desk itself.
+    pub by: Option<String>,
+    pub field: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// An event's columns as read.
+#[derive(Debug, Clone)]
+pub struct EventRow {
+    pub at: i64,
+    pub actor: Option<String>,
+    pub field: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+}
+
+impl From<EventRow> for EventView {
+    fn from(r: EventRow) -> EventView {
+        EventView {
+            at: crate::rfc3339(r.at),
+            by: r.actor,
+            field: r.field,
+            from: r.old_value,
+            to: r.new_value,
+        }
+    }
+}
+
+/// What `ticket_detail` reads besides the ticket row and its messages.
+#[derive(Debug, Clone, Default)]
+pub struct TicketRelations {
+    pub participants: Vec<ParticipantView>,
+    pub merged: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -50,6 +108,7 @@ pub struct CvssView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MessageView {
+    pub id: i64,
     pub direction: String,
     pub disposition: String,
     pub from: Option<String>,
@@ -57,14 +116,86 @@ pub struct MessageView {
     pub subject: String,
     pub message_id: Option<String>,
     pub at: String,
+    /// The text as stored: the whole text of an incoming mail (the caller
+    /// strips the quotes of follow-ups unless asked for the raw text), the
+    /// body of an outgoing one.
+    pub body: Option<String>,
+    pub attachments: Vec<AttachmentView>,
 }
 
-/// Which tickets `tickets list` shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TicketFilter {
-    All,
+/// One attachment as `tickets show` and `attachments get` describe it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttachmentView {
+    pub id: i64,
+    pub name: Option<String>,
+    /// As the sender declared it.
+    pub content_type: String,
+    /// As the bytes say; `None` for mail stored before the desk kept bytes.
+    pub detected_type: Option<String>,
+    pub size: i64,
+    pub sha256: String,
+    /// Why it is not attached to outgoing mail; `None` when it may be.
+    pub held_back: Option<String>,
+    /// Whether the bytes are in the store (mail stored before the desk kept
+    /// bytes has only the facts).
+    pub stored: bool,
+}
+
+/// An attachment's columns as read, with the message it belongs to.
+#[derive(Debug, Clone)]
+pub struct AttachmentRow {
+    pub id: i64,
+    pub message_id: i64,
+    pub name: Option<String>,
+    pub content_type: String,
+    pub detected_type: Option<String>,
+    pub size: i64,
+    pub sha256: String,
+    pub held_back: Option<String>,
+    pub stored: bool,
+}
+
+impl From<AttachmentRow> for AttachmentView {
+    fn from(r: AttachmentRow) -> AttachmentView {
+        AttachmentView {
+            id: r.id,
+            name: r.name,
+            content_type: r.content_type,
+            detected_type: r.detected_type,
+            size: r.size,
+            sha256: r.sha256,
+            held_back: r.held_back,
+            stored: r.stored,
+        }
+    }
+}
+
+/// Which tickets `tickets list` (and the `tickets` digest by mail) shows:
+/// every field that is set narrows the list; newest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TicketQuery {
+    /// Exactly this state.
+    pub state: Option<String>,
+    /// Not closed.
+    pub open: bool,
+    pub severity: Option<String>,
+    pub priority: Option<i64>,
+    /// Owned by this address (lower case).
+    pub owner: Option<String>,
+    /// Owned by nobody.
+    pub unowned: bool,
+    /// Reported by this address (lower case).
+    pub reporter: Option<String>,
+    /// Naming this CVE id (upper case).
+    pub cve: Option<String>,
+    pub kind: Option<String>,
+    /// Created at or after this instant (ms).
+    pub since: Option<i64>,
     /// Not triaged although triage was due before this instant (ms).
-    OverdueAt(i64),
+    pub overdue_at: Option<i64>,
+    /// Words that the subject or the text of one of its incoming mails
+    /// holds (full-text search: FTS5 on SQLite, tsvector on PostgreSQL).
+    pub search: Option<String>,
 }
 
 /// A ticket's columns as `tickets list` reads them.
@@ -78,6 +209,8 @@ pub struct SummaryRow {
     pub reporter: String,
     pub subject: String,
     pub created_at: i64,
+    pub owner: Option<String>,
+    pub merged_into: Option<String>,
 }
 
 impl From<SummaryRow> for TicketSummary {
@@ -91,6 +224,8 @@ impl From<SummaryRow> for TicketSummary {
             reporter: r.reporter,
             subject: r.subject,
             created_at: crate::rfc3339(r.created_at),
+            owner: r.owner,
+            merged_into: r.merged_into,
         }
     }
 }
@@ -133,10 +268,17 @@ pub struct TicketRow {
     pub missing: String,
     pub outcome: Option<String>,
     pub triage_due_at: Option<i64>,
+    pub owner: Option<String>,
+    /// The number of the ticket this one was merged into.
+    pub merged_into: Option<String>,
 }
 
 impl TicketRow {
-    pub fn into_detail(self, messages: Vec<MessageView>) -> TicketDetail {
+    pub fn into_detail(
+        self,
+        relations: TicketRelations,
+        messages: Vec<MessageView>,
+    ) -> TicketDetail {
         let cvss = match (self.cvss_vector, self.cvss_version, self.cvss_score) {
             (Some(vector), Some(version), Some(base_score)) => Some(CvssView {
                 vector,
@@ -165,6 +307,10 @@ impl TicketRow {
             remediation: self.remediation,
             customer_message: self.customer_message,
             missing: crate::json_list(&self.missing),
+            owner: self.owner,
+            participants: relations.participants,
+            merged_into: self.merged_into,
+            merged: relations.merged,
             messages,
         }
     }
@@ -173,6 +319,7 @@ impl TicketRow {
 /// A message row as `tickets show` reads it.
 #[derive(Debug, Clone)]
 pub struct MessageRow {
+    pub id: i64,
     pub direction: String,
     pub disposition: String,
     pub from_addr: Option<String>,
@@ -180,18 +327,30 @@ pub struct MessageRow {
     pub subject: String,
     pub message_id: Option<String>,
     pub created_at: i64,
+    pub body_text: Option<String>,
 }
 
-impl From<MessageRow> for MessageView {
-    fn from(r: MessageRow) -> MessageView {
+impl MessageRow {
+    /// The view of this message with its attachments, taken from `all`
+    /// (every attachment of the ticket).
+    pub fn into_view(self, all: &[AttachmentRow]) -> MessageView {
+        let attachments = all
+            .iter()
+            .filter(|a| a.message_id == self.id)
+            .cloned()
+            .map(AttachmentView::from)
+            .collect();
         MessageView {
-            direction: r.direction,
-            disposition: r.disposition,
-            from: r.from_addr,
-            to: crate::json_list(&r.to_addrs),
-            subject: r.subject,
-            message_id: r.message_id,
-            at: crate::rfc3339(r.created_at),
+            id: self.id,
+            direction: self.direction,
+            disposition: self.disposition,
+            from: self.from_addr,
+            to: crate::json_list(&self.to_addrs),
+            subject: self.subject,
+            message_id: self.message_id,
+            at: crate::rfc3339(self.created_at),
+            body: self.body_text,
+            attachments,
         }
     }
 }
