@@ -7,8 +7,8 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::message::{self, Limits};
 use crate::report::{self, CvssScore};
-use crate::store::{Store, StoreError};
-use crate::ticket::{ConfirmationNumber, NumberPrefix};
+use crate::store::{Store, StoreError, TicketQuery};
+use crate::ticket::{ConfirmationNumber, NumberPrefix, Priority, Severity, TicketState};
 
 /// What `secdesk parse --json` prints: exactly these keys.
 #[derive(Debug, Serialize)]
@@ -155,43 +155,240 @@ pub async fn open_store(config: &Config) -> Result<Store, CliError> {
     Ok(store)
 }
 
+/// How `tickets list` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+/// The filters of `tickets list`, as given on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilters {
+    pub overdue: bool,
+    pub state: Option<String>,
+    pub severity: Option<String>,
+    pub priority: Option<String>,
+    pub owner: Option<String>,
+    pub reporter: Option<String>,
+    pub cve: Option<String>,
+    pub kind: Option<String>,
+    pub since: Option<String>,
+    pub search: Option<String>,
+}
+
+impl ListFilters {
+    /// The store's query, every value checked: a typo is an error, never an
+    /// empty list.
+    pub fn query(&self, now: i64) -> Result<TicketQuery, CliError> {
+        use std::str::FromStr;
+        let usage = |e: String| CliError::Usage(e);
+        let mut q = TicketQuery {
+            overdue_at: self.overdue.then_some(now),
+            ..TicketQuery::default()
+        };
+        match self.state.as_deref().map(str::trim) {
+            Some("open") => q.open = true,
+            Some(state) => {
+                q.state = Some(TicketState::from_str(state).map_err(usage)?.as_str().into());
+            }
+            None => {}
+        }
+        if let Some(severity) = &self.severity {
+            q.severity = Some(Severity::from_str(severity).map_err(usage)?.as_str().into());
+        }
+        if let Some(priority) = &self.priority {
+            let level = priority.trim().trim_start_matches(['p', 'P']);
+            let level: u8 = level
+                .parse()
+                .map_err(|_| usage(format!("--priority {priority:?}: expected 1 to 4")))?;
+            q.priority = Some(i64::from(Priority::new(level).map_err(usage)?.level()));
+        }
+        match self.owner.as_deref().map(str::trim) {
+            Some("none") => q.unowned = true,
+            Some(owner) => q.owner = Some(crate::message::normalize_address(owner)),
+            None => {}
+        }
+        q.reporter = self
+            .reporter
+            .as_deref()
+            .map(crate::message::normalize_address);
+        if let Some(cve) = &self.cve {
+            let id = crate::report::CveId::parse(cve).map_err(|_| {
+                usage(format!(
+                    "--cve {cve:?}: expected a CVE id such as CVE-2024-6387"
+                ))
+            })?;
+            q.cve = Some(id.as_str().to_string());
+        }
+        if let Some(kind) = &self.kind {
+            let kind = kind.trim().to_ascii_lowercase();
+            if !matches!(kind.as_str(), "vulnerability" | "incident" | "unknown") {
+                return Err(usage(format!(
+                    "--kind {kind:?}: expected vulnerability, incident or unknown"
+                )));
+            }
+            q.kind = Some(kind);
+        }
+        if let Some(since) = &self.since {
+            q.since = Some(since_millis(since, now).map_err(usage)?);
+        }
+        q.search = self
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string);
+        Ok(q)
+    }
+}
+
+/// `--since`: a date (`2026-11-01`, midnight UTC), an RFC 3339 instant, or
+/// a span back from `now` (`7d`, `12h`, `30m`).
+pub fn since_millis(text: &str, now: i64) -> Result<i64, String> {
+    let text = text.trim();
+    if let Ok(at) = chrono::DateTime::parse_from_rfc3339(text) {
+        return Ok(at.timestamp_millis());
+    }
+    if let Ok(day) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Ok(day.and_time(chrono::NaiveTime::MIN).and_utc().timestamp_millis());
+    }
+    let (number, unit) = text.split_at(text.len().saturating_sub(1));
+    let per_unit = match unit {
+        "d" => 86_400_000,
+        "h" => 3_600_000,
+        "m" => 60_000,
+        _ => 0,
+    };
+    match number.parse::<i64>() {
+        Ok(n) if per_unit > 0 && n >= 0 => Ok(now - n.saturating_mul(per_unit)),
+        _ => Err(format!(
+            "--since {text:?}: expected a date (2026-11-01), an RFC 3339 instant, or a span such as 7d, 12h, 30m"
+        )),
+    }
+}
+
 pub async fn tickets_list(
     config: &Config,
-    json: bool,
-    overdue: bool,
+    filters: &ListFilters,
+    format: ListFormat,
     limit: i64,
 ) -> Result<String, CliError> {
+    let query = filters.query(crate::store::now_millis())?;
     let store = open_store(config).await?;
-    let tickets = if overdue {
-        store.overdue_tickets(crate::store::now_millis()).await?
-    } else {
-        store
-            .list_tickets(&crate::store::TicketQuery::default(), limit)
-            .await?
-    };
+    let tickets = store.list_tickets(&query, limit.max(0)).await;
     store.close().await;
-    if json {
-        return Ok(serde_json::to_string_pretty(&tickets).unwrap_or_default());
-    }
+    let tickets = tickets?;
+    Ok(match format {
+        ListFormat::Json => serde_json::to_string_pretty(&tickets).unwrap_or_default(),
+        ListFormat::Csv => tickets_csv(&tickets),
+        ListFormat::Table => tickets_table(&tickets),
+    })
+}
+
+fn tickets_table(tickets: &[crate::store::TicketSummary]) -> String {
     let mut out = format!(
-        "{:<16} {:<18} {:<13} {:<8} {:<3} {:<20} {:<30} {}\n",
-        "NUMBER", "STATE", "KIND", "SEVERITY", "PRI", "CREATED", "REPORTER", "SUBJECT"
+        "{:<16} {:<18} {:<13} {:<8} {:<3} {:<20} {:<24} {:<30} {}\n",
+        "NUMBER", "STATE", "KIND", "SEVERITY", "PRI", "CREATED", "OWNER", "REPORTER", "SUBJECT"
     );
-    for t in &tickets {
+    for t in tickets {
+        let state = match &t.merged_into {
+            Some(into) => format!("merged:{into}"),
+            None => t.state.clone(),
+        };
         out.push_str(&format!(
-            "{:<16} {:<18} {:<13} {:<8} P{:<2} {:<20} {:<30} {}\n",
+            "{:<16} {:<18} {:<13} {:<8} P{:<2} {:<20} {:<24} {:<30} {}\n",
             t.number,
-            t.state,
+            state,
             t.kind,
             t.severity.as_deref().unwrap_or("-"),
             t.priority,
             t.created_at,
+            t.owner.as_deref().unwrap_or("-"),
             t.reporter,
             t.subject
         ));
     }
     out.push_str(&format!("{} ticket(s)", tickets.len()));
+    out
+}
+
+/// RFC 4180: a header, CRLF line ends, fields quoted when they hold a
+/// comma, a quote or a line break. A field that a spreadsheet would read as
+/// a formula (`=`, `+`, `-`, `@` first) gets a leading `'`: subjects come
+/// from strangers.
+fn tickets_csv(tickets: &[crate::store::TicketSummary]) -> String {
+    fn field(value: &str) -> String {
+        let value = match value.chars().next() {
+            Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
+            _ => value.to_string(),
+        };
+        if value.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", value.replace('"', "\"\""))
+        } else {
+            value
+        }
+    }
+    let mut out = String::from(
+        "number,state,kind,severity,priority,created_at,owner,reporter,merged_into,subject\r\n",
+    );
+    for t in tickets {
+        let row = [
+            t.number.as_str(),
+            &t.state,
+            &t.kind,
+            t.severity.as_deref().unwrap_or(""),
+            &t.priority.to_string(),
+            &t.created_at,
+            t.owner.as_deref().unwrap_or(""),
+            &t.reporter,
+            t.merged_into.as_deref().unwrap_or(""),
+            &t.subject,
+        ]
+        .map(field);
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// `secdesk tickets history NUMBER`: the audit trail.
+pub async fn tickets_history(config: &Config, number: &str, json: bool) -> Result<String, CliError> {
+    let number = confirmation_number(config, number)?;
+    let store = open_store(config).await?;
+    let history = store.ticket_history(number.as_str()).await;
+    store.close().await;
+    let Some(events) = history? else {
+        return Err(CliError::Usage(format!("no ticket {number}")));
+    };
+    if json {
+        return Ok(serde_json::to_string_pretty(&events).unwrap_or_default());
+    }
+    let mut out = format!("{:<21} {:<30} {:<17} CHANGE\n", "AT", "BY", "WHAT");
+    for e in &events {
+        let change = match (&e.from, &e.to) {
+            (Some(from), Some(to)) => format!("{from} -> {to}"),
+            (None, Some(to)) => format!("+ {to}"),
+            (Some(from), None) => format!("- {from}"),
+            (None, None) => "-".into(),
+        };
+        out.push_str(&format!(
+            "{:<21} {:<30} {:<17} {}\n",
+            e.at,
+            e.by.as_deref().unwrap_or("(the desk)"),
+            e.field,
+            change
+        ));
+    }
+    out.push_str(&format!("{} change(s)", events.len()));
     Ok(out)
+}
+
+fn confirmation_number(config: &Config, number: &str) -> Result<ConfirmationNumber, CliError> {
+    let prefix = NumberPrefix::parse(&config.desk.number_prefix).map_err(CliError::Usage)?;
+    ConfirmationNumber::parse(number, &prefix)
+        .map_err(|e| CliError::Usage(format!("{number:?} is not a confirmation number: {e}")))
 }
 
 pub async fn tickets_show(
@@ -200,9 +397,7 @@ pub async fn tickets_show(
     json: bool,
     raw: bool,
 ) -> Result<String, CliError> {
-    let prefix = NumberPrefix::parse(&config.desk.number_prefix).map_err(CliError::Usage)?;
-    let number = ConfirmationNumber::parse(number, &prefix)
-        .map_err(|e| CliError::Usage(format!("{number:?} is not a confirmation number: {e}")))?;
+    let number = confirmation_number(config, number)?;
     let store = open_store(config).await?;
     let detail = store.ticket_detail(number.as_str()).await?;
     store.close().await;
@@ -241,6 +436,29 @@ pub async fn tickets_show(
         } else {
             t.missing.join(", ")
         },
+    );
+    let participants: Vec<String> = t
+        .participants
+        .iter()
+        .map(|p| format!("{} ({})", p.address, p.role))
+        .collect();
+    out = out.replacen(
+        "\n\nmessages:\n",
+        &format!(
+            "\nowner:    {}\npeople:   {}\n{}{}\nmessages:\n",
+            t.owner.as_deref().unwrap_or("-"),
+            participants.join(", "),
+            t.merged_into
+                .as_ref()
+                .map(|into| format!("MERGED into {into}: its mail now lives there\n"))
+                .unwrap_or_default(),
+            if t.merged.is_empty() {
+                String::new()
+            } else {
+                format!("merged:   {}\n", t.merged.join(", "))
+            },
+        ),
+        1,
     );
     for m in &t.messages {
         out.push_str(&format!(

@@ -87,15 +87,56 @@ enum QuarantineCommand {
 
 #[derive(Subcommand)]
 enum TicketsCommand {
-    /// Newest tickets first.
+    /// Newest tickets first; every filter given narrows the list.
     List {
         #[arg(long)]
         json: bool,
+        /// `table` (default), `json` or `csv`.
+        #[arg(long, value_enum, default_value_t = secdesk::cli::ListFormat::Table)]
+        format: secdesk::cli::ListFormat,
         /// Only tickets whose triage (severity and priority) is overdue.
         #[arg(long)]
         overdue: bool,
+        /// new, triaged, investigating, awaiting-reporter, closed, reopened;
+        /// or `open` for every state but closed.
+        #[arg(long)]
+        state: Option<String>,
+        #[arg(long)]
+        severity: Option<String>,
+        /// 1 to 4 (or P1 to P4).
+        #[arg(long)]
+        priority: Option<String>,
+        /// The owner's address, or `none` for tickets nobody owns.
+        #[arg(long)]
+        owner: Option<String>,
+        #[arg(long)]
+        reporter: Option<String>,
+        /// A CVE id the report names.
+        #[arg(long)]
+        cve: Option<String>,
+        /// vulnerability, incident or unknown.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Created on or after: YYYY-MM-DD, an RFC 3339 instant, or a span
+        /// back from now (`7d`, `12h`).
+        #[arg(long)]
+        since: Option<String>,
+        /// Words in the subject or the text of the ticket's mail
+        /// (full-text search; all words must appear).
+        #[arg(long)]
+        search: Option<String>,
         #[arg(long, default_value_t = 100)]
         limit: i64,
+        /// Every ticket that matches, however many.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Every change of a ticket: state, severity, priority, owner,
+    /// participants, outcome, merges; who and when.
+    History {
+        number: String,
+        #[arg(long)]
+        json: bool,
     },
     /// One ticket with its messages, their text and their attachments.
     Show {
@@ -209,9 +250,43 @@ async fn execute(cli: Cli) -> Result<(), String> {
             let text = match command {
                 TicketsCommand::List {
                     json,
+                    format,
                     overdue,
+                    state,
+                    severity,
+                    priority,
+                    owner,
+                    reporter,
+                    cve,
+                    kind,
+                    since,
+                    search,
                     limit,
-                } => secdesk::cli::tickets_list(&config, json, overdue, limit).await,
+                    all,
+                } => {
+                    let filters = secdesk::cli::ListFilters {
+                        overdue,
+                        state,
+                        severity,
+                        priority,
+                        owner,
+                        reporter,
+                        cve,
+                        kind,
+                        since,
+                        search,
+                    };
+                    let format = if json {
+                        secdesk::cli::ListFormat::Json
+                    } else {
+                        format
+                    };
+                    let limit = if all { i64::MAX } else { limit };
+                    secdesk::cli::tickets_list(&config, &filters, format, limit).await
+                }
+                TicketsCommand::History { number, json } => {
+                    secdesk::cli::tickets_history(&config, &number, json).await
+                }
                 TicketsCommand::Show { number, json, raw } => {
                     secdesk::cli::tickets_show(&config, &number, json, raw).await
                 }

@@ -10,6 +10,7 @@
 //!    message is stored, outgoing mail queued (`replies`), and the mailbox
 //!    checkpoint moved, all or nothing.
 
+mod digest;
 mod files;
 mod follow_up;
 mod quarantine;
@@ -29,7 +30,9 @@ use crate::outbox::{self, Templates};
 use crate::report::{self as extraction, Language, Report, ReportInput};
 use crate::route::{self, Route, StaffPolicy};
 use crate::staff::auth::AuthPolicy;
-use crate::store::{Batch, MailboxState, NewAttachment, NewMessage, Store, StoreError, TicketRef};
+use crate::store::{
+    Batch, MailboxState, NewAttachment, NewEvent, NewMessage, Store, StoreError, TicketRef,
+};
 use crate::ticket::sla::BusinessCalendar;
 use crate::ticket::{ConfirmationNumber, NumberPrefix};
 
@@ -389,6 +392,13 @@ async fn commit_one(
         &participants,
         &desk.staff,
     );
+    // a staff member's `tickets` mail asks for the list; it opens no ticket
+    let digest_asked = match (&route, sender) {
+        (Route::NewReport, Some(from)) if desk.staff.is_staff(from) => {
+            crate::staff::digest::digest_request(&mail.subject, &mail.text, now)
+        }
+        _ => None,
+    };
     let subject = clean(&mail.subject);
     let text = clean(&mail.text);
     let reason = match &route {
@@ -415,9 +425,35 @@ async fn commit_one(
         now,
         ..NewMessage::default()
     };
+    if let Some(request) = digest_asked {
+        let sender = sender.unwrap_or_default();
+        let (handled, auth) = digest::answer(batch, desk, understood, sender, request, now).await?;
+        stored.disposition = handled.disposition;
+        stored.reason = handled.reason.as_deref();
+        stored.auth = auth.as_deref();
+        let row = batch.insert_message(&stored).await?;
+        store_attachments(batch, row, mail, now).await?;
+        for reply in &handled.replies {
+            replies::queue(batch, desk, None, reply, now).await?;
+        }
+        outcome.replies += handled.replies.len();
+        return Ok(());
+    }
     match &route {
         Route::NewReport => {
             let (ticket_id, number, replies) = report::create(batch, desk, understood).await?;
+            batch
+                .record_event(
+                    ticket_id,
+                    &NewEvent {
+                        actor: sender,
+                        field: "created",
+                        old_value: None,
+                        new_value: Some(number.as_str()),
+                        now,
+                    },
+                )
+                .await?;
             stored.ticket_id = Some(ticket_id);
             let row = batch.insert_message(&stored).await?;
             store_attachments(batch, row, mail, now).await?;

@@ -49,6 +49,16 @@ pub(super) struct Context<'a> {
     pub internal: bool,
     /// Who a staff answer was relayed to.
     pub relayed_to: Vec<String>,
+    /// The ticket list by mail.
+    pub digest: Option<DigestView<'a>>,
+}
+
+/// What the `tickets` digest shows.
+#[derive(Debug, Serialize)]
+pub(super) struct DigestView<'a> {
+    pub filters: &'a str,
+    pub tickets: &'a [super::digest::DigestLine],
+    pub limit: i64,
 }
 
 /// What a merge notice says: `role` "merged" (this ticket went into
@@ -156,6 +166,7 @@ impl<'a> Context<'a> {
             merge: None,
             internal: false,
             relayed_to: Vec::new(),
+            digest: None,
         }
     }
 

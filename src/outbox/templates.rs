@@ -27,6 +27,7 @@ pub const REQUIRED: &[&str] = &[
     "reporter-update",
     "reporter-merged",
     "staff-copy",
+    "staff-digest",
     "status",
     "quarantined",
 ];
@@ -70,6 +71,7 @@ impl Templates {
             })?;
         env.set_syntax(syntax);
         env.add_filter("truncate", truncate);
+        env.add_filter("pad", pad);
         for name in REQUIRED {
             for lang in [Language::En, Language::It] {
                 let file = file_name(name, lang);
@@ -181,6 +183,10 @@ fn sample_context() -> serde_json::Value {
         "merge": {"role": "merged", "other": "SEC-1111-1111"},
         "internal": false,
         "relayed_to": ["reporter@example.com", "psirt@vendor.example"],
+        "digest": {"filters": "open mine", "limit": 200, "tickets": [
+            {"number": "SEC-0000-0000", "state": "new", "severity": "high", "priority": 1,
+             "owner": "analyst@example.com", "subject": "sample", "age": "3d"},
+        ]},
     })
 }
 
@@ -196,7 +202,7 @@ fn sparse_context() -> serde_json::Value {
     for key in ["severity", "outcome", "customer_message", "triage_due", "owner"] {
         ticket[key] = serde_json::Value::Null;
     }
-    for key in ["text", "staff_member", "problem", "merge"] {
+    for key in ["text", "staff_member", "problem", "merge", "digest"] {
         sample[key] = serde_json::Value::Null;
     }
     for key in ["applied", "errors", "changes", "attachments", "added", "relayed_to"] {
@@ -204,6 +210,17 @@ fn sparse_context() -> serde_json::Value {
     }
     sample["files_listed"] = false.into();
     sample
+}
+
+/// `{{ number | pad(15) }}`: left-aligned in a column that many characters
+/// wide (longer text is kept whole), for the digest's table.
+fn pad(text: String, width: usize) -> String {
+    let len = text.chars().count();
+    if len >= width {
+        text
+    } else {
+        format!("{text}{}", " ".repeat(width - len))
+    }
 }
 
 /// `{{ text | truncate(600) }}`: at most that many characters, with an

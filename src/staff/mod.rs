@@ -15,6 +15,7 @@
 //! `status::is_status_request`.
 
 pub mod commands;
+pub mod digest;
 pub mod quote;
 pub mod status;
 

@@ -360,6 +360,15 @@ impl Batch {
         dispatch!(Batch, self, b => b.enqueue(&mail).await)
     }
 
+    /// The newest `limit` tickets `query` selects, inside the batch.
+    pub async fn list_tickets(
+        &mut self,
+        query: &TicketQuery,
+        limit: i64,
+    ) -> Result<Vec<TicketSummary>, StoreError> {
+        dispatch!(Batch, self, b => b.list_tickets(query, limit).await)
+    }
+
     /// The third parties and merged tickets' reporters on a ticket.
     pub async fn participants(&mut self, ticket_id: i64) -> Result<Vec<Participant>, StoreError> {
         dispatch!(Batch, self, b => b.participants(ticket_id).await)

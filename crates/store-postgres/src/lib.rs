@@ -81,46 +81,7 @@ impl StoreOps for PgStore {
         q: &TicketQuery,
         limit: i64,
     ) -> Result<Vec<TicketSummary>, StoreError> {
-        let search = q.search.as_deref().filter(|s| !s.trim().is_empty());
-        sqlx::query_as!(
-            SummaryRow,
-            r#"SELECT t.number, t.state, t.kind, t.severity, t.priority, t.reporter, t.subject,
-                 t.created_at, t.owner, p.number AS "merged_into?"
-             FROM tickets t LEFT JOIN tickets p ON p.id = t.merged_into
-             WHERE ($1::text IS NULL OR t.state = $1)
-               AND (NOT $2::boolean OR t.state <> 'closed')
-               AND ($3::text IS NULL OR t.severity = $3)
-               AND ($4::bigint IS NULL OR t.priority = $4)
-               AND ($5::text IS NULL OR lower(t.owner) = $5)
-               AND (NOT $6::boolean OR t.owner IS NULL)
-               AND ($7::text IS NULL OR lower(t.reporter) = $7)
-               AND ($8::text IS NULL OR t.cve_ids LIKE '%"' || $8 || '"%')
-               AND ($9::text IS NULL OR t.kind = $9)
-               AND ($10::bigint IS NULL OR t.created_at >= $10)
-               AND ($11::bigint IS NULL OR (t.triaged_at IS NULL AND t.state <> 'closed'
-                                            AND t.triage_due_at <= $11))
-               AND ($12::text IS NULL OR t.id IN (
-                     SELECT m.ticket_id FROM messages m
-                      WHERE m.search @@ websearch_to_tsquery('simple', $12)))
-             ORDER BY t.created_at DESC, t.id DESC LIMIT $13"#,
-            q.state,
-            q.open,
-            q.severity,
-            q.priority,
-            q.owner,
-            q.unowned,
-            q.reporter,
-            q.cve,
-            q.kind,
-            q.since,
-            q.overdue_at,
-            search,
-            limit
-        )
-        .map(TicketSummary::from)
-        .fetch_all(&self.pool)
-        .await
-        .doing("list tickets")
+        list_tickets(&self.pool, q, limit).await
     }
 
     secdesk_store::store_ops_shared!();
@@ -162,5 +123,64 @@ impl BatchOps for PgBatch {
         .doing("find a ticket by message id")
     }
 
+    async fn list_tickets(
+        &mut self,
+        q: &TicketQuery,
+        limit: i64,
+    ) -> Result<Vec<TicketSummary>, StoreError> {
+        list_tickets(&mut *self.tx, q, limit).await
+    }
+
     secdesk_store::batch_ops_shared!();
+}
+
+/// `tickets list` and the digest by mail, on the pool or inside a batch.
+async fn list_tickets<'e, E>(
+executor: E,
+q: &TicketQuery,
+limit: i64,
+) -> Result<Vec<TicketSummary>, StoreError>
+where
+E: sqlx::Executor<'e, Database = Postgres>,
+{
+    let search = q.search.as_deref().filter(|s| !s.trim().is_empty());
+    sqlx::query_as!(
+        SummaryRow,
+        r#"SELECT t.number, t.state, t.kind, t.severity, t.priority, t.reporter, t.subject,
+             t.created_at, t.owner, p.number AS "merged_into?"
+         FROM tickets t LEFT JOIN tickets p ON p.id = t.merged_into
+         WHERE ($1::text IS NULL OR t.state = $1)
+           AND (NOT $2::boolean OR t.state <> 'closed')
+           AND ($3::text IS NULL OR t.severity = $3)
+           AND ($4::bigint IS NULL OR t.priority = $4)
+           AND ($5::text IS NULL OR lower(t.owner) = $5)
+           AND (NOT $6::boolean OR t.owner IS NULL)
+           AND ($7::text IS NULL OR lower(t.reporter) = $7)
+           AND ($8::text IS NULL OR t.cve_ids LIKE '%"' || $8 || '"%')
+           AND ($9::text IS NULL OR t.kind = $9)
+           AND ($10::bigint IS NULL OR t.created_at >= $10)
+           AND ($11::bigint IS NULL OR (t.triaged_at IS NULL AND t.state <> 'closed'
+                                        AND t.triage_due_at <= $11))
+           AND ($12::text IS NULL OR t.id IN (
+                 SELECT m.ticket_id FROM messages m
+                  WHERE m.search @@ websearch_to_tsquery('simple', $12)))
+         ORDER BY t.created_at DESC, t.id DESC LIMIT $13"#,
+        q.state,
+        q.open,
+        q.severity,
+        q.priority,
+        q.owner,
+        q.unowned,
+        q.reporter,
+        q.cve,
+        q.kind,
+        q.since,
+        q.overdue_at,
+        search,
+        limit
+    )
+    .map(TicketSummary::from)
+    .fetch_all(executor)
+    .await
+    .doing("list tickets")
 }

@@ -242,6 +242,12 @@ pub trait BatchOps: Sized {
         message_row: i64,
         a: &NewAttachment<'_>,
     ) -> Result<i64, StoreError>;
+    /// [`StoreOps::list_tickets`] inside the batch (the digest by mail).
+    async fn list_tickets(
+        &mut self,
+        query: &TicketQuery,
+        limit: i64,
+    ) -> Result<Vec<TicketSummary>, StoreError>;
     /// The third parties and merged tickets' reporters on a ticket.
     async fn participants(&mut self, ticket_id: i64) -> Result<Vec<Participant>, StoreError>;
     /// Add a participant; `false` when the address already was one.
