@@ -252,7 +252,10 @@ pub fn since_millis(text: &str, now: i64) -> Result<i64, String> {
         return Ok(at.timestamp_millis());
     }
     if let Ok(day) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return Ok(day.and_time(chrono::NaiveTime::MIN).and_utc().timestamp_millis());
+        return Ok(day
+            .and_time(chrono::NaiveTime::MIN)
+            .and_utc()
+            .timestamp_millis());
     }
     let (number, unit) = text.split_at(text.len().saturating_sub(1));
     let per_unit = match unit {
@@ -354,7 +357,11 @@ fn tickets_csv(tickets: &[crate::store::TicketSummary]) -> String {
 }
 
 /// `secdesk tickets history NUMBER`: the audit trail.
-pub async fn tickets_history(config: &Config, number: &str, json: bool) -> Result<String, CliError> {
+pub async fn tickets_history(
+    config: &Config,
+    number: &str,
+    json: bool,
+) -> Result<String, CliError> {
     let number = confirmation_number(config, number)?;
     let store = open_store(config).await?;
     let history = store.ticket_history(number.as_str()).await;
@@ -480,7 +487,8 @@ pub async fn tickets_show(
                 a.size,
                 a.sha256,
                 match (&a.held_back, a.stored) {
-                    (_, false) => " [bytes not kept: stored before the desk kept attachments]".to_string(),
+                    (_, false) =>
+                        " [bytes not kept: stored before the desk kept attachments]".to_string(),
                     (Some(why), true) => format!(" [held back: {why}]"),
                     (None, true) => String::new(),
                 }

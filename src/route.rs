@@ -142,14 +142,26 @@ mod tests {
     fn a_participant_may_write_and_a_stranger_still_may_not() {
         let vendor = ["psirt@vendor.test".to_string()];
         assert!(matches!(
-            route_with(Some("PSIRT@vendor.test"), None, Some(ticket()), &vendor, &staff()),
+            route_with(
+                Some("PSIRT@vendor.test"),
+                None,
+                Some(ticket()),
+                &vendor,
+                &staff()
+            ),
             Route::FollowUp {
                 from_staff: false,
                 ..
             }
         ));
         assert!(matches!(
-            route_with(Some("other@vendor.test"), None, Some(ticket()), &vendor, &staff()),
+            route_with(
+                Some("other@vendor.test"),
+                None,
+                Some(ticket()),
+                &vendor,
+                &staff()
+            ),
             Route::Stranger { .. }
         ));
         assert!(matches!(

@@ -180,7 +180,11 @@ async fn a_proof_of_concept_reaches_staff_with_its_name_and_bytes(stack: &Stack,
     assert_eq!(files.len(), 1, "{:?}", notification.body);
     assert_eq!(files[0].0, "prova-è-✓.bin");
     assert!(files[0].1 == poc, "the forwarded bytes differ");
-    assert!(notification.body.contains(&sha256(&poc)), "{}", notification.body);
+    assert!(
+        notification.body.contains(&sha256(&poc)),
+        "{}",
+        notification.body
+    );
 
     let stored = stored_attachments(&app.store, &number).await;
     assert_eq!(stored.len(), 1);
@@ -237,14 +241,27 @@ async fn dangerous_files_are_listed_not_attached_and_fetched_on_purpose(
             .find(|l| l.contains(name))
             .unwrap_or_else(|| panic!("{name} is not listed: {body}"));
         assert!(line.contains("held back"), "{line}");
-        assert!(body.contains(&sha256(bytes)), "{name}'s SHA-256 not listed: {body}");
+        assert!(
+            body.contains(&sha256(bytes)),
+            "{name}'s SHA-256 not listed: {body}"
+        );
     }
     assert!(body.contains("secdesk attachments get"), "{body}");
 
     let stored = stored_attachments(&app.store, &number).await;
     assert_eq!(stored.len(), 3);
-    assert!(stored[0].held_back.as_deref().is_some_and(|w| w.contains("executable")));
-    assert!(stored[1].held_back.as_deref().is_some_and(|w| w.contains("macro")));
+    assert!(
+        stored[0]
+            .held_back
+            .as_deref()
+            .is_some_and(|w| w.contains("executable"))
+    );
+    assert!(
+        stored[1]
+            .held_back
+            .as_deref()
+            .is_some_and(|w| w.contains("macro"))
+    );
     assert_eq!(stored[2].held_back, None);
     assert_eq!(stored[2].detected_type.as_deref(), Some("image/png"));
     // held back is not lost: fetched on purpose, the exact bytes

@@ -28,40 +28,12 @@ on_both_backends!(
 const REPORT: &str = "Vulnerability: SQL injection in the search form of ShopApp 4.2.\n\
 CVSS: CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\n\nRegards,\nRita";
 
-/// A report is in: the reporter's ack and the staff notification, with the number.
-struct Opened {
-    number: String,
-    notification: Received,
-}
-
 async fn open_ticket(stack: &Stack, subject: &str) -> Opened {
-    Mail::new(REPORTER, subject, REPORT).send(stack).await;
-    let staff = wait_for_inbox(stack, STAFF, "the new-ticket notification", |m| {
-        m.iter().any(|r| r.subject.contains(subject))
-    })
-    .await;
-    let notification = staff
-        .into_iter()
-        .find(|r| r.subject.contains(subject))
-        .expect("notification");
-    let number = number_in(&notification.subject);
-    wait_for_inbox(stack, REPORTER, "the acknowledgment", |m| {
-        m.iter().any(|r| r.subject.contains(&number))
-    })
-    .await;
-    Opened {
-        number,
-        notification,
-    }
+    open_ticket_with(stack, REPORTER, subject, REPORT).await
 }
 
-/// Staff's answer from `client`-shaped `body`, authenticated by "our" MTA.
 async fn staff_reply(stack: &Stack, opened: &Opened, body: &str) {
-    Mail::new(STAFF, &format!("Re: {}", opened.notification.subject), body)
-        .replying_to(&opened.notification)
-        .header("Authentication-Results", STAFF_AUTHENTICATED)
-        .send(stack)
-        .await;
+    staff_reply_as(stack, STAFF, opened, body).await
 }
 
 /// The reporter's mail on this ticket other than the acknowledgment.

@@ -43,7 +43,9 @@ pub(super) async fn answer(
             return Ok((
                 Handled {
                     disposition: "suspicious",
-                    reason: Some(format!("ticket list not sent: not authenticated as staff: {reason}")),
+                    reason: Some(format!(
+                        "ticket list not sent: not authenticated as staff: {reason}"
+                    )),
                     replies: Vec::new(),
                 },
                 Some(format!("failed: {reason}")),

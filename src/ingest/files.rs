@@ -97,7 +97,11 @@ mod tests {
 
     #[test]
     fn files_are_attached_in_order_while_they_fit() {
-        let files = [file("a", 600, None), file("b", 500, None), file("c", 400, None)];
+        let files = [
+            file("a", 600, None),
+            file("b", 500, None),
+            file("c", 400, None),
+        ];
         let out = forwarding(&files, 1000);
         let attached: Vec<_> = out.files.iter().map(|f| f.name).collect();
         assert_eq!(attached, [Some("a"), Some("c")]);

@@ -124,10 +124,8 @@ pub(super) async fn from_reporter(
     // an owned ticket's mail goes to its owner (and to `notify` if configured)
     let staff = desk.staff_to_tell(ticket);
     if !staff.is_empty() {
-        let forwarding = files::forwarding(
-            &understood.mail.attachments,
-            desk.forward_attachments_bytes,
-        );
+        let forwarding =
+            files::forwarding(&understood.mail.attachments, desk.forward_attachments_bytes);
         let mut ctx = Context::for_ticket(desk, &after).with_files(&forwarding);
         ctx.text = Some(&text);
         ctx.sender = Some(sender);

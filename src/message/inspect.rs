@@ -313,7 +313,10 @@ const DANGEROUS_DECLARED_TYPES: &[(&str, Kind)] = &[
     ("application/x-winexe", Kind::Executable),
     ("application/x-exe", Kind::Executable),
     ("application/exe", Kind::Executable),
-    ("application/vnd.microsoft.portable-executable", Kind::Executable),
+    (
+        "application/vnd.microsoft.portable-executable",
+        Kind::Executable,
+    ),
     ("application/x-executable", Kind::Executable),
     ("application/x-elf", Kind::Executable),
     ("application/x-sharedlib", Kind::Executable),
@@ -517,7 +520,11 @@ fn inspect_unguarded(name: Option<&str>, declared: &str, bytes: &[u8]) -> Inspec
         })
         .or_else(|| {
             let kind = declared_danger(declared)?;
-            Some(format!("declared type says {}: {}", kind.label(), shown(declared)))
+            Some(format!(
+                "declared type says {}: {}",
+                kind.label(),
+                shown(declared)
+            ))
         });
     Inspection {
         detected_type,
@@ -611,7 +618,10 @@ fn check_bytes(
         } else {
             Kind::Unchecked
         };
-        return Some(Hold::itself(kind, format!("{label}: contents not inspected")));
+        return Some(Hold::itself(
+            kind,
+            format!("{label}: contents not inspected"),
+        ));
     }
     None
 }
@@ -742,10 +752,7 @@ fn check_ole(bytes: &[u8]) -> Option<Hold> {
         }
     };
     let clsid = file.root_entry().clsid().to_string();
-    if MSI_CLSIDS
-        .iter()
-        .any(|msi| clsid.eq_ignore_ascii_case(msi))
-    {
+    if MSI_CLSIDS.iter().any(|msi| clsid.eq_ignore_ascii_case(msi)) {
         return Some(Hold::itself(Kind::Executable, "Windows installer (MSI)"));
     }
     for (seen, entry) in file.walk().enumerate() {
@@ -941,12 +948,12 @@ fn read_prefix(
     archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
     index: usize,
 ) -> Result<(Vec<u8>, bool), String> {
-    let entry = archive
-        .by_index(index)
-        .map_err(|e| shown(&e.to_string()))?;
+    let entry = archive.by_index(index).map_err(|e| shown(&e.to_string()))?;
     let mut data = Vec::new();
     // one byte more than kept, to know whether the entry ends within the limit
-    let limit = u64::try_from(PREFIX_LIMIT).unwrap_or(u64::MAX).saturating_add(1);
+    let limit = u64::try_from(PREFIX_LIMIT)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
     entry
         .take(limit)
         .read_to_end(&mut data)
@@ -1079,7 +1086,9 @@ mod tests {
 
     fn png() -> Vec<u8> {
         let mut bytes = b"\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR".to_vec();
-        bytes.extend_from_slice(&[0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xDE]);
+        bytes.extend_from_slice(&[
+            0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xDE,
+        ]);
         bytes
     }
 
@@ -1106,7 +1115,10 @@ mod tests {
     fn encrypted_zip() -> Vec<u8> {
         let mut bytes = zip_with(
             CompressionMethod::Stored,
-            &[("readme.txt", b"harmless"), ("secret.txt", b"encrypted, honest")],
+            &[
+                ("readme.txt", b"harmless"),
+                ("secret.txt", b"encrypted, honest"),
+            ],
         );
         let mut flagged = 0;
         for at in 0..bytes.len().saturating_sub(4) {
@@ -1206,8 +1218,14 @@ mod tests {
     #[test]
     fn other_program_formats_are_held() {
         let cases: &[(&[u8], &str)] = &[
-            (&[0xCF, 0xFA, 0xED, 0xFE, 7, 0, 0, 1], "macOS executable (Mach-O)"),
-            (&[0xCA, 0xFE, 0xBA, 0xBE, 0, 0, 0, 2], "macOS universal executable (Mach-O fat)"),
+            (
+                &[0xCF, 0xFA, 0xED, 0xFE, 7, 0, 0, 1],
+                "macOS executable (Mach-O)",
+            ),
+            (
+                &[0xCA, 0xFE, 0xBA, 0xBE, 0, 0, 0, 2],
+                "macOS universal executable (Mach-O fat)",
+            ),
             (&[0xCA, 0xFE, 0xBA, 0xBE, 0, 0, 0, 61], "Java class file"),
             (b"\0asm\x01\0\0\0", "WebAssembly module"),
             (b"dex\n035\0", "Android executable (dex)"),
@@ -1215,9 +1233,14 @@ mod tests {
         for (bytes, reason) in cases {
             assert_eq!(held(&inspect(None, "", bytes)), *reason);
         }
-        let mut lnk = vec![0x4C, 0, 0, 0, 1, 0x14, 2, 0, 0, 0, 0, 0, 0xC0, 0, 0, 0, 0, 0, 0, 0x46];
+        let mut lnk = vec![
+            0x4C, 0, 0, 0, 1, 0x14, 2, 0, 0, 0, 0, 0, 0xC0, 0, 0, 0, 0, 0, 0, 0x46,
+        ];
         lnk.resize(0x4C, 0);
-        assert_eq!(held(&inspect(Some("a.txt"), "", &lnk)), "Windows shortcut (.lnk)");
+        assert_eq!(
+            held(&inspect(Some("a.txt"), "", &lnk)),
+            "Windows shortcut (.lnk)"
+        );
     }
 
     #[test]
@@ -1247,10 +1270,18 @@ mod tests {
         assert_eq!(inspection.detected_type, "text/plain");
         assert_eq!(inspection.held_back, None);
         // Latin-1 is mostly printable: still text
-        let latin1 = inspect(None, "", b"caf\xe9 cr\xe8me, na\xefve r\xe9sum\xe9 of the attack log");
+        let latin1 = inspect(
+            None,
+            "",
+            b"caf\xe9 cr\xe8me, na\xefve r\xe9sum\xe9 of the attack log",
+        );
         assert_eq!(latin1.detected_type, "text/plain");
         // text that starts like LLVM bitcode ("BC") is text
-        let bc = inspect(Some("bc.txt"), "text/plain", b"BC ticket 4711 was reopened\n");
+        let bc = inspect(
+            Some("bc.txt"),
+            "text/plain",
+            b"BC ticket 4711 was reopened\n",
+        );
         assert_eq!(bc.detected_type, "text/plain");
         assert_eq!(bc.held_back, None);
         let binary = inspect(None, "", &[0x01, 0x00, 0xFF, 0x10, 0x00, 0x00, 0x9C]);
@@ -1269,7 +1300,11 @@ mod tests {
 
     #[test]
     fn zip_with_text_is_allowed() {
-        let bytes = zip_of(&[("notes.txt", b"hello"), ("logs/app.log", LOG), ("shot.png", &png())]);
+        let bytes = zip_of(&[
+            ("notes.txt", b"hello"),
+            ("logs/app.log", LOG),
+            ("shot.png", &png()),
+        ]);
         let inspection = inspect(Some("evidence.zip"), "application/zip", &bytes);
         assert_eq!(inspection.detected_type, "application/zip");
         assert_eq!(inspection.held_back, None);
@@ -1277,10 +1312,16 @@ mod tests {
 
     #[test]
     fn zip_with_exe_name_is_held() {
-        let bytes = zip_of(&[("README.txt", b"run it"), ("tools/run.exe", b"not even a PE")]);
+        let bytes = zip_of(&[
+            ("README.txt", b"run it"),
+            ("tools/run.exe", b"not even a PE"),
+        ]);
         let inspection = inspect(Some("tools.zip"), "application/zip", &bytes);
         assert_eq!(inspection.detected_type, "application/zip");
-        assert_eq!(held(&inspection), "archive holds an executable: tools/run.exe");
+        assert_eq!(
+            held(&inspection),
+            "archive holds an executable: tools/run.exe"
+        );
         let script = zip_of(&[("exploit/Run.PS1", b"Write-Host hi")]);
         assert_eq!(
             held(&inspect(None, "", &script)),
@@ -1352,7 +1393,10 @@ mod tests {
             ("META-INF/manifest.xml", b"<manifest:manifest/>"),
             ("Basic/script-lc.xml", b"<library:libraries/>"),
             ("Basic/Standard/script-lb.xml", b"<library:library/>"),
-            ("Basic/Standard/Module1.xml", b"<script:module>Shell(\"calc\")</script:module>"),
+            (
+                "Basic/Standard/Module1.xml",
+                b"<script:module>Shell(\"calc\")</script:module>",
+            ),
         ]);
         assert_eq!(
             held(&inspect(Some("a.odt"), "", &bytes)),
@@ -1362,7 +1406,11 @@ mod tests {
 
     #[test]
     fn nested_zip_with_elf_is_held() {
-        let inspection = inspect(Some("evidence.zip"), "application/zip", &nested_zip_with_elf());
+        let inspection = inspect(
+            Some("evidence.zip"),
+            "application/zip",
+            &nested_zip_with_elf(),
+        );
         assert_eq!(
             held(&inspection),
             "archive holds an executable: inner.zip/poc: Linux/Unix executable (ELF)"
@@ -1437,12 +1485,19 @@ mod tests {
     fn ole_with_vba_project_is_held() {
         let bytes = ole(
             WORD_CLSID,
-            &["/WordDocument", "/Macros/VBA/_VBA_PROJECT", "/Macros/VBA/dir"],
+            &[
+                "/WordDocument",
+                "/Macros/VBA/_VBA_PROJECT",
+                "/Macros/VBA/dir",
+            ],
         );
         let inspection = inspect(Some("invoice.doc"), "application/msword", &bytes);
         assert_eq!(inspection.detected_type, "application/msword");
         assert_eq!(held(&inspection), "Office document with macros (Macros)");
-        let excel = ole([0; 16], &["/Workbook", "/_VBA_PROJECT_CUR/VBA/_VBA_PROJECT"]);
+        let excel = ole(
+            [0; 16],
+            &["/Workbook", "/_VBA_PROJECT_CUR/VBA/_VBA_PROJECT"],
+        );
         assert_eq!(
             held(&inspect(None, "", &excel)),
             "Office document with macros (_VBA_PROJECT_CUR)"
@@ -1451,7 +1506,10 @@ mod tests {
 
     #[test]
     fn ole_without_vba_is_allowed() {
-        let bytes = ole(WORD_CLSID, &["/WordDocument", "/1Table", "/\u{5}SummaryInformation"]);
+        let bytes = ole(
+            WORD_CLSID,
+            &["/WordDocument", "/1Table", "/\u{5}SummaryInformation"],
+        );
         let inspection = inspect(Some("report.doc"), "application/msword", &bytes);
         assert_eq!(inspection.detected_type, "application/msword");
         assert_eq!(inspection.held_back, None);
@@ -1460,19 +1518,34 @@ mod tests {
     #[test]
     fn ole_installers_packages_and_messages_are_held() {
         let msi = ole(MSI_CLSID, &["/SummaryInformation"]);
-        assert_eq!(held(&inspect(Some("setup.dat"), "", &msi)), "Windows installer (MSI)");
-        let package = ole(WORD_CLSID, &["/WordDocument", "/ObjectPool/_1/\u{1}Ole10Native"]);
+        assert_eq!(
+            held(&inspect(Some("setup.dat"), "", &msi)),
+            "Windows installer (MSI)"
+        );
+        let package = ole(
+            WORD_CLSID,
+            &["/WordDocument", "/ObjectPool/_1/\u{1}Ole10Native"],
+        );
         assert_eq!(
             held(&inspect(None, "", &package)),
             "document with an embedded file package (Ole10Native)"
         );
-        let msg = ole([0; 16], &["/__substg1.0_0037001F", "/__attach_version1.0_#00000000/__substg1.0_3701000D"]);
+        let msg = ole(
+            [0; 16],
+            &[
+                "/__substg1.0_0037001F",
+                "/__attach_version1.0_#00000000/__substg1.0_3701000D",
+            ],
+        );
         assert_eq!(
             held(&inspect(Some("phish.msg"), "", &msg)),
             "Outlook message with attachments: attachments not inspected"
         );
         let corrupt = inspect(None, "", &[OLE_MAGIC, &[0u8; 600][..]].concat());
-        assert!(held(&corrupt).starts_with("unreadable OLE document: "), "{corrupt:?}");
+        assert!(
+            held(&corrupt).starts_with("unreadable OLE document: "),
+            "{corrupt:?}"
+        );
     }
 
     #[test]
@@ -1480,7 +1553,13 @@ mod tests {
         let inspection = inspect(Some("invoice.pdf.exe"), "application/pdf", PDF);
         assert_eq!(inspection.detected_type, "application/pdf");
         assert_eq!(held(&inspection), "name says executable: invoice.pdf.exe");
-        for name in ["run.EXE", "run.exe.", "run.exe  ", "C:\\temp\\run.exe", "a.exe\0.txt"] {
+        for name in [
+            "run.EXE",
+            "run.exe.",
+            "run.exe  ",
+            "C:\\temp\\run.exe",
+            "a.exe\0.txt",
+        ] {
             assert!(inspect(Some(name), "", LOG).held_back.is_some(), "{name:?}");
         }
         assert_eq!(
@@ -1494,8 +1573,18 @@ mod tests {
         // the reason stays one line and shows the real order of the name
         let sneaky = inspect(Some("invoice\u{202E}fdp.exe\nX"), "", PDF);
         assert_eq!(held(&sneaky), "name says executable: invoice?fdp.exe?X");
-        for harmless in ["report.pdf", "exe", "notes.exe.txt", "example.com.png", ".bashrc"] {
-            assert_eq!(inspect(Some(harmless), "", PDF).held_back, None, "{harmless:?}");
+        for harmless in [
+            "report.pdf",
+            "exe",
+            "notes.exe.txt",
+            "example.com.png",
+            ".bashrc",
+        ] {
+            assert_eq!(
+                inspect(Some(harmless), "", PDF).held_back,
+                None,
+                "{harmless:?}"
+            );
         }
     }
 
@@ -1510,7 +1599,11 @@ mod tests {
             "declared type says script: application/x-sh"
         );
         assert_eq!(
-            held(&inspect(None, "application/vnd.ms-excel.sheet.macroenabled.12", LOG)),
+            held(&inspect(
+                None,
+                "application/vnd.ms-excel.sheet.macroenabled.12",
+                LOG
+            )),
             "declared type says macro-enabled Office document: application/vnd.ms-excel.sheet.macroenabled.12"
         );
     }
@@ -1521,12 +1614,21 @@ mod tests {
         bytes.extend((0..300u32).map(|i| (i * 7 % 256) as u8));
         let inspection = inspect(Some("poc.zip"), "application/zip", &bytes);
         assert_eq!(inspection.detected_type, "application/zip");
-        assert!(held(&inspection).starts_with("unreadable archive: "), "{inspection:?}");
+        assert!(
+            held(&inspection).starts_with("unreadable archive: "),
+            "{inspection:?}"
+        );
         // named or declared a zip but not one: cannot be checked either
         let claimed = inspect(Some("poc.zip"), "", LOG);
-        assert!(held(&claimed).starts_with("unreadable archive: "), "{claimed:?}");
+        assert!(
+            held(&claimed).starts_with("unreadable archive: "),
+            "{claimed:?}"
+        );
         let declared = inspect(None, "application/x-zip-compressed", LOG);
-        assert!(held(&declared).starts_with("unreadable archive: "), "{declared:?}");
+        assert!(
+            held(&declared).starts_with("unreadable archive: "),
+            "{declared:?}"
+        );
         // the bytes say PDF: the name does not make it a zip
         assert_eq!(inspect(Some("poc.zip"), "", PDF).held_back, None);
     }
@@ -1534,10 +1636,19 @@ mod tests {
     #[test]
     fn uninspectable_archives_are_held() {
         let cases: &[(&[u8], &str)] = &[
-            (b"7z\xBC\xAF\x27\x1C\0\x04", "7z archive: contents not inspected"),
+            (
+                b"7z\xBC\xAF\x27\x1C\0\x04",
+                "7z archive: contents not inspected",
+            ),
             (b"Rar!\x1A\x07\x01\0", "RAR archive: contents not inspected"),
-            (b"Rar!\x1A\x07\x00\xCF", "RAR archive: contents not inspected"),
-            (b"\x1F\x8B\x08\0\0\0\0\0", "gzip archive: contents not inspected"),
+            (
+                b"Rar!\x1A\x07\x00\xCF",
+                "RAR archive: contents not inspected",
+            ),
+            (
+                b"\x1F\x8B\x08\0\0\0\0\0",
+                "gzip archive: contents not inspected",
+            ),
             (b"MSCF\0\0\0\0", "CAB archive: contents not inspected"),
         ];
         for (bytes, reason) in cases {

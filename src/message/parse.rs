@@ -170,7 +170,10 @@ fn parse_level(
         });
         let is_forward = matches!(content_type.as_str(), "message/rfc822" | "message/global");
         if is_forward && depth < MAX_FORWARD_DEPTH {
-            let forward = attachments.last().map(|a| a.bytes.as_slice()).unwrap_or_default();
+            let forward = attachments
+                .last()
+                .map(|a| a.bytes.as_slice())
+                .unwrap_or_default();
             match parse_level(forward, depth + 1, parts, budget) {
                 Ok(mut forwarded) => {
                     attachments.append(&mut forwarded.attachments);

@@ -6,8 +6,8 @@ pub mod sender;
 pub mod smtp;
 pub mod templates;
 
-use lettre::message::header::{ContentType, HeaderName, HeaderValue};
-use lettre::message::{Attachment, Mailbox, Message, MultiPart, SinglePart};
+use lettre::message::header::{ContentTransferEncoding, ContentType, HeaderName, HeaderValue};
+use lettre::message::{Attachment, Body, Mailbox, Message, MultiPart, SinglePart};
 
 pub use templates::{Rendered, TemplateError, Templates};
 
@@ -153,7 +153,11 @@ fn attachment(file: &FileToSend<'_>) -> SinglePart {
         .map(single_line)
         .filter(|name| !name.is_empty())
         .unwrap_or_else(|| "attachment".to_string());
-    Attachment::new(name).body(file.bytes.to_vec(), content_type)
+    // base64 whatever the content: any other encoding lets a text file's
+    // line ends be rewritten on the way, and then its SHA-256 differs
+    let body = Body::new_with_encoding(file.bytes.to_vec(), ContentTransferEncoding::Base64)
+        .unwrap_or_else(Body::new);
+    Attachment::new(name).body(body, content_type)
 }
 
 /// Subjects come from strangers: no line breaks or control characters may
@@ -225,7 +229,7 @@ mod tests {
                 FileToSend {
                     name: None,
                     content_type: "not a type",
-                    bytes: b"log line",
+                    bytes: b"log line\nsecond line\n",
                 },
             ],
         })
@@ -240,7 +244,8 @@ mod tests {
         assert_eq!(files[0].attachment_name(), Some("prova-è.bin"));
         assert_eq!(files[0].contents(), &poc[..]);
         assert_eq!(files[1].attachment_name(), Some("attachment"));
-        assert_eq!(files[1].contents(), b"log line");
+        // a text file's bare line ends survive: its SHA-256 stays the same
+        assert_eq!(files[1].contents(), b"log line\nsecond line\n");
         let text = String::from_utf8_lossy(&built.raw);
         assert!(text.contains("X-Secdesk-Loop: security@example.test"));
     }

@@ -199,13 +199,26 @@ fn sparse_context() -> serde_json::Value {
     ticket["kind"] = "unknown".into();
     ticket["priority"] = 3.into();
     ticket["priority_source"] = "rule".into();
-    for key in ["severity", "outcome", "customer_message", "triage_due", "owner"] {
+    for key in [
+        "severity",
+        "outcome",
+        "customer_message",
+        "triage_due",
+        "owner",
+    ] {
         ticket[key] = serde_json::Value::Null;
     }
     for key in ["text", "staff_member", "problem", "merge", "digest"] {
         sample[key] = serde_json::Value::Null;
     }
-    for key in ["applied", "errors", "changes", "attachments", "added", "relayed_to"] {
+    for key in [
+        "applied",
+        "errors",
+        "changes",
+        "attachments",
+        "added",
+        "relayed_to",
+    ] {
         sample[key] = serde_json::json!([]);
     }
     sample["files_listed"] = false.into();

@@ -65,7 +65,10 @@ pub enum Command {
     Take,
     /// Third parties (a vendor, a CERT) join the conversation; `visible`
     /// when the reporter is told who joined.
-    Cc { addresses: Vec<String>, visible: bool },
+    Cc {
+        addresses: Vec<String>,
+        visible: bool,
+    },
     /// Addresses that leave the conversation.
     Uncc(Vec<String>),
     /// Merge this ticket into the one with this number (as written; the
@@ -300,7 +303,9 @@ impl CommandName {
                 let mut addresses = addresses(value)?;
                 match (addresses.pop(), addresses.is_empty()) {
                     (Some(owner), true) => Ok(Command::Assign(Some(owner))),
-                    _ => Err(format!("/{name} takes one address: the ticket has one owner")),
+                    _ => Err(format!(
+                        "/{name} takes one address: the ticket has one owner"
+                    )),
                 }
             }
             CommandName::Take => takes_no_value(Command::Take),
@@ -739,9 +744,17 @@ mod tests {
                 Command::Uncc(vec!["old@x.example".into()]),
             ]
         );
-        for bad in ["/cc vendor", "/cc a@b", "/cc @x.example", "/uncc a@@x.example"] {
+        for bad in [
+            "/cc vendor",
+            "/cc a@b",
+            "/cc @x.example",
+            "/uncc a@@x.example",
+        ] {
             let e = errors(bad);
-            assert!(e[0].message.contains("is not a mail address"), "{bad}: {e:?}");
+            assert!(
+                e[0].message.contains("is not a mail address"),
+                "{bad}: {e:?}"
+            );
         }
     }
 
@@ -764,7 +777,11 @@ mod tests {
             vec![Command::Status(TicketState::Reopened)]
         );
         assert!(errors("/merge")[0].message.contains("needs a value"));
-        assert!(errors("/reopen\n/close")[0].message.contains("already given"));
+        assert!(
+            errors("/reopen\n/close")[0]
+                .message
+                .contains("already given")
+        );
     }
 
     #[test]

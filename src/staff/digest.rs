@@ -231,7 +231,12 @@ mod tests {
 
     #[test]
     fn only_the_keywords_ask_for_a_digest() {
-        for subject in ["SQL injection in search", "ticketing system flaw", "", "Re: tickets"] {
+        for subject in [
+            "SQL injection in search",
+            "ticketing system flaw",
+            "",
+            "Re: tickets",
+        ] {
             assert!(digest_request(subject, "", 0).is_none(), "{subject}");
         }
         for subject in ["tickets", "Tickets", "/list", "ticket", "/elenco"] {
@@ -251,7 +256,10 @@ mod tests {
 
     #[test]
     fn italian_filters_and_free_words_become_a_search() {
-        let r = request("ticket aperti gravità:alta stato:in-analisi openssh regreSSHion", "");
+        let r = request(
+            "ticket aperti gravità:alta stato:in-analisi openssh regreSSHion",
+            "",
+        );
         assert!(r.query.open);
         assert_eq!(r.query.severity.as_deref(), Some("high"));
         assert_eq!(r.query.state.as_deref(), Some("investigating"));

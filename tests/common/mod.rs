@@ -49,6 +49,10 @@ pub const DESK: &str = "security@example.test";
 pub const REPORTER: &str = "reporter@example.test";
 pub const STAFF: &str = "staff@example.test";
 pub const STRANGER: &str = "stranger@example.test";
+/// A second staff member (case-work tests add them to the config).
+pub const COLLEAGUE: &str = "colleague@example.test";
+/// A third party staff bring in with `/cc`.
+pub const VENDOR: &str = "vendor@example.test";
 pub const PASSWORD: &str = "secret";
 
 /// A labelled English report with a CVE, a CVSS 3.1 vector and a
@@ -121,7 +125,16 @@ impl Stack {
             ("MAILSTACK_SUBMISSION_PORT", ports[3].to_string()),
             (
                 "MAILSTACK_USERS",
-                [DESK, REPORTER, STAFF, STRANGER, "other@example.test"].join(" "),
+                [
+                    DESK,
+                    REPORTER,
+                    STAFF,
+                    STRANGER,
+                    "other@example.test",
+                    COLLEAGUE,
+                    VENDOR,
+                ]
+                .join(" "),
             ),
             ("MAILSTACK_PASSWORD", PASSWORD.to_string()),
         ]
@@ -640,4 +653,42 @@ pub fn number_in(subject: &str) -> String {
     let start = subject.find('[').expect("a [number] in the subject") + 1;
     let end = subject[start..].find(']').expect("closing bracket") + start;
     subject[start..end].to_string()
+}
+
+/// A report is in: the reporter's ack and the staff notification, with the number.
+pub struct Opened {
+    pub number: String,
+    pub notification: Received,
+}
+
+/// Send a report from `from`; wait for its notification in STAFF's INBOX
+/// and its acknowledgment in `from`'s.
+pub async fn open_ticket_with(stack: &Stack, from: &str, subject: &str, body: &str) -> Opened {
+    Mail::new(from, subject, body).send(stack).await;
+    let staff = wait_for_inbox(stack, STAFF, "the new-ticket notification", |m| {
+        m.iter().any(|r| r.subject.contains(subject))
+    })
+    .await;
+    let notification = staff
+        .into_iter()
+        .find(|r| r.subject.contains(subject))
+        .expect("notification");
+    let number = number_in(&notification.subject);
+    wait_for_inbox(stack, from, "the acknowledgment", |m| {
+        m.iter().any(|r| r.subject.contains(&number))
+    })
+    .await;
+    Opened {
+        number,
+        notification,
+    }
+}
+
+/// `staff`'s answer to the notification, authenticated by "our" MTA.
+pub async fn staff_reply_as(stack: &Stack, staff: &str, opened: &Opened, body: &str) {
+    Mail::new(staff, &format!("Re: {}", opened.notification.subject), body)
+        .replying_to(&opened.notification)
+        .header("Authentication-Results", STAFF_AUTHENTICATED)
+        .send(stack)
+        .await;
 }

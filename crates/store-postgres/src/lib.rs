@@ -136,12 +136,12 @@ impl BatchOps for PgBatch {
 
 /// `tickets list` and the digest by mail, on the pool or inside a batch.
 async fn list_tickets<'e, E>(
-executor: E,
-q: &TicketQuery,
-limit: i64,
+    executor: E,
+    q: &TicketQuery,
+    limit: i64,
 ) -> Result<Vec<TicketSummary>, StoreError>
 where
-E: sqlx::Executor<'e, Database = Postgres>,
+    E: sqlx::Executor<'e, Database = Postgres>,
 {
     let search = q.search.as_deref().filter(|s| !s.trim().is_empty());
     sqlx::query_as!(

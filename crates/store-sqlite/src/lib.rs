@@ -177,12 +177,12 @@ impl BatchOps for SqliteBatch {
 
 /// `tickets list` and the digest by mail, on the pool or inside a batch.
 async fn list_tickets<'e, E>(
-executor: E,
-q: &TicketQuery,
-limit: i64,
+    executor: E,
+    q: &TicketQuery,
+    limit: i64,
 ) -> Result<Vec<TicketSummary>, StoreError>
 where
-E: sqlx::Executor<'e, Database = Sqlite>,
+    E: sqlx::Executor<'e, Database = Sqlite>,
 {
     let search = q
         .search
