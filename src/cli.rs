@@ -660,3 +660,135 @@ pub async fn quarantine_retry(config: &Config, id: i64) -> Result<String, CliErr
         None => format!("mail {id} processed: {outcome:?}"),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::TicketSummary;
+
+    const NOW: i64 = 1_780_000_000_000;
+
+    fn summary(subject: &str) -> TicketSummary {
+        TicketSummary {
+            number: "SEC-7KQ3-M9PX".into(),
+            state: "new".into(),
+            kind: "vulnerability".into(),
+            severity: Some("high".into()),
+            priority: 2,
+            reporter: "r@example.test".into(),
+            subject: subject.into(),
+            created_at: "2026-11-24T10:00:00Z".into(),
+            owner: None,
+            merged_into: None,
+        }
+    }
+
+    #[test]
+    fn since_reads_dates_instants_and_spans() {
+        assert_eq!(since_millis("7d", NOW), Ok(NOW - 7 * 86_400_000));
+        assert_eq!(since_millis("12h", NOW), Ok(NOW - 12 * 3_600_000));
+        assert_eq!(since_millis("2026-11-01", NOW), Ok(1_793_491_200_000));
+        assert_eq!(
+            since_millis("2026-11-01T12:00:00+01:00", NOW),
+            Ok(1_793_530_800_000)
+        );
+        for bad in ["yesterday", "7w", "-3d", "", "2026-13-01"] {
+            assert!(since_millis(bad, NOW).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn filters_become_a_query_and_typos_are_errors() {
+        let filters = ListFilters {
+            state: Some("open".into()),
+            severity: Some("HIGH".into()),
+            priority: Some("P1".into()),
+            owner: Some("none".into()),
+            reporter: Some("<Rita@Example.test>".into()),
+            cve: Some("cve-2024-6387".into()),
+            kind: Some("Incident".into()),
+            since: Some("1d".into()),
+            search: Some("  token leak ".into()),
+            overdue: true,
+        };
+        let q = filters.query(NOW).expect("valid filters");
+        assert!(q.open && q.unowned);
+        assert_eq!(q.state, None);
+        assert_eq!(q.severity.as_deref(), Some("high"));
+        assert_eq!(q.priority, Some(1));
+        assert_eq!(q.reporter.as_deref(), Some("rita@example.test"));
+        assert_eq!(q.cve.as_deref(), Some("CVE-2024-6387"));
+        assert_eq!(q.kind.as_deref(), Some("incident"));
+        assert_eq!(q.since, Some(NOW - 86_400_000));
+        assert_eq!(q.search.as_deref(), Some("token leak"));
+        assert_eq!(q.overdue_at, Some(NOW));
+        for bad in [
+            ListFilters {
+                state: Some("done".into()),
+                ..ListFilters::default()
+            },
+            ListFilters {
+                severity: Some("huge".into()),
+                ..ListFilters::default()
+            },
+            ListFilters {
+                priority: Some("7".into()),
+                ..ListFilters::default()
+            },
+            ListFilters {
+                cve: Some("2024-6387".into()),
+                ..ListFilters::default()
+            },
+            ListFilters {
+                kind: Some("bug".into()),
+                ..ListFilters::default()
+            },
+        ] {
+            assert!(bad.query(NOW).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_quoting_and_defuses_formulas() {
+        let csv = tickets_csv(&[
+            summary("XSS, \"stored\"\nin profile"),
+            summary("=HYPERLINK(1)"),
+        ]);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "number,state,kind,severity,priority,created_at,owner,reporter,merged_into,subject"
+        );
+        assert!(
+            csv.contains(",\"XSS, \"\"stored\"\"\nin profile\"\r\n"),
+            "{csv}"
+        );
+        assert!(csv.ends_with(",'=HYPERLINK(1)\r\n"), "{csv}");
+    }
+
+    #[test]
+    fn a_follow_up_shows_its_new_text_and_a_report_its_whole_text() {
+        let message = |disposition: &str| crate::store::MessageView {
+            id: 1,
+            direction: "in".into(),
+            disposition: disposition.into(),
+            from: None,
+            to: Vec::new(),
+            subject: String::new(),
+            message_id: None,
+            at: String::new(),
+            body: None,
+            attachments: Vec::new(),
+        };
+        let text = "Thanks, fixed.\n\nOn Mon, Rita wrote:\n> the report\n".to_string();
+        assert_eq!(
+            text_as_read(&message("staff-reply"), text.clone()),
+            "Thanks, fixed."
+        );
+        assert_eq!(
+            text_as_read(&message("follow-up"), text.clone()),
+            "Thanks, fixed."
+        );
+        assert_eq!(text_as_read(&message("report"), text.clone()), text);
+    }
+}
