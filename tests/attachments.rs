@@ -195,6 +195,31 @@ async fn a_proof_of_concept_reaches_staff_with_its_name_and_bytes(stack: &Stack,
     // by id as `tickets show` lists it, and by content as notifications do
     assert!(get_attachment(&config, &stored[0].id.to_string()).await == poc);
     assert!(get_attachment(&config, &sha256(&poc)).await == poc);
+    // `tickets show --json` describes it, with the report's text
+    let json = secdesk::cli::tickets_show(&config, &number, true, false)
+        .await
+        .expect("tickets show");
+    let shown: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let report = &shown["messages"][0];
+    assert_eq!(report["disposition"], "report");
+    assert!(
+        report["body"].as_str().unwrap().contains("stored XSS"),
+        "{report}"
+    );
+    let file = &report["attachments"][0];
+    assert_eq!(file["id"], stored[0].id);
+    assert_eq!(file["name"], "prova-è-✓.bin");
+    assert_eq!(file["content_type"], "application/octet-stream");
+    assert_eq!(file["size"], poc.len());
+    assert_eq!(file["sha256"], sha256(&poc));
+    assert_eq!(shown["participants"][0]["role"], "reporter");
+    let human = secdesk::cli::tickets_show(&config, &number, false, false)
+        .await
+        .expect("tickets show");
+    assert!(
+        human.contains(&format!("attachment {}: prova-è-✓.bin", stored[0].id)),
+        "{human}"
+    );
     app.stop().await;
 }
 

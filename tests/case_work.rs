@@ -543,6 +543,22 @@ async fn the_ticket_list_by_mail_applies_its_filters(stack: &Stack, db: &TestDb)
     })
     .await;
     assert_eq!(app.store.newest_tickets(100).await.unwrap().len(), 2);
+    // the same filters on the CLI, as CSV
+    let filters = secdesk::cli::ListFilters {
+        state: Some("open".into()),
+        cve: Some("CVE-2024-12345".into()),
+        ..Default::default()
+    };
+    let config = staff_config(stack, db);
+    let csv = secdesk::cli::tickets_list(&config, &filters, secdesk::cli::ListFormat::Csv, 100)
+        .await
+        .expect("tickets list");
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows.len(), 2, "{csv}");
+    assert!(
+        rows[1].starts_with(&format!("{},new,", with_cve.number)),
+        "{csv}"
+    );
     assert_eq!(
         inbox(stack, STAFF)
             .await
