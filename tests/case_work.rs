@@ -95,6 +95,40 @@ async fn ownership_sends_later_mail_to_the_owner_and_is_in_the_history(stack: &S
             .contains("Owner: colleague@example.test")
     );
 
+    // the owner is the desk's business: staff see it in a status answer,
+    // the reporter does not
+    write_on(stack, REPORTER, &opened, "status").await;
+    staff_reply_as(stack, STAFF, &opened, "status").await;
+    let status_of = |m: &MessageView| m.disposition == "status";
+    wait_for_store("two status answers", || async {
+        messages(&app, &opened.number)
+            .await
+            .iter()
+            .filter(|m| status_of(m))
+            .count()
+            == 2
+    })
+    .await;
+    for m in messages(&app, &opened.number)
+        .await
+        .iter()
+        .filter(|m| status_of(m))
+    {
+        let body = m.body.as_deref().unwrap_or_default();
+        if m.to == [STAFF] {
+            assert!(
+                body.contains("Owner:        colleague@example.test"),
+                "{body}"
+            );
+        } else {
+            assert_eq!(m.to, [REPORTER]);
+            assert!(
+                !body.contains(COLLEAGUE),
+                "the reporter learns the owner: {body}"
+            );
+        }
+    }
+
     // a stranger cannot own it; the staff member is told why, nothing changes
     staff_reply_as(
         stack,
@@ -233,6 +267,20 @@ async fn a_vendor_brought_in_with_cc_gets_answers_and_writes_back_but_a_stranger
             .any(|m| m.disposition == "stranger" && m.from.as_deref() == Some(STRANGER))
     })
     .await;
+    // /cc-visible tells the reporter who joined
+    staff_reply_as(stack, STAFF, &opened, "/cc-visible other@example.test\n").await;
+    let told = wait_for_inbox(stack, REPORTER, "who joined", |m| {
+        m.iter().any(|r| {
+            r.body
+                .contains("other@example.test joined the conversation")
+        })
+    })
+    .await;
+    assert!(
+        !told
+            .iter()
+            .any(|r| r.raw.windows(VENDOR.len()).any(|w| w == VENDOR.as_bytes()))
+    );
     // after /uncc the vendor is a stranger too
     staff_reply_as(stack, STAFF, &opened, "/uncc vendor@example.test\n").await;
     wait_for_store("the vendor removed", || async {
@@ -273,7 +321,14 @@ async fn a_vendor_brought_in_with_cc_gets_answers_and_writes_back_but_a_stranger
         .filter(|e| e.field == "participant")
         .map(|e| (e.from.as_deref(), e.to.as_deref()))
         .collect();
-    assert_eq!(participants, [(None, Some(VENDOR)), (Some(VENDOR), None)]);
+    assert_eq!(
+        participants,
+        [
+            (None, Some(VENDOR)),
+            (None, Some("other@example.test")),
+            (Some(VENDOR), None)
+        ]
+    );
     app.stop().await;
 }
 

@@ -65,7 +65,9 @@ pub(super) async fn status_answer(
         });
     }
     batch.record_rate_event(to, "status", now).await?;
-    let ctx = Context::for_ticket(desk, ticket);
+    let mut ctx = Context::for_ticket(desk, ticket);
+    // who owns the ticket is the desk's business, told to staff only
+    ctx.for_staff = desk.staff.is_staff(to);
     let reply = replies::build(
         desk,
         "status",

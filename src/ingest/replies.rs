@@ -51,6 +51,8 @@ pub(super) struct Context<'a> {
     pub relayed_to: Vec<String>,
     /// The ticket list by mail.
     pub digest: Option<DigestView<'a>>,
+    /// The mail goes to staff (a status answer then shows the owner).
+    pub for_staff: bool,
 }
 
 /// What the `tickets` digest shows.
@@ -167,6 +169,7 @@ impl<'a> Context<'a> {
             internal: false,
             relayed_to: Vec::new(),
             digest: None,
+            for_staff: false,
         }
     }
 

@@ -183,6 +183,7 @@ fn sample_context() -> serde_json::Value {
         "merge": {"role": "merged", "other": "SEC-1111-1111"},
         "internal": false,
         "relayed_to": ["reporter@example.com", "psirt@vendor.example"],
+        "for_staff": true,
         "digest": {"filters": "open mine", "limit": 200, "tickets": [
             {"number": "SEC-0000-0000", "state": "new", "severity": "high", "priority": 1,
              "owner": "analyst@example.com", "subject": "sample", "age": "3d"},
@@ -222,6 +223,7 @@ fn sparse_context() -> serde_json::Value {
         sample[key] = serde_json::json!([]);
     }
     sample["files_listed"] = false.into();
+    sample["for_staff"] = false.into();
     sample
 }
 
