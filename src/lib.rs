@@ -12,14 +12,19 @@
 //! mailbox/   IMAP edge: connect (TLS, STARTTLS, loopback plain), UID SEARCH
 //!            above the checkpoint, fetch sizes then BODY.PEEK[], IDLE or poll
 //!    │
-//! message/   raw bytes -> ParsedMail (text, HTML as text, attachments),
-//!    │       and the loop detector (bounces, auto-replies, lists, our own mail)
+//! message/   raw bytes -> ParsedMail (text, HTML as text, attachments with
+//!    │       their bytes and what the bytes are: `inspect` holds back
+//!    │       executables, scripts, macros), and the loop detector (bounces,
+//!    │       auto-replies, lists, our own mail)
 //! report/    text -> Report: kind, description, CVE ids, CVSS score,
 //!    │       remediation, customer message, language, what is missing
-//! route      pure: new report / follow-up / stranger / automatic
-//!    │
+//! route      pure: new report / follow-up (reporter, participant, staff) /
+//!    │       stranger / automatic
+//! staff/     pure: a reply's new text, its commands (/severity ... /merge),
+//!    │       status requests, the `tickets` digest request, staff auth
 //! ingest     one transaction per fetched batch: dedupe, ticket, message rows,
-//!    │       outgoing mail, mailbox checkpoint — all or nothing
+//!    │       attachment bytes, participants, the audit trail, outgoing mail
+//!    │       (with the files that may travel), mailbox checkpoint — all or nothing
 //! ticket/    confirmation numbers, severity, priority, states (pure)
 //! store/     the database behind one API: a SQLite and a PostgreSQL
 //!            implementation (crates/store-*), queries checked at compile time
