@@ -373,7 +373,7 @@ async fn a_merged_report_moves_into_the_first_and_its_number_threads_there(
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(target.merged, [second.number.clone()]);
+    assert_eq!(target.merged, [second.number.as_str()]);
     assert!(
         target
             .messages
@@ -663,11 +663,11 @@ async fn search_finds_tickets_by_the_words_of_their_mail(stack: &Stack, db: &Tes
                 .collect::<Vec<_>>()
         }
     };
-    assert_eq!(search("metadata redirect").await, [ssrf.number.clone()]);
-    assert_eq!(search("newsletter").await, [xss.number.clone()]);
+    assert_eq!(search("metadata redirect").await, [ssrf.number.as_str()]);
+    assert_eq!(search("newsletter").await, [xss.number.as_str()]);
     assert_eq!(
         search("forgery").await,
-        [ssrf.number.clone()],
+        [ssrf.number.as_str()],
         "the subject is searched"
     );
     assert!(
