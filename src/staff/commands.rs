@@ -331,32 +331,46 @@ impl CommandName {
 }
 
 /// A list of mail addresses, separated by commas, semicolons or spaces, as
-/// written in a command (`<a@x>`, `mailto:` and case are tolerated).
+/// written in a command or pasted from a client: `<a@x>`, `Name <a@x>`,
+/// `mailto:`, Outlook's `a@x<mailto:a@x>` and case are tolerated (a display
+/// name is dropped); anything else that is not an address is an error.
 fn addresses(value: &str) -> Result<Vec<String>, String> {
     let mut out: Vec<String> = Vec::new();
     for item in value
-        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-        .filter(|item| !item.trim().is_empty())
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
     {
-        let address = crate::message::normalize_address(item);
-        let valid = address.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !domain.contains('@')
-                && address
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || "@.-_+=!#$%&'*/?^`{|}~".contains(c))
-        });
-        if !valid {
-            return Err(format!("{item:?} is not a mail address"));
-        }
-        if !out.contains(&address) {
-            out.push(address);
+        // `Name <a@x>` and `a@x<mailto:a@x>`: the part in angle brackets counts
+        let candidates: Vec<&str> = match (item.find('<'), item.rfind('>')) {
+            (Some(open), Some(close)) if open < close => vec![&item[open + 1..close]],
+            _ => item.split_whitespace().collect(),
+        };
+        for candidate in candidates {
+            let address = crate::message::normalize_address(candidate);
+            if !is_address(&address) {
+                return Err(format!("{candidate:?} is not a mail address"));
+            }
+            if !out.contains(&address) {
+                out.push(address);
+            }
         }
     }
     Ok(out)
+}
+
+/// `local@domain.tld`, with no spaces, brackets or second `@`.
+fn is_address(address: &str) -> bool {
+    address.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains('@')
+            && address
+                .chars()
+                .all(|c| c.is_alphanumeric() || "@.-_+=!#$%&'*/?^`{|}~".contains(c))
+    })
 }
 
 /// Lower case, with runs of spaces and `_` turned into one `-`.
@@ -743,6 +757,14 @@ mod tests {
                 },
                 Command::Uncc(vec!["old@x.example".into()]),
             ]
+        );
+        assert_eq!(
+            parsed("/cc Vendor PSIRT <PSIRT@vendor.example>, cert@cert.example<mailto:cert@cert.example>")
+                .commands,
+            vec![Command::Cc {
+                addresses: vec!["psirt@vendor.example".into(), "cert@cert.example".into()],
+                visible: false
+            }]
         );
         for bad in [
             "/cc vendor",
