@@ -393,7 +393,8 @@ fn parse_priority(value: &str) -> Result<Priority, String> {
     }
 }
 
-fn italian_severity(value: &str) -> Option<&'static str> {
+/// The English severity for an Italian name (`alta` → `high`).
+pub(crate) fn italian_severity(value: &str) -> Option<&'static str> {
     Some(match value {
         "nessuna" => "none",
         "bassa" => "low",
@@ -404,10 +405,11 @@ fn italian_severity(value: &str) -> Option<&'static str> {
     })
 }
 
-fn italian_state(value: &str) -> Option<&'static str> {
+/// The English state for an Italian name (`in-analisi` → `investigating`).
+pub(crate) fn italian_state(value: &str) -> Option<&'static str> {
     Some(match value {
         "nuovo" => "new",
-        "valutato" | "smistato" => "triaged",
+        "valutato" | "smistato" | "classificato" => "triaged",
         "in-analisi" | "in-corso" => "investigating",
         "in-attesa" | "in-attesa-segnalatore" => "awaiting-reporter",
         "chiuso" => "closed",

@@ -27,6 +27,7 @@
 
 use std::str::FromStr;
 
+use super::commands::{italian_severity, italian_state};
 use crate::store::TicketQuery;
 use crate::ticket::{Priority, Severity, TicketState};
 
@@ -183,29 +184,6 @@ fn priority(level: &str) -> Result<i64, String> {
         .parse()
         .map_err(|_| format!("unknown priority {level:?} (expected 1 to 4)"))?;
     Priority::new(level).map(|p| i64::from(p.level()))
-}
-
-fn italian_severity(value: &str) -> Option<&'static str> {
-    Some(match value {
-        "nessuna" => "none",
-        "bassa" => "low",
-        "media" => "medium",
-        "alta" => "high",
-        "critica" => "critical",
-        _ => return None,
-    })
-}
-
-fn italian_state(value: &str) -> Option<&'static str> {
-    Some(match value {
-        "nuovo" => "new",
-        "valutato" | "classificato" => "triaged",
-        "in-analisi" => "investigating",
-        "in-attesa" => "awaiting-reporter",
-        "chiuso" => "closed",
-        "riaperto" => "reopened",
-        _ => return None,
-    })
 }
 
 /// How old a ticket is, for a digest line: "45m", "5h", "3d".
