@@ -19,7 +19,10 @@ pub struct ParseOutput {
     pub from: Option<String>,
     pub description: Option<String>,
     pub cve_ids: Vec<String>,
+    /// The vector severity comes from (the 4.0 one when there are several).
     pub cvss: Option<CvssScore>,
+    /// Every vector of the report, at most one per version, in the order found.
+    pub cvss_vectors: Vec<CvssScore>,
     pub reported_score: Option<f64>,
     pub remediation: Option<String>,
     pub customer_message: Option<String>,
@@ -71,6 +74,7 @@ pub fn parse_file(
             .map(|c| c.as_str().to_string())
             .collect(),
         cvss: report.cvss,
+        cvss_vectors: report.cvss_vectors,
         reported_score: report.reported_score,
         remediation: report.remediation,
         customer_message: report.customer_message,
@@ -117,6 +121,17 @@ pub fn describe_parse(out: &ParseOutput) -> String {
                 .map_or_else(none, |s| format!("{s} (score only)"))
         ),
     });
+    // the other versions' vectors, under the one severity comes from
+    for c in out
+        .cvss_vectors
+        .iter()
+        .filter(|c| Some(*c) != out.cvss.as_ref())
+    {
+        lines.push(format!(
+            "                  {} = {} ({}), not used for severity",
+            c.vector, c.base_score, c.severity
+        ));
+    }
     let field = |label: &str, value: &Option<String>| {
         format!(
             "{label:<18}{}",
@@ -434,10 +449,17 @@ pub async fn tickets_show(
         } else {
             t.cve_ids.join(", ")
         },
-        t.cvss.as_ref().map_or("-".into(), |c| format!(
-            "{} = {} ({})",
-            c.vector, c.base_score, c.severity
-        )),
+        t.cvss.as_ref().map_or("-".into(), |c| {
+            let shown = |c: &crate::store::CvssView| {
+                format!("{} = {} ({})", c.vector, c.base_score, c.severity)
+            };
+            // the other versions' vectors after the one severity came from
+            let others = t.cvss_vectors.iter().filter(|o| o.vector != c.vector);
+            std::iter::once(shown(c))
+                .chain(others.map(|o| format!("also {}", shown(o))))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }),
         if t.missing.is_empty() {
             "-".into()
         } else {
@@ -681,6 +703,44 @@ mod tests {
             owner: None,
             merged_into: None,
         }
+    }
+
+    #[test]
+    fn describe_parse_shows_every_vector_and_says_which_decides() {
+        let body = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\n\
+                    CVSS:4.0/AV:L/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N\n";
+        let report = report::extract(&report::ReportInput {
+            subject: "",
+            body,
+            recipients: &[],
+        });
+        let out = ParseOutput {
+            kind: report.kind.as_str(),
+            language: report.language.as_str(),
+            subject: String::new(),
+            from: None,
+            description: None,
+            cve_ids: vec![],
+            cvss: report.cvss,
+            cvss_vectors: report.cvss_vectors,
+            reported_score: None,
+            remediation: None,
+            customer_message: None,
+            missing: vec![],
+            auto_submitted: false,
+        };
+        let text = describe_parse(&out);
+        assert!(
+            text.contains(
+                "CVSS:             CVSS:4.0/AV:L/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N = 8.5 (high)\n\
+                 \x20                 CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H = 9.8 (critical), not used for severity\n"
+            ),
+            "{text}"
+        );
+        let json = serde_json::to_value(&out).expect("json");
+        assert_eq!(json["cvss"]["version"], "4.0");
+        assert_eq!(json["cvss_vectors"][0]["version"], "3.1");
+        assert_eq!(json["cvss_vectors"][1]["base_score"], 8.5);
     }
 
     #[test]

@@ -501,7 +501,7 @@ fn secdesk(dir: &Path, args: &[&str]) -> Output {
     output
 }
 
-const PARSE_KEYS: [&str; 12] = [
+const PARSE_KEYS: [&str; 13] = [
     "kind",
     "language",
     "subject",
@@ -509,6 +509,7 @@ const PARSE_KEYS: [&str; 12] = [
     "description",
     "cve_ids",
     "cvss",
+    "cvss_vectors",
     "reported_score",
     "remediation",
     "customer_message",

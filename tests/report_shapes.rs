@@ -239,6 +239,24 @@ const SHAPES: &[Shape] = &[
         reported_score: None,
         cves: 20,
     },
+    Shape {
+        name: "qp-v4-beside-v3",
+        mail: "From: <reporter@example.test>\nTo: <security@example.test>\n\
+               Subject: Command injection in the backup agent\nMIME-Version: 1.0\n\
+               Content-Type: text/plain; charset=utf-8\n\
+               Content-Transfer-Encoding: quoted-printable\n\n\
+               Vulnerability: command injection in the schedule field of the backup agent.\n\
+               CVSS 3.1: CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N\n\
+               CVSS 4.0: CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/=\n\
+               SC:N/SI:N/SA:N\n",
+        subject: "Command injection in the backup agent",
+        kind: "vulnerability",
+        language: "en",
+        // the 4.0 vector decides (critical), not the 3.1 one (high)
+        vector: Some("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"),
+        reported_score: None,
+        cves: 0,
+    },
 ];
 
 fn raw_of(shape: &Shape) -> String {
@@ -263,6 +281,15 @@ async fn check_ticket(store: &Store, number: &str, shape: &Shape) {
         detail.cvss.as_ref().map(|c| c.vector.as_str()),
         shape.vector,
         "{name}: vector"
+    );
+    assert_eq!(
+        detail
+            .cvss_vectors
+            .iter()
+            .any(|c| Some(c.vector.as_str()) == shape.vector && !c.severity.is_empty()),
+        shape.vector.is_some(),
+        "{name}: vectors {:?}",
+        detail.cvss_vectors
     );
     assert_eq!(detail.reported_score, shape.reported_score, "{name}: score");
     assert_eq!(detail.cve_ids.len(), shape.cves, "{name}: CVE ids");
@@ -294,6 +321,14 @@ fn the_shapes_read_as_listed() {
             read.cvss.as_ref().map(|c| c.vector.as_str()),
             shape.vector,
             "{name}: vector"
+        );
+        assert_eq!(
+            read.cvss_vectors
+                .iter()
+                .any(|c| Some(c.vector.as_str()) == shape.vector),
+            shape.vector.is_some(),
+            "{name}: vectors {:?}",
+            read.cvss_vectors
         );
         assert_eq!(read.reported_score, shape.reported_score, "{name}: score");
         assert_eq!(read.cve_ids.len(), shape.cves, "{name}: CVE ids");

@@ -2,7 +2,8 @@
 //! back equal, on a real SQLite file and a real PostgreSQL database.
 //!
 //! Generated reports (every kind, language, severity and priority; CVSS
-//! vectors of every metric combination; bare scores read by the extraction
+//! 3.x and 4.0 vectors of every metric combination, alone or together;
+//! bare scores read by the extraction
 //! from "7", "7.0", "9,8"; hundreds of CVE ids; empty, long, non-ASCII and
 //! control-character text; times from 1970 to 9999) are written through the
 //! daemon's own path (`TicketColumns`, `Batch::insert_ticket`,
@@ -90,6 +91,40 @@ fn cvss() -> impl Strategy<Value = CvssScore> {
         })
 }
 
+/// A complete CVSS 4.0 base vector, any of its 104,976 combinations, scored
+/// by the daemon's own parser (through the `cvss` crate's 4.0 tables).
+fn cvss_v4() -> impl Strategy<Value = CvssScore> {
+    let pick = |values: &'static [&'static str]| proptest::sample::select(values);
+    let impact = || pick(&["H", "L", "N"]);
+    (
+        pick(&["N", "A", "L", "P"]),
+        pick(&["L", "H"]),
+        pick(&["N", "P"]),
+        pick(&["N", "L", "H"]),
+        pick(&["N", "P", "A"]),
+        (impact(), impact(), impact()),
+        (impact(), impact(), impact()),
+    )
+        .prop_map(|(av, ac, at, pr, ui, (vc, vi, va), (sc, si, sa))| {
+            let vector = format!(
+                "CVSS:4.0/AV:{av}/AC:{ac}/AT:{at}/PR:{pr}/UI:{ui}/VC:{vc}/VI:{vi}/VA:{va}/SC:{sc}/SI:{si}/SA:{sa}"
+            );
+            CvssScore::parse(&vector).unwrap_or_else(|e| panic!("{vector}: {e}"))
+        })
+}
+
+/// A report's vectors as the extraction lists them: none, one of either
+/// version, or a 3.x and a 4.0 one in either order.
+fn cvss_vectors() -> impl Strategy<Value = Vec<CvssScore>> {
+    prop_oneof![
+        Just(vec![]),
+        cvss().prop_map(|c| vec![c]),
+        cvss_v4().prop_map(|c| vec![c]),
+        (cvss(), cvss_v4(), any::<bool>())
+            .prop_map(|(v3, v4, v3_first)| { if v3_first { vec![v3, v4] } else { vec![v4, v3] } }),
+    ]
+}
+
 /// A bare score as reporters write it, read by the extraction itself.
 fn reported_score() -> impl Strategy<Value = f64> {
     prop_oneof![
@@ -132,7 +167,7 @@ fn report() -> impl Strategy<Value = Report> {
         proptest::sample::select(vec![Language::En, Language::It]),
         prop::option::of(text()),
         cve_ids(),
-        prop::option::of(cvss()),
+        cvss_vectors(),
         prop::option::of(reported_score()),
         prop::option::of(text()),
         prop::option::of(text()),
@@ -153,7 +188,7 @@ fn report() -> impl Strategy<Value = Report> {
                 language,
                 description,
                 cve_ids,
-                cvss,
+                cvss_vectors,
                 reported_score,
                 remediation,
                 customer_message,
@@ -163,7 +198,13 @@ fn report() -> impl Strategy<Value = Report> {
                 language,
                 description,
                 cve_ids,
-                cvss,
+                // as the extraction chooses: the 4.0 vector, else the first
+                cvss: cvss_vectors
+                    .iter()
+                    .find(|c| c.version == "4.0")
+                    .or(cvss_vectors.first())
+                    .cloned(),
+                cvss_vectors,
                 reported_score,
                 remediation,
                 customer_message,
@@ -403,6 +444,13 @@ async fn round_trip(store: &Store, case: Case, serial: u64) -> Result<(), TestCa
         }
         (None, None) => {}
         (read, written) => prop_assert!(false, "cvss {read:?} read back as {written:?}"),
+    }
+    prop_assert_eq!(detail.cvss_vectors.len(), report.cvss_vectors.len());
+    for (read, written) in detail.cvss_vectors.iter().zip(&report.cvss_vectors) {
+        prop_assert_eq!(&read.vector, &written.vector);
+        prop_assert_eq!(&read.version, &written.version);
+        prop_assert_eq!(read.base_score.to_bits(), written.base_score.to_bits());
+        prop_assert_eq!(&read.severity, written.severity.as_str());
     }
     prop_assert_eq!(
         detail.reported_score.map(f64::to_bits),

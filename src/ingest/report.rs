@@ -6,7 +6,7 @@ use super::replies::{self, Context, Reply, Threading};
 use super::{DeskContext, IngestError, Understood, clean, reporter_of};
 use crate::outbox::AutoSubmitted;
 use crate::report::Report;
-use crate::store::{Batch, NewTicket, TicketRef};
+use crate::store::{Batch, NewTicket, StoredCvss, TicketRef};
 use crate::ticket::{ConfirmationNumber, Priority, Severity, TicketState};
 
 /// Insert the ticket of a new report, with its replies already rendered
@@ -75,6 +75,8 @@ pub struct TicketColumns<'r> {
     remediation: Option<String>,
     customer_message: Option<String>,
     cve_ids: String,
+    /// Every vector of the report, as `tickets.cvss_vectors` keeps them.
+    cvss_vectors: String,
     missing: String,
     pub severity: Option<Severity>,
     /// "cvss" (a vector), "score" (a bare score), or `None` while unknown.
@@ -107,6 +109,17 @@ impl<'r> TicketColumns<'r> {
             remediation: owned(&report.remediation),
             customer_message: owned(&report.customer_message),
             cve_ids: serde_json::to_string(&report.cve_ids).unwrap_or_else(|_| "[]".into()),
+            cvss_vectors: StoredCvss::json_list(
+                &report
+                    .cvss_vectors
+                    .iter()
+                    .map(|c| StoredCvss {
+                        vector: &c.vector,
+                        version: &c.version,
+                        base_score: c.base_score,
+                    })
+                    .collect::<Vec<_>>(),
+            ),
             missing: serde_json::to_string(&report.missing).unwrap_or_else(|_| "[]".into()),
             severity,
             severity_source,
@@ -141,6 +154,7 @@ impl<'r> TicketColumns<'r> {
             cvss_vector: cvss.map(|c| c.vector.as_str()),
             cvss_version: cvss.map(|c| c.version.as_str()),
             cvss_score: cvss.map(|c| c.base_score),
+            cvss_vectors: self.cvss_vectors.clone(),
             reported_score: self.report.reported_score,
             missing: self.missing.clone(),
             severity_source: self.severity_source,

@@ -149,8 +149,15 @@ fn sample_context() -> serde_json::Value {
         "report": {
             "kind": "vulnerability", "language": "en", "description": "sample",
             "cve_ids": ["CVE-2024-0001"],
-            "cvss": {"vector": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
-                     "version": "3.1", "base_score": 9.8, "severity": "critical"},
+            // a 4.0 vector beside a 3.1 one: the 4.0 one decides
+            "cvss": {"vector": "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",
+                     "version": "4.0", "base_score": 9.3, "severity": "critical"},
+            "cvss_vectors": [
+                {"vector": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+                 "version": "3.1", "base_score": 9.8, "severity": "critical"},
+                {"vector": "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",
+                 "version": "4.0", "base_score": 9.3, "severity": "critical"},
+            ],
             "reported_score": null, "remediation": "sample", "customer_message": "sample",
             "missing": ["kind", "description", "cve_or_cvss", "remediation", "customer_message"],
         },
@@ -222,6 +229,8 @@ fn sparse_context() -> serde_json::Value {
     ] {
         sample[key] = serde_json::json!([]);
     }
+    sample["report"]["cvss"] = serde_json::Value::Null;
+    sample["report"]["cvss_vectors"] = serde_json::json!([]);
     sample["files_listed"] = false.into();
     sample["for_staff"] = false.into();
     sample
@@ -468,6 +477,38 @@ mod tests {
             .unwrap();
         assert!(it.body.contains("solo la proposta della regola"));
         assert!(it.body.contains("non assegnata"));
+    }
+
+    #[test]
+    fn a_new_ticket_shows_every_cvss_vector_to_staff() {
+        let templates = shipped();
+        let v4 = "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N = 9.3 (critical)";
+        let v31 = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H = 9.8 (critical)";
+        let mut one = sample_context();
+        one["report"]["cvss_vectors"] = serde_json::json!([one["report"]["cvss"].clone()]);
+        for (lang, also) in [(Language::En, "also"), (Language::It, "anche")] {
+            let both = templates
+                .render("staff-new-ticket", lang, &sample_context())
+                .unwrap();
+            assert!(
+                both.body.contains(&format!(
+                    "\nCVSS:      {v4}\n           {also} {v31}\nTriage"
+                )),
+                "{}",
+                both.body
+            );
+            let single = templates.render("staff-new-ticket", lang, &one).unwrap();
+            assert!(
+                single.body.contains(&format!("\nCVSS:      {v4}\nTriage")),
+                "{}",
+                single.body
+            );
+            assert!(!single.body.contains("CVSS:3.1"), "{}", single.body);
+            let none = templates
+                .render("staff-new-ticket", lang, &sparse_context())
+                .unwrap();
+            assert!(!none.body.contains("CVSS:4.0"), "{}", none.body);
+        }
     }
 
     #[test]

@@ -8,10 +8,12 @@ pub struct CveIdError {
     pub input: String,
 }
 
-/// A string that is not a complete CVSS v3.0/v3.1 vector.
+/// A string that is not a complete CVSS v3.0, v3.1 or v4.0 vector.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CvssError {
-    #[error("cannot read the CVSS vector: it must start with CVSS:3.0/ or CVSS:3.1/ (or AV:)")]
+    #[error(
+        "cannot read the CVSS vector: it must start with CVSS:3.0/, CVSS:3.1/ or CVSS:4.0/ (or AV:)"
+    )]
     Prefix,
     #[error("cannot read the CVSS vector: unexpected text at byte {0}")]
     Syntax(usize),

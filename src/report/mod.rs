@@ -10,8 +10,8 @@
 //!   from the writer's own, trims greeting, sign-off and signature.
 //! - `labels`: finds labelled fields ("Description:", "iii. Eventuale
 //!   risoluzione o mitigazione") by their words, in both languages.
-//! - `cve`, `cvss`: CVE ids, CVSS v3.0/v3.1 vectors (through soft breaks and
-//!   markup) scored with the RustSec `cvss` crate, bare scores.
+//! - `cve`, `cvss`: CVE ids, CVSS v3.0, v3.1 and v4.0 vectors (through soft
+//!   breaks and markup) scored with the RustSec `cvss` crate, bare scores.
 //! - `kind`, `language`, `prose`: incident or vulnerability, en or it, a
 //!   remediation stated in free prose.
 //!
@@ -88,12 +88,14 @@ impl CveId {
     }
 }
 
-/// A complete CVSS v3.0/v3.1 base vector with its computed score.
+/// A complete CVSS v3.0, v3.1 or v4.0 base vector with its computed base
+/// score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CvssScore {
-    /// The vector as normalised (`CVSS:3.1/AV:N/AC:L/...`).
+    /// The vector as normalised: its base metrics only, in the FIRST
+    /// calculator's order (`CVSS:3.1/AV:N/AC:L/...`, `CVSS:4.0/AV:N/AC:L/AT:N/...`).
     pub vector: String,
-    /// "3.0" or "3.1".
+    /// "3.0", "3.1" or "4.0".
     pub version: String,
     pub base_score: f64,
     pub severity: Severity,
@@ -122,7 +124,12 @@ pub struct Report {
     pub language: Language,
     pub description: Option<String>,
     pub cve_ids: Vec<CveId>,
+    /// The vector severity and priority come from: the 4.0 one when the
+    /// report has one, else the first of `cvss_vectors`.
     pub cvss: Option<CvssScore>,
+    /// Every distinct vector of the report, at most one per version (so at
+    /// most three), in the order found; `cvss` is one of them.
+    pub cvss_vectors: Vec<CvssScore>,
     /// A bare score ("CVSS 8.1", "8,1") given without a vector.
     pub reported_score: Option<f64>,
     pub remediation: Option<String>,
@@ -167,7 +174,8 @@ pub fn extract(input: &ReportInput<'_>) -> Report {
     let quoted = read_fields(&quoted_text);
 
     let cve_ids = cve::find_cves(&format!("{subject}\n{body}"));
-    let cvss = cvss::find_vector(&body).or_else(|| cvss::find_vector(subject));
+    let cvss_vectors = cvss::find_vectors(&[&body, subject]);
+    let cvss = cvss::preferred(&cvss_vectors).cloned();
     let reported_score = match cvss {
         Some(_) => None,
         None => cvss::find_bare_score(&body).or_else(|| cvss::find_bare_score(subject)),
@@ -216,6 +224,7 @@ pub fn extract(input: &ReportInput<'_>) -> Report {
         description,
         cve_ids,
         cvss,
+        cvss_vectors,
         reported_score,
         remediation,
         customer_message,

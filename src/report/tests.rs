@@ -217,6 +217,144 @@ fn incomplete_vector_is_rejected_not_scored_zero() {
     assert!(report.missing.contains(&Missing::CveOrCvss));
 }
 
+const V4_CRITICAL: &str = "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N";
+/// FIRST's example of a local vulnerability, 8.5 (high).
+const V4_LOCAL: &str = "CVSS:4.0/AV:L/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N";
+
+#[test]
+fn cvss_4_vector_in_a_report_is_scored() {
+    let body = "Vulnerability: unauthenticated remote code execution in the ACME VPN portal.\n\
+        CVSS: CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:A\n\
+        Remediation: upgrade to 7.4.2.\n\
+        Customer message: upgrade the VPN portal today.\n";
+    let report = extract_from("RCE in ACME VPN", body);
+    let cvss = report.cvss.as_ref().expect("a complete vector");
+    assert_eq!(cvss.vector, V4_CRITICAL);
+    assert_eq!(cvss.version, "4.0");
+    assert_eq!(cvss.base_score, 9.3);
+    assert_eq!(cvss.severity, Severity::Critical);
+    assert_eq!(report.cvss_vectors, std::slice::from_ref(cvss));
+    assert_eq!(report.severity(), Some(Severity::Critical));
+    assert_eq!(report.reported_score, None);
+    assert_eq!(report.kind, Kind::Vulnerability);
+    assert_eq!(report.missing, []);
+}
+
+#[test]
+fn cvss_4_vector_mangled_in_transport_is_scored() {
+    let bodies = [
+        // quoted-printable soft break left in the text, inside a metric
+        "Issue: RCE in the upload handler.\n\
+         CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:=\nH/VA:H/SC:N/SI:N/SA:N\n",
+        // the soft break turned into a space, after the separator
+        "Issue: RCE in the upload handler.\n\
+         CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/= VC:H/VI:H/VA:H/SC:N/SI:N/SA:N\n",
+        // HTML converted to text: spaces and a line break between metrics
+        "Issue: RCE in the upload handler.\n\
+         CVSS:4.0/ AV:N / AC:L / AT:N / PR:N /UI:N/VC:H/VI:H\n/VA:H/SC:N/SI:N/SA:N\n",
+        // quoted in a reply, wrapped by the replying client
+        "Please see the report below.\n\n\
+         > Issue: RCE in the upload handler.\n\
+         > CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/\n\
+         > VI:H/VA:H/SC:N/SI:N/SA:N\n",
+    ];
+    for body in bodies {
+        let report = extract_from("", body);
+        let cvss = report
+            .cvss
+            .as_ref()
+            .unwrap_or_else(|| panic!("no vector in {body:?}"));
+        assert_eq!(cvss.vector, V4_CRITICAL, "{body:?}");
+        assert_eq!(cvss.base_score, 9.3);
+        assert_eq!(report.cvss_vectors.len(), 1);
+        assert!(!report.missing.contains(&Missing::CveOrCvss));
+    }
+}
+
+#[test]
+fn incomplete_cvss_4_vector_is_not_a_vector() {
+    let body = "Vulnerability: reflected XSS in the search page.\n\
+        CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N\n";
+    let report = extract_from("", body);
+    assert_eq!(report.cvss, None);
+    assert_eq!(report.cvss_vectors, []);
+    // nor is its "4.0" a bare score
+    assert_eq!(report.reported_score, None);
+    assert_eq!(report.severity(), None);
+    assert!(report.missing.contains(&Missing::CveOrCvss));
+}
+
+#[test]
+fn cvss_3_1_and_4_0_vectors_in_one_report_are_both_kept_and_4_0_decides() {
+    let v31 = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
+    for body in [
+        format!(
+            "Vulnerability: privilege escalation in the agent.\nCVSS 3.1: {v31}\nCVSS 4.0: {V4_LOCAL}\n"
+        ),
+        format!(
+            "Vulnerability: privilege escalation in the agent.\nCVSS 4.0: {V4_LOCAL}\nCVSS 3.1: {v31}\n"
+        ),
+    ] {
+        let report = extract_from("", &body);
+        let cvss = report.cvss.as_ref().expect("a vector");
+        assert_eq!(cvss.vector, V4_LOCAL);
+        assert_eq!(cvss.base_score, 8.5);
+        // 9.8 (critical) in 3.1, but the 4.0 vector says high
+        assert_eq!(report.severity(), Some(Severity::High));
+        let vectors: Vec<(&str, f64)> = report
+            .cvss_vectors
+            .iter()
+            .map(|c| (c.version.as_str(), c.base_score))
+            .collect();
+        let expected = if body.find(v31) < body.find(V4_LOCAL) {
+            [("3.1", 9.8), ("4.0", 8.5)]
+        } else {
+            [("4.0", 8.5), ("3.1", 9.8)]
+        };
+        assert_eq!(vectors, expected, "{body}");
+    }
+    // one in the subject, one in the body
+    let report = extract_from(&format!("Agent LPE {V4_LOCAL}"), &format!("Vector: {v31}"));
+    assert_eq!(report.cvss_vectors.len(), 2);
+    assert_eq!(
+        report.cvss.as_ref().map(|c| c.version.as_str()),
+        Some("4.0")
+    );
+}
+
+#[test]
+fn italian_report_with_a_cvss_4_vector_is_fully_understood() {
+    let body = "Buongiorno,\n\ndi seguito la segnalazione.\n\n\
+        i. Vulnerabilità e/o problema riscontrato\n\
+        Il servizio di stampa consente a un utente locale di ottenere i privilegi di amministratore.\n\n\
+        ii. Per le vulnerabilità, CVE o CVSS\n\
+        CVSS:4.0/AV:L/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N\n\n\
+        iii. Eventuale risoluzione o mitigazione\n\
+        Disattivare il servizio di stampa fino all'aggiornamento 2.3.\n\n\
+        iv. Eventuale messaggio da inviare ai clienti\n\
+        Gentili clienti, vi invitiamo ad aggiornare alla versione 2.3.\n\n\
+        Cordiali saluti\nMario Rossi\n";
+    let report = extract_from("Segnalazione di sicurezza", body);
+    assert_eq!(report.language, Language::It);
+    assert_eq!(report.kind, Kind::Vulnerability);
+    assert_eq!(
+        report.description.as_deref(),
+        Some(
+            "Il servizio di stampa consente a un utente locale di ottenere i privilegi di amministratore."
+        )
+    );
+    let cvss = report.cvss.as_ref().expect("a complete vector");
+    assert_eq!(cvss.vector, V4_LOCAL);
+    assert_eq!(cvss.version, "4.0");
+    assert_eq!(cvss.base_score, 8.5);
+    assert_eq!(cvss.severity, Severity::High);
+    assert_eq!(
+        report.remediation.as_deref(),
+        Some("Disattivare il servizio di stampa fino all'aggiornamento 2.3.")
+    );
+    assert_eq!(report.missing, []);
+}
+
 #[test]
 fn bare_score_is_kept_when_there_is_no_vector() {
     let report = extract_from(

@@ -24,8 +24,8 @@
 pub use secdesk_store::{
     AttachmentView, Backend, BatchOps, Counts, CvssView, EventView, FlaggedMessage, Lane,
     MailboxState, MessageView, NewAttachment, NewEvent, NewMessage, NewOutboxMail, NewTicket,
-    OutboxItem, Participant, ParticipantView, QuarantinedMail, StoreError, StoreOps, TicketDetail,
-    TicketQuery, TicketRef, TicketSummary, TicketUpdate, now_millis,
+    OutboxItem, Participant, ParticipantView, QuarantinedMail, StoreError, StoreOps, StoredCvss,
+    TicketDetail, TicketQuery, TicketRef, TicketSummary, TicketUpdate, now_millis,
 };
 use secdesk_store_postgres::{PgBatch, PgStore};
 use secdesk_store_sqlite::{SqliteBatch, SqliteStore};
@@ -164,8 +164,10 @@ impl Store {
     pub async fn ticket_detail(&self, number: &str) -> Result<Option<TicketDetail>, StoreError> {
         let mut detail = dispatch!(Store, self, s => s.ticket_detail(number).await)?;
         // the store keeps the score; the bands it falls in are ticket rules
-        if let Some(cvss) = detail.as_mut().and_then(|d| d.cvss.as_mut()) {
-            cvss.severity = Severity::from_cvss_score(cvss.base_score).to_string();
+        if let Some(detail) = detail.as_mut() {
+            for cvss in detail.cvss.iter_mut().chain(detail.cvss_vectors.iter_mut()) {
+                cvss.severity = Severity::from_cvss_score(cvss.base_score).to_string();
+            }
         }
         Ok(detail)
     }

@@ -211,9 +211,13 @@ pub struct NewTicket<'a> {
     pub customer_message: Option<&'a str>,
     /// JSON list.
     pub cve_ids: String,
+    /// The vector severity came from (one of `cvss_vectors`).
     pub cvss_vector: Option<&'a str>,
     pub cvss_version: Option<&'a str>,
     pub cvss_score: Option<f64>,
+    /// Every vector of the report, at most one per version: a JSON list of
+    /// [`StoredCvss`] (see [`StoredCvss::json_list`]).
+    pub cvss_vectors: String,
     pub reported_score: Option<f64>,
     /// JSON list.
     pub missing: String,
@@ -223,6 +227,27 @@ pub struct NewTicket<'a> {
     /// Set at creation when the rule's priority is final and the severity known.
     pub triaged_at: Option<i64>,
     pub now: i64,
+}
+
+/// One CVSS vector of a ticket as the column `tickets.cvss_vectors` keeps
+/// it, in a JSON list. Its severity is not kept: like the ticket's main
+/// vector, the reader works it out from the score (see [`CvssView`]).
+///
+/// [`CvssView`]: crate::CvssView
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct StoredCvss<'a> {
+    pub vector: &'a str,
+    /// "3.0", "3.1" or "4.0".
+    pub version: &'a str,
+    pub base_score: f64,
+}
+
+impl StoredCvss<'_> {
+    /// The JSON text a ticket's vectors are kept as.
+    pub fn json_list(vectors: &[StoredCvss<'_>]) -> String {
+        // a score is always finite, so this never falls back
+        serde_json::to_string(vectors).unwrap_or_else(|_| "[]".into())
+    }
 }
 
 /// A message row, incoming or outgoing.

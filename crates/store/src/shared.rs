@@ -114,8 +114,9 @@ macro_rules! store_ops_shared {
                 TicketRow,
                 r#"SELECT t.id AS "id!", t.number, t.state, t.kind, t.severity, t.priority, t.reporter,
                      t.subject, t.language, t.created_at, t.cve_ids, t.cvss_vector, t.cvss_version,
-                     t.cvss_score, t.reported_score, t.description, t.remediation, t.customer_message,
-                     t.missing, t.outcome, t.triage_due_at, t.owner, p.number AS "merged_into?"
+                     t.cvss_score, t.cvss_vectors, t.reported_score, t.description, t.remediation,
+                     t.customer_message, t.missing, t.outcome, t.triage_due_at, t.owner,
+                     p.number AS "merged_into?"
                  FROM tickets t LEFT JOIN tickets p ON p.id = t.merged_into WHERE t.number = $1"#,
                 number
             )
@@ -357,9 +358,10 @@ macro_rules! batch_ops_shared {
                 r#"INSERT INTO tickets (desk, number, state, kind, language, severity, priority,
                      reporter, subject, description, remediation, customer_message, cve_ids,
                      cvss_vector, cvss_version, cvss_score, reported_score, missing, created_at,
-                     updated_at, severity_source, triage_due_at, triage_remind_at, triaged_at)
+                     updated_at, severity_source, triage_due_at, triage_remind_at, triaged_at,
+                     cvss_vectors)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-                     $18, $19, $19, $20, $21, $22, $23)
+                     $18, $19, $19, $20, $21, $22, $23, $24)
                  ON CONFLICT (number) DO NOTHING RETURNING id AS "id!""#,
                 t.desk,
                 t.number,
@@ -383,7 +385,8 @@ macro_rules! batch_ops_shared {
                 t.severity_source,
                 t.triage_due_at,
                 t.triage_remind_at,
-                t.triaged_at
+                t.triaged_at,
+                t.cvss_vectors
             )
             .fetch_optional(&mut *self.tx)
             .await

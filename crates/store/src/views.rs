@@ -1,6 +1,6 @@
 //! Read-only views for the CLI (`secdesk tickets ...`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One line of `secdesk tickets list`.
 #[derive(Debug, Clone, Serialize)]
@@ -33,7 +33,12 @@ pub struct TicketDetail {
     pub outcome: Option<String>,
     pub triage_due_at: Option<String>,
     pub cve_ids: Vec<String>,
+    /// The vector severity came from (the 4.0 one when there are several).
     pub cvss: Option<CvssView>,
+    /// Every vector of the report, at most one per version, in the order
+    /// found; `cvss` is one of them. Empty for tickets stored before the
+    /// desk kept them (migration 0007), whose one vector is `cvss`.
+    pub cvss_vectors: Vec<CvssView>,
     pub reported_score: Option<f64>,
     pub description: Option<String>,
     pub remediation: Option<String>,
@@ -97,12 +102,16 @@ pub struct TicketRelations {
     pub merged: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// Read back from the ticket's `cvss_*` columns, and from the JSON list in
+/// `cvss_vectors` (a [`crate::StoredCvss`] each, hence `Deserialize`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CvssView {
     pub vector: String,
     pub version: String,
     pub base_score: f64,
-    /// Filled by the caller, which knows the severity bands.
+    /// Filled by the caller, which knows the severity bands; never read
+    /// from the store.
+    #[serde(skip_deserializing)]
     pub severity: String,
 }
 
@@ -261,6 +270,8 @@ pub struct TicketRow {
     pub cvss_vector: Option<String>,
     pub cvss_version: Option<String>,
     pub cvss_score: Option<f64>,
+    /// JSON list of [`crate::StoredCvss`].
+    pub cvss_vectors: String,
     pub reported_score: Option<f64>,
     pub description: Option<String>,
     pub remediation: Option<String>,
@@ -288,6 +299,8 @@ impl TicketRow {
             }),
             _ => None,
         };
+        // the column is ours: anything but a list means a damaged row, shown empty
+        let cvss_vectors = serde_json::from_str(&self.cvss_vectors).unwrap_or_default();
         TicketDetail {
             number: self.number,
             state: self.state,
@@ -302,6 +315,7 @@ impl TicketRow {
             triage_due_at: self.triage_due_at.map(crate::rfc3339),
             cve_ids: crate::json_list(&self.cve_ids),
             cvss,
+            cvss_vectors,
             reported_score: self.reported_score,
             description: self.description,
             remediation: self.remediation,
