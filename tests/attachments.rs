@@ -17,6 +17,7 @@ on_both_backends!(
     files_over_the_limit_are_listed_with_the_command,
     a_staff_answer_carries_its_patch_to_the_reporter,
     a_follow_up_carries_its_log_to_staff,
+    a_report_longer_than_the_notification_shows_travels_whole,
 );
 
 /// One file of a multipart mail.
@@ -398,5 +399,30 @@ async fn a_follow_up_carries_its_log_to_staff(stack: &Stack, db: &TestDb) {
     let stored = stored_attachments(&app.store, &number).await;
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].sha256, sha256(&log));
+    app.stop().await;
+}
+
+async fn a_report_longer_than_the_notification_shows_travels_whole(stack: &Stack, db: &TestDb) {
+    let app = spawn_app(test_config(stack, db)).await;
+    let mut long = String::from(REPORT);
+    long.push_str("\n\nSteps, in full:\n");
+    for step in 1..=400 {
+        long.push_str(&format!(
+            "{step}. request /search?q=probe-{step} and compare the timing\n"
+        ));
+    }
+    long.push_str("The last line: END-OF-REPORT.");
+    let opened = open_ticket_with(stack, REPORTER, "Long report", &long).await;
+    let body = &opened.notification.body;
+    assert!(!body.contains("END-OF-REPORT"), "the body is cut");
+    assert!(body.contains("attached as report.txt"), "{body}");
+    let files = files_of(&opened.notification);
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].0, "report.txt");
+    let text = String::from_utf8(files[0].1.clone()).expect("UTF-8 text");
+    assert!(
+        text.contains("400. request") && text.ends_with("END-OF-REPORT."),
+        "{text}"
+    );
     app.stop().await;
 }

@@ -53,6 +53,9 @@ pub(super) struct Context<'a> {
     pub digest: Option<DigestView<'a>>,
     /// The mail goes to staff (a status answer then shows the owner).
     pub for_staff: bool,
+    /// The report's whole text travels as `report.txt` (it is longer than
+    /// the notification shows).
+    pub text_attached: bool,
 }
 
 /// What the `tickets` digest shows.
@@ -170,6 +173,7 @@ impl<'a> Context<'a> {
             relayed_to: Vec::new(),
             digest: None,
             for_staff: false,
+            text_attached: false,
         }
     }
 

@@ -4,7 +4,7 @@
 use super::files;
 use super::replies::{self, Context, Reply, Threading};
 use super::{DeskContext, IngestError, Understood, clean, reporter_of};
-use crate::outbox::AutoSubmitted;
+use crate::outbox::{AutoSubmitted, FileToSend};
 use crate::report::Report;
 use crate::store::{Batch, NewTicket, StoredCvss, TicketRef};
 use crate::ticket::{ConfirmationNumber, Priority, Severity, TicketState};
@@ -166,6 +166,10 @@ impl<'r> TicketColumns<'r> {
     }
 }
 
+/// How much of the report the new-ticket notification shows in its body
+/// (the templates' `truncate(8000)`).
+const NOTIFIED_TEXT_CHARS: usize = 8000;
+
 /// The acknowledgment (threaded under the report, in its language) and the
 /// staff notification (in the desk's language).
 fn acknowledgments(
@@ -204,16 +208,29 @@ fn acknowledgments(
     if !desk.notify.is_empty() {
         // the proof-of-concept, logs and screenshots reach staff with the report
         let forwarding = files::forwarding(&mail.attachments, desk.forward_attachments_bytes);
+        let mut carried = forwarding.files.clone();
+        // the notification shows the first NOTIFIED_TEXT_CHARS characters;
+        // a longer report travels whole beside it, so staff read it all
+        let long = text.chars().nth(NOTIFIED_TEXT_CHARS).is_some();
+        if long {
+            carried.push(FileToSend {
+                name: Some("report.txt"),
+                content_type: "text/plain; charset=utf-8",
+                bytes: text.as_bytes(),
+            });
+        }
+        let mut ctx = ctx.with_files(&forwarding);
+        ctx.text_attached = long;
         out.push(replies::build_with_files(
             desk,
             "staff-notification",
             "staff-new-ticket",
             desk.default_language,
-            &ctx.with_files(&forwarding),
+            &ctx,
             desk.notify.clone(),
             &Threading::default(),
             AutoSubmitted::Generated,
-            &forwarding.files,
+            &carried,
         )?);
     }
     Ok(out)

@@ -191,6 +191,7 @@ fn sample_context() -> serde_json::Value {
         "internal": false,
         "relayed_to": ["reporter@example.com", "psirt@vendor.example"],
         "for_staff": true,
+        "text_attached": true,
         "digest": {"filters": "open mine", "limit": 200, "tickets": [
             {"number": "SEC-0000-0000", "state": "new", "severity": "high", "priority": 1,
              "owner": "analyst@example.com", "subject": "sample", "age": "3d"},
@@ -233,6 +234,7 @@ fn sparse_context() -> serde_json::Value {
     sample["report"]["cvss_vectors"] = serde_json::json!([]);
     sample["files_listed"] = false.into();
     sample["for_staff"] = false.into();
+    sample["text_attached"] = false.into();
     sample
 }
 
