@@ -10,6 +10,7 @@ mod connection;
 use std::time::Duration;
 
 use async_imap::extensions::idle::IdleResponse;
+use async_imap::types::UnsolicitedResponse;
 use futures::TryStreamExt;
 
 pub use connection::{ImapSession, MailStream, connect};
@@ -246,7 +247,8 @@ impl Mailbox {
         .await
     }
 
-    /// Wait until the server reports a change, `renew` passes, or shutdown.
+    /// Wait until the server reports a change, `renew` (at most
+    /// [`IDLE_RECHECK`] in IDLE) passes, or shutdown.
     /// Uses IDLE when the server has it (and the config allows), else sleeps
     /// `poll` and then asks with NOOP. Returns `self` for the next round.
     pub async fn wait_for_change(
@@ -272,7 +274,24 @@ impl Mailbox {
             move_supported,
             timeout,
         };
+        // new mail the server announced while we searched (an EXISTS inside
+        // the SEARCH's answer, after its result was computed) is in the
+        // unsolicited queue, and IDLE would not report it again
+        let announced =
+            std::iter::from_fn(|| session.unsolicited_responses.try_recv().ok()).any(|r| {
+                matches!(
+                    r,
+                    UnsolicitedResponse::Exists(_) | UnsolicitedResponse::Recent(_)
+                )
+            });
+        if announced {
+            return Ok(Some(rebuild(session)));
+        }
         if use_idle && idle_supported {
+            // an EXISTS sent while IDLE starts (before the server's "+") is
+            // queued by async-imap, not seen by the wait: look again at least
+            // every IDLE_RECHECK so such a mail waits seconds, not the renew
+            let renew = renew.min(IDLE_RECHECK);
             let mut idle = session.idle();
             bounded(timeout, "start IDLE", idle.init()).await?;
             let stopped = {
@@ -321,6 +340,12 @@ impl Mailbox {
         while self.session.unsolicited_responses.try_recv().is_ok() {}
     }
 }
+
+/// The longest one IDLE lasts before the mailbox is searched again, whatever
+/// `imap.idle_renew_secs` says: the safety net for an announcement that
+/// arrived while IDLE was starting. A search of an unchanged mailbox costs
+/// the server next to nothing.
+pub const IDLE_RECHECK: Duration = Duration::from_secs(30);
 
 /// A compact UID set: `1:5,7,9:10`.
 pub fn uid_set(uids: &[u32]) -> String {
