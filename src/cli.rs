@@ -178,18 +178,40 @@ pub enum ListFormat {
     Csv,
 }
 
-/// The filters of `tickets list`, as given on the command line.
-#[derive(Debug, Clone, Default)]
+/// The filters of `tickets list`, as given on the command line (the
+/// `tickets list` flags themselves, through clap).
+#[derive(Debug, Clone, Default, clap::Args)]
 pub struct ListFilters {
+    /// Only tickets whose triage (severity and priority) is overdue.
+    #[arg(long)]
     pub overdue: bool,
+    /// new, triaged, investigating, awaiting-reporter, closed, reopened;
+    /// or `open` for every state but closed.
+    #[arg(long)]
     pub state: Option<String>,
+    #[arg(long)]
     pub severity: Option<String>,
+    /// 1 to 4 (or P1 to P4).
+    #[arg(long)]
     pub priority: Option<String>,
+    /// The owner's address, or `none` for tickets nobody owns.
+    #[arg(long)]
     pub owner: Option<String>,
+    #[arg(long)]
     pub reporter: Option<String>,
+    /// A CVE id the report names.
+    #[arg(long)]
     pub cve: Option<String>,
+    /// vulnerability, incident or unknown.
+    #[arg(long)]
     pub kind: Option<String>,
+    /// Created on or after: YYYY-MM-DD, an RFC 3339 instant, or a span
+    /// back from now (`7d`, `12h`).
+    #[arg(long)]
     pub since: Option<String>,
+    /// Words in the subject or the text of the ticket's mail (full-text
+    /// search; all words must appear).
+    #[arg(long)]
     pub search: Option<String>,
 }
 

@@ -85,8 +85,6 @@ enum QuarantineCommand {
     Retry { id: i64 },
 }
 
-// parsed once per run: the size of the filters' variant costs nothing
-#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum TicketsCommand {
     /// Newest tickets first; every filter given narrows the list.
@@ -96,37 +94,8 @@ enum TicketsCommand {
         /// `table` (default), `json` or `csv`.
         #[arg(long, value_enum, default_value_t = secdesk::cli::ListFormat::Table)]
         format: secdesk::cli::ListFormat,
-        /// Only tickets whose triage (severity and priority) is overdue.
-        #[arg(long)]
-        overdue: bool,
-        /// new, triaged, investigating, awaiting-reporter, closed, reopened;
-        /// or `open` for every state but closed.
-        #[arg(long)]
-        state: Option<String>,
-        #[arg(long)]
-        severity: Option<String>,
-        /// 1 to 4 (or P1 to P4).
-        #[arg(long)]
-        priority: Option<String>,
-        /// The owner's address, or `none` for tickets nobody owns.
-        #[arg(long)]
-        owner: Option<String>,
-        #[arg(long)]
-        reporter: Option<String>,
-        /// A CVE id the report names.
-        #[arg(long)]
-        cve: Option<String>,
-        /// vulnerability, incident or unknown.
-        #[arg(long)]
-        kind: Option<String>,
-        /// Created on or after: YYYY-MM-DD, an RFC 3339 instant, or a span
-        /// back from now (`7d`, `12h`).
-        #[arg(long)]
-        since: Option<String>,
-        /// Words in the subject or the text of the ticket's mail
-        /// (full-text search; all words must appear).
-        #[arg(long)]
-        search: Option<String>,
+        #[command(flatten)]
+        filters: Box<secdesk::cli::ListFilters>,
         #[arg(long, default_value_t = 100)]
         limit: i64,
         /// Every ticket that matches, however many.
@@ -253,31 +222,10 @@ async fn execute(cli: Cli) -> Result<(), String> {
                 TicketsCommand::List {
                     json,
                     format,
-                    overdue,
-                    state,
-                    severity,
-                    priority,
-                    owner,
-                    reporter,
-                    cve,
-                    kind,
-                    since,
-                    search,
+                    filters,
                     limit,
                     all,
                 } => {
-                    let filters = secdesk::cli::ListFilters {
-                        overdue,
-                        state,
-                        severity,
-                        priority,
-                        owner,
-                        reporter,
-                        cve,
-                        kind,
-                        since,
-                        search,
-                    };
                     let format = if json {
                         secdesk::cli::ListFormat::Json
                     } else {
