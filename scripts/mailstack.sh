@@ -6,6 +6,10 @@
 #                                                                           |
 #   IMAP 1143 (STARTTLS offered, IDLE), IMAPS 1993 <----- Dovecot <---------+
 #
+# With MAILSTACK_DKIM=1 also (see "DKIM" below):
+#   DKIM 2526 / DKIM_OTHER 2527 / DKIM_REVOKED 2528 --> Postfix --milter--> OpenDKIM
+#   (signers; submission signs too)       DNS 5353 udp+tcp: dnsmasq (keys, DMARC, SPF)
+#
 # Debian 12 packages (postfix 3.7, dovecot 2.3).  Everything of one stack -
 # config, self-signed TLS cert, postfix queue, Maildirs, logs, pid files - lives
 # under $MAILSTACK_DIR; /etc is only touched by `install`.  No systemd, no
@@ -21,13 +25,14 @@
 #            answer preseeded to "No configuration", services not started);
 #            runs 'apt-get update' itself when the package lists are missing,
 #            old, or the install fails.  No-op when everything is installed.
-#   up       write the config, start dovecot then postfix, wait until every
-#            port answers, print the MAILSTACK_*='...' settings on stdout
+#   up       write the config, start dovecot then postfix (with
+#            MAILSTACK_DKIM: dnsmasq and the signers before them), wait until
+#            every port answers, print the MAILSTACK_*='...' settings on stdout
 #            (eval-able; logs go to stderr).  No-op if already up with the
 #            same settings; restarts a stack running with other settings or
 #            left half up.  A failed `up` stops whatever it started.
-#   down     SIGTERM both masters by pid, wait until they and their ports are
-#            gone.  Mail and queue are kept.
+#   down     SIGTERM both masters by pid (and stop the DKIM daemons), wait
+#            until they and their ports are gone.  Mail, queue, keys are kept.
 #   status   print the state; exit 0 when fully up, 3 otherwise.
 #   env      print the MAILSTACK_* settings (as `up` does).
 #   drain [SECONDS]  wait until postfix's queue is empty (everything delivered
@@ -84,6 +89,24 @@
 #                              List-Id or a null sender: the log says so).
 #                              Sieve state (vacation's "already answered"
 #                              list, ~/.dovecot.lda-dupes) is dropped by `clear`
+#   MAILSTACK_DKIM             ()      1/yes/on: DKIM signers and a DNS server
+#                              (see "DKIM" below); off: none of it runs, and
+#                              the four *_PORT below must be unset or 0
+#   MAILSTACK_DKIM_DOMAIN      (first of MAILSTACK_DOMAINS) d= of the s=mail
+#                              and s=revoked signatures
+#   MAILSTACK_DKIM_OTHER_DOMAIN (elsewhere.test) d= of the "other domain" key;
+#                              it has DNS records but no mailboxes
+#   MAILSTACK_DNS_PORT         (5353 with DKIM) dnsmasq, UDP and TCP on HOST.
+#                              5353 is also mDNS (avahi binds *:5353 on
+#                              desktops): tests pass a free port of their own
+#   MAILSTACK_DKIM_PORT        (2526 with DKIM) SMTP, no auth: signs every mail,
+#                              whatever its From, with d=DKIM_DOMAIN s=mail
+#                              (our own outgoing server); 0 = off
+#   MAILSTACK_DKIM_OTHER_PORT  (2527 with DKIM) signs with d=DKIM_OTHER_DOMAIN
+#                              s=mail (mail From our domain signed by another
+#                              domain: DKIM passes, DMARC is not aligned); 0 = off
+#   MAILSTACK_DKIM_REVOKED_PORT (2528 with DKIM) signs with d=DKIM_DOMAIN
+#                              s=revoked, a key DNS publishes revoked; 0 = off
 #   MAILSTACK_START_TIMEOUT    (20)    seconds
 #   MAILSTACK_DEBUG            ()      non-empty: log timings of `up`
 #
@@ -92,6 +115,38 @@
 # security+T42@example.test lands in security's INBOX.  Unknown users get 550.
 # Handy: doveadm -c $MAILSTACK_DIR/etc/dovecot/dovecot.conf fetch -u USER 'hdr.subject body' mailbox INBOX
 #        postqueue -c $MAILSTACK_DIR/etc/postfix -p
+#
+# DKIM (MAILSTACK_DKIM=1).  Real signatures from OpenDKIM and real DNS from
+# dnsmasq, so a verifier (the desk) checks DKIM/DMARC for real: point its
+# resolver at HOST:MAILSTACK_DNS_PORT.  The signing ports are plain smtpd
+# services like the SMTP port plus one OpenDKIM milter each (signing only:
+# no verification, no Authentication-Results added or removed; relaxed/relaxed;
+# h= From (oversigned), To, Cc, Reply-To, Subject, Date, Message-ID,
+# In-Reply-To, References, MIME-Version, Content-Type,
+# Content-Transfer-Encoding); the submission port signs with the good key as
+# well; the plain SMTP port never signs.  If a signer is down its ports answer
+# 4xx (milter_default_action = tempfail) instead of passing mail unsigned.
+# Keys: RSA 2048, made on the first `up` with DKIM (2 of them, ~0.3 s more on
+# a fresh dir), kept across down/up, gone with `wipe`:
+# $MAILSTACK_DIR/dkim/{DKIM_DOMAIN,DKIM_OTHER_DOMAIN}.mail.{key,pub} (PEM,
+# base64 DER); s=revoked signs with DKIM_DOMAIN's key (see signer_key).
+# `up` and `env` print MAILSTACK_DKIM and the six settings above.
+# dnsmasq serves (TTL 0, so a new key after `wipe` is seen at once):
+#   mail._domainkey.DKIM_DOMAIN        TXT "v=DKIM1; k=rsa; p=<good key>"
+#   revoked._domainkey.DKIM_DOMAIN     TXT "v=DKIM1; k=rsa; p="  (revoked, RFC 6376 3.6.1)
+#   mail._domainkey.DKIM_OTHER_DOMAIN  TXT "v=DKIM1; k=rsa; p=<other key>"
+#   _dmarc.DKIM_DOMAIN, _dmarc.DKIM_OTHER_DOMAIN  TXT "v=DMARC1; p=reject"
+#   DKIM_DOMAIN, DKIM_OTHER_DOMAIN     TXT "v=spf1 ip4:192.0.2.0/24 -all"
+#   every other name, of any type: NXDOMAIN at once (no upstream, nothing
+#   forwarded), so a DMARC tree walk or an unknown selector ends quickly;
+#   other types of the names above: NOERROR with no data.
+# A 2048-bit key's TXT (410 bytes) is served as one record of two strings
+# (255 + rest), which verifiers concatenate; the answer fits in 512 bytes.
+# SPF deliberately does not cover loopback: all stack mail comes from
+# 127.0.0.1, so SPF fails for all of it and DMARC can pass only through an
+# aligned DKIM signature (the DKIM port), never by SPF.
+# Logs: $MAILSTACK_DIR/log/dnsmasq.log (every query), opendkim.stderr
+# (startup errors only: opendkim logs to syslog, which is absent here).
 set -euo pipefail
 
 DIR=${MAILSTACK_DIR:-/tmp/secdesk-mailstack}
@@ -114,14 +169,42 @@ esac
 DELIVERY=${MAILSTACK_DELIVERY:-${SIEVE:+lmtp}}
 DELIVERY=${DELIVERY:-virtual}
 START_TIMEOUT=${MAILSTACK_START_TIMEOUT:-20}
+DKIM=${MAILSTACK_DKIM:-}
+case ${DKIM,,} in
+  '' | 0 | no | off | false) DKIM= ;;
+  1 | yes | on | true) DKIM=1 ;;
+  *) echo "mailstack: MAILSTACK_DKIM must be 1/yes/on or 0/no/off (got '$DKIM')" >&2; exit 1 ;;
+esac
+DKIM_DOMAIN=${MAILSTACK_DKIM_DOMAIN:-${DOMAINS%% *}}
+DKIM_DOMAIN=${DKIM_DOMAIN,,}
+DKIM_OTHER_DOMAIN=${MAILSTACK_DKIM_OTHER_DOMAIN:-elsewhere.test}
+DKIM_OTHER_DOMAIN=${DKIM_OTHER_DOMAIN,,}
+# the port defaults apply with DKIM only (for use by hand; tests pass free
+# ports); without it they stay 0 and validate refuses anything else
+DNS_PORT=${MAILSTACK_DNS_PORT:-${DKIM:+5353}}
+DKIM_PORT=${MAILSTACK_DKIM_PORT:-${DKIM:+2526}}
+DKIM_OTHER_PORT=${MAILSTACK_DKIM_OTHER_PORT:-${DKIM:+2527}}
+DKIM_REVOKED_PORT=${MAILSTACK_DKIM_REVOKED_PORT:-${DKIM:+2528}}
+DNS_PORT=${DNS_PORT:-0} DKIM_PORT=${DKIM_PORT:-0}
+DKIM_OTHER_PORT=${DKIM_OTHER_PORT:-0} DKIM_REVOKED_PORT=${DKIM_REVOKED_PORT:-0}
 
 # dovecot-sieve is loaded by LMTP with MAILSTACK_SIEVE only; dovecot-managesieved
 # is installed (for a client that edits scripts) but not started (protocols =
-# imap lmtp): the `sieve` command installs scripts directly
+# imap lmtp): the `sieve` command installs scripts directly.  opendkim (the
+# signer) and dnsmasq-base (the DNS server) serve MAILSTACK_DKIM only, but are
+# always installed so CI has them; dnsmasq-base is the bare binary: the
+# "dnsmasq" package adds a system service on port 53 and a resolvconf hook,
+# neither of which is wanted here.  opendkim-tools: opendkim-testkey and
+# opendkim-genkey for checking by hand
 PKGS=(dovecot-imapd dovecot-lmtpd dovecot-sieve dovecot-managesieved postfix
-      swaks libnet-ssleay-perl openssl iproute2)
+      swaks libnet-ssleay-perl openssl iproute2 opendkim opendkim-tools dnsmasq-base)
 DOVECOT_BIN=/usr/sbin/dovecot
 PF_MASTER_BIN=/usr/lib/postfix/sbin/master
+DNSMASQ_BIN=/usr/sbin/dnsmasq
+OPENDKIM_BIN=/usr/sbin/opendkim
+# users the packages create; the DKIM daemons drop to them
+DKIM_USER=opendkim
+DNS_USER=dnsmasq
 
 # Owner of the Maildir files.  Dovecot refuses uid 0 ("userdb returned 0 as
 # uid") and so does postfix virtual(8); "mail" (uid 8) exists on every Debian.
@@ -151,13 +234,23 @@ PF_QUEUE=$RUN/postfix
 DOVECOT_PIDFILE=$RUN/dovecot/master.pid
 PF_PIDFILE=$PF_QUEUE/pid/master.pid
 LOGDIR=$DIR/log
+# MAILSTACK_DKIM: keys (kept until wipe), generated config, and the runtime
+# files - milter sockets, pid files - in RUN like the others (sun_path)
+DKIM_KEYS=$DIR/dkim
+DKIM_ETC=$ETC/dkim
+DKIM_RUN=$RUN/dkim
+DNS_CONF=$ETC/dnsmasq.conf
+DNS_PIDFILE=$RUN/dnsmasq.pid
 
 # ---------------------------------------------------------------- install
 missing_pkgs() {
-  local p st
+  local p ok
+  # one dpkg-query for all (one each costs ~12 ms); it names only the packages
+  # it knows and fails when some are unknown, which are missing then too
+  # shellcheck disable=SC2016 # ${...} are dpkg-query's fields
+  ok=" $(dpkg-query -W -f='${Package}=${db:Status-Status} ' "${PKGS[@]}" 2>/dev/null || true) "
   for p in "${PKGS[@]}"; do
-    st=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
-    [[ $st == installed ]] || echo "$p"
+    [[ $ok == *" $p=installed "* ]] || echo "$p"
   done
 }
 
@@ -202,7 +295,9 @@ postfix postfix/main_mailer_type select No configuration
 postfix postfix/mailname string mail.example.test
 EOF
   # keep the maintainer scripts from starting the system dovecot (it would
-  # listen on *:143/*:993); Docker-style images already ship such a policy-rc.d
+  # listen on *:143/*:993) and opendkim (invoke-rc.d in their postinst; checked:
+  # "policy-rc.d denied execution of start"); Docker-style images already ship
+  # such a policy-rc.d.  dnsmasq-base has no service to start.
   if [[ ! -e /usr/sbin/policy-rc.d ]]; then
     printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
     chmod 755 /usr/sbin/policy-rc.d
@@ -232,6 +327,14 @@ need_bins() {
       [[ -e $b ]] || command -v "$b" >/dev/null 2>&1 || missing+=("$b")
     done
   fi
+  if [[ -n $DKIM ]]; then
+    for b in $DNSMASQ_BIN $OPENDKIM_BIN; do
+      [[ -x $b ]] || missing+=("$b")
+    done
+    for b in $DKIM_USER $DNS_USER; do
+      id -u "$b" >/dev/null 2>&1 || missing+=("user $b")
+    done
+  fi
   ((${#missing[@]} == 0)) || die "missing ${missing[*]} - run: $0 install"
 }
 
@@ -249,6 +352,53 @@ live_pid() { # pidfile exe
 }
 dovecot_pid() { live_pid "$DOVECOT_PIDFILE" "$DOVECOT_BIN"; }
 postfix_pid() { live_pid "$PF_PIDFILE" "$PF_MASTER_BIN"; }
+dns_pid() { live_pid "$DNS_PIDFILE" "$DNSMASQ_BIN"; }
+signer_pid() { live_pid "$DKIM_RUN/$1.pid" "$OPENDKIM_BIN"; }
+
+# The OpenDKIM signers this stack runs, one per key: OpenDKIM picks its key by
+# the From address, never by the port the mail came in on, so each signing
+# port gets a signer (milter socket) of its own.  Only those a port uses run.
+signers() {
+  [[ -n $DKIM ]] || return 0
+  if ((DKIM_PORT || SUB_PORT)); then echo good; fi
+  if ((DKIM_OTHER_PORT)); then echo other; fi
+  if ((DKIM_REVOKED_PORT)); then echo revoked; fi
+}
+# signer: sets SK_D, SK_S (its d=, s=) and SK_K (its key: DKIM_KEYS/SK_K.key).
+# The revoked selector signs with the good key: that DNS publishes it revoked
+# is all that counts, and a verifier that wrongly uses the key of s=mail (or
+# one cached for the domain) then gets "pass" where it must fail, instead of
+# failing for the wrong reason; one RSA key fewer to make, too.
+signer_key() {
+  case $1 in
+    good) SK_D=$DKIM_DOMAIN SK_S=mail SK_K=$DKIM_DOMAIN.mail ;;
+    other) SK_D=$DKIM_OTHER_DOMAIN SK_S=mail SK_K=$DKIM_OTHER_DOMAIN.mail ;;
+    revoked) SK_D=$DKIM_DOMAIN SK_S=revoked SK_K=$DKIM_DOMAIN.mail ;;
+  esac
+}
+# "NAME PID" of every DKIM daemon of this stack that is alive, whatever the
+# current settings: an `up` without DKIM must stop those of an earlier `up`
+# with it, found by their pid files
+dkim_daemons() {
+  local f pid
+  if pid=$(dns_pid); then echo "dnsmasq $pid"; fi
+  for f in "$DKIM_RUN"/*.pid; do
+    [[ -e $f ]] || continue
+    if pid=$(live_pid "$f" "$OPENDKIM_BIN"); then f=${f##*/}; echo "opendkim-${f%.pid} $pid"; fi
+  done
+}
+# true when the DKIM daemons running are those the settings want (none when off)
+dkim_complete() {
+  local n
+  if [[ -z $DKIM ]]; then
+    [[ -z $(dkim_daemons) ]]
+    return
+  fi
+  dns_pid >/dev/null || return 1
+  for n in $(signers); do
+    signer_pid "$n" >/dev/null || return 1
+  done
+}
 
 # gone = no such process, or a zombie: pid 1 of some sandboxes reaps late, and
 # `kill -0` succeeds on a zombie
@@ -268,7 +418,8 @@ wait_gone() { # pid seconds
 
 all_ports() {
   local p
-  for p in "$IMAP_PORT" "$IMAPS_PORT" "$SMTP_PORT" "$SUB_PORT" "$LMTP_PORT"; do
+  for p in "$IMAP_PORT" "$IMAPS_PORT" "$SMTP_PORT" "$SUB_PORT" "$LMTP_PORT" \
+           "$DKIM_PORT" "$DKIM_OTHER_PORT" "$DKIM_REVOKED_PORT" "$DNS_PORT"; do
     [[ $p == 0 ]] || echo "$p"
   done
 }
@@ -280,17 +431,23 @@ dovecot_ports() {
 }
 postfix_ports() {
   local p
-  for p in "$SMTP_PORT" "$SUB_PORT"; do
+  for p in "$SMTP_PORT" "$SUB_PORT" "$DKIM_PORT" "$DKIM_OTHER_PORT" "$DKIM_REVOKED_PORT"; do
     [[ $p == 0 ]] || echo "$p"
   done
 }
 port_listening() { ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }
+# DNS is UDP first: a UDP socket on DNS_PORT makes dnsmasq fail to bind
+udp_bound() { ss -Hlun "sport = :$1" 2>/dev/null | grep -q .; }
 busy_ports() { # [PORT...] (default: every port of the stack)
-  local p out=
+  local p out='' tcp udp=''
   # shellcheck disable=SC2046 # word splitting of the port list is intended
   (($#)) || set -- $(all_ports)
+  # one ss call for all ports (one per port costs ~8 ms each), the local
+  # ports of every listening socket: " 22 2525 ... "
+  tcp=" $(ss -Hltn 2>/dev/null | awk '{n = split($4, a, ":"); printf "%s ", a[n]}') "
+  if ((DNS_PORT)); then udp=" $(ss -Hlun 2>/dev/null | awk '{n = split($4, a, ":"); printf "%s ", a[n]}') "; fi
   for p in "$@"; do
-    if port_listening "$p"; then out+="$p "; fi
+    if [[ $tcp == *" $p "* ]] || [[ $p == "$DNS_PORT" && $udp == *" $p "* ]]; then out+="$p "; fi
   done
   echo "$out"
 }
@@ -316,6 +473,25 @@ wait_banner() { # port prefix seconds
   return 1
 }
 
+# wait until dnsmasq answers a real query: TXT _dmarc.DKIM_DOMAIN over UDP
+# (bash's /dev/udp; no dig here) with NOERROR and an answer, i.e. it runs
+# with our records.  Bytes: id 4d53, RD, one question; answer: id, flags
+# (rcode = low nibble of byte 3), counts (ANCOUNT = bytes 6-7).
+wait_dns() { # seconds
+  local deadline=$((SECONDS + $1)) q l hex
+  q='\x4d\x53\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00'
+  for l in _dmarc ${DKIM_DOMAIN//./ }; do q+=$(printf '\\x%02x' "${#l}")$l; done
+  q+='\x00\x00\x10\x00\x01'
+  while ((SECONDS < deadline)); do
+    # shellcheck disable=SC2059 # q is the packet, written as printf escapes
+    hex=$(exec 3<>"/dev/udp/$HOST/$DNS_PORT" && printf "$q" >&3 &&
+      timeout 0.5 dd bs=512 count=1 <&3 2>/dev/null | od -An -tx1 -N8 | tr -d ' \n') || true
+    [[ ${#hex} == 16 && ${hex:0:4} == 4d53 ]] && (((0x${hex:6:2} & 15) == 0 && 0x${hex:12:4} > 0)) && return 0
+    sleep 0.05
+  done
+  return 1
+}
+
 # ---------------------------------------------------------------- config
 declare -a U_ADDR U_PASS
 parse_users() {
@@ -336,9 +512,24 @@ parse_users() {
 
 validate() {
   local p
-  for p in IMAP_PORT IMAPS_PORT SMTP_PORT SUB_PORT LMTP_PORT START_TIMEOUT; do
+  for p in IMAP_PORT IMAPS_PORT SMTP_PORT SUB_PORT LMTP_PORT START_TIMEOUT \
+           DNS_PORT DKIM_PORT DKIM_OTHER_PORT DKIM_REVOKED_PORT; do
     [[ ${!p} =~ ^[0-9]+$ ]] || die "bad $p=${!p}"
   done
+  if [[ -n $DKIM ]]; then
+    ((DNS_PORT)) || die "MAILSTACK_DNS_PORT cannot be 0 with MAILSTACK_DKIM (the keys are published there)"
+    for p in "$DKIM_DOMAIN" "$DKIM_OTHER_DOMAIN"; do
+      [[ $p =~ ^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$ ]] ||
+        die "bad DKIM domain '$p' (MAILSTACK_DKIM_DOMAIN, MAILSTACK_DKIM_OTHER_DOMAIN)"
+    done
+    [[ $DKIM_DOMAIN != "$DKIM_OTHER_DOMAIN" ]] || die "MAILSTACK_DKIM_OTHER_DOMAIN must differ from MAILSTACK_DKIM_DOMAIN ($DKIM_DOMAIN)"
+  elif ((DNS_PORT || DKIM_PORT || DKIM_OTHER_PORT || DKIM_REVOKED_PORT)); then
+    # rather than a stack that quietly does not sign what a test expects signed
+    die "MAILSTACK_DNS_PORT/MAILSTACK_DKIM_*_PORT are set but MAILSTACK_DKIM is off"
+  fi
+  # two services on one port: say so here, not as a bind error of some daemon
+  p=$(all_ports | sort | uniq -d | tr '\n' ' ')
+  [[ -z $p ]] || die "port(s) ${p}given twice (MAILSTACK_*_PORT)"
   ((IMAP_PORT && SMTP_PORT)) || die "IMAP and SMTP ports cannot be 0"
   [[ $DELIVERY == virtual || $DELIVERY == lmtp ]] || die "MAILSTACK_DELIVERY must be virtual or lmtp"
   [[ -z $SIEVE || $DELIVERY == lmtp ]] || die "MAILSTACK_SIEVE needs MAILSTACK_DELIVERY=lmtp (sieve runs in dovecot's LMTP)"
@@ -372,6 +563,49 @@ make_tls() {
   mv "$t/ca.pem.tmp" "$t/ca.pem"
 }
 
+# MAILSTACK_DKIM's keys, RSA 2048, made once per stack dir: DKIM_DOMAIN's
+# (s=mail, and s=revoked too: see signer_key) and DKIM_OTHER_DOMAIN's.
+# DOMAIN.mail.key is PKCS#1 PEM ("RSA PRIVATE KEY", which every DKIM library
+# reads), .pub the base64 SubjectPublicKeyInfo DNS publishes as p=.  Missing
+# ones are made in parallel (0.1-0.3 s each, more on a busy machine); a
+# half-made pair (no .pub) is made again.
+make_dkim_keys() {
+  local k pids=() pid
+  install -d -m 700 "$DKIM_KEYS"
+  for k in "$DKIM_DOMAIN.mail" "$DKIM_OTHER_DOMAIN.mail"; do
+    k=$DKIM_KEYS/$k
+    [[ -s $k.key && -s $k.pub ]] && continue
+    (
+      umask 077
+      openssl genrsa -traditional -out "$k.key.tmp" 2048 >/dev/null 2>&1 &&
+        openssl rsa -in "$k.key.tmp" -pubout -outform DER 2>/dev/null | base64 -w0 >"$k.pub.tmp" &&
+        [[ -s $k.pub.tmp ]] && mv "$k.key.tmp" "$k.key" && mv "$k.pub.tmp" "$k.pub"
+    ) &
+    pids+=("$!")
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" || die "openssl failed (DKIM key in $DKIM_KEYS)"
+  done
+}
+
+# every directory above $2 must be enterable by user $1 (the daemons drop to
+# it): a 0700 parent (pytest's /tmp/pytest-of-root, say) makes it fail later,
+# and less clearly
+check_reach() { # user path
+  local uid gid p=$2 dirs=()
+  uid=$(id -u "$1") gid=$(id -g "$1")
+  while [[ $p != / ]]; do
+    p=$(dirname "$p")
+    dirs+=("$p")
+  done
+  # one setpriv for all of them (one per directory cost ~5 ms each); prints
+  # the first it cannot enter
+  # shellcheck disable=SC2016 # $d is for the inner sh
+  p=$(setpriv --reuid="$uid" --regid="$gid" --clear-groups \
+    sh -c 'for d; do test -x "$d" || { echo "$d"; exit 1; }; done' sh "${dirs[@]}" 2>/dev/null) ||
+    die "uid $1 cannot enter ${p:-$2} (mode $(stat -c %a "${p:-$2}")): chmod o+x it or use another MAILSTACK_DIR"
+}
+
 write_config() {
   local uid gid d=${DOMAINS%% *} i p q
   uid=$(id -u "$MAIL_USER") gid=$(id -g "$MAIL_USER")
@@ -381,12 +615,7 @@ write_config() {
   chmod 700 "$DIR/mail"
   # the mail uid must be able to reach $DIR/mail: a 0700 parent (pytest's
   # /tmp/pytest-of-root, say) makes every delivery fail
-  p=$DIR
-  while [[ $p != / ]]; do
-    p=$(dirname "$p")
-    setpriv --reuid="$uid" --regid="$gid" --clear-groups test -x "$p" 2>/dev/null ||
-      die "uid $MAIL_USER cannot enter $p (mode $(stat -c %a "$p")): chmod o+x it or use another MAILSTACK_DIR"
-  done
+  check_reach "$MAIL_USER" "$DIR"
 
   # postfix queue layout as 'post-install create-missing' makes it; it would
   # not fix data_directory's owner (mkdir -p makes it root's -> master fails
@@ -619,7 +848,7 @@ bounce_queue_lifetime = 1h
 delay_warning_time = 0
 EOF
 
-  local sub=""
+  local sub="" dkim_svc=""
   ((SUB_PORT)) && sub="$HOST:$SUB_PORT inet n - n - - smtpd
   -o syslog_name=postfix-$SMTP_PORT/submission
   -o smtpd_tls_security_level=encrypt
@@ -627,11 +856,27 @@ EOF
   -o smtpd_sasl_auth_enable=yes
   -o smtpd_client_restrictions=permit_sasl_authenticated,reject
   -o smtpd_relay_restrictions=permit_sasl_authenticated,reject"
+  if [[ -n $DKIM ]]; then
+    # the signing ports: the SMTP port's service plus a milter each; a signer
+    # that is down makes them answer 4xx (tempfail) rather than pass mail
+    # unsigned (the default, accept, would).  No global smtpd_milters: the
+    # SMTP port stays unsigned.
+    ((SUB_PORT)) && sub+="$(pf_milter good)"
+    ((DKIM_PORT)) && dkim_svc+="$HOST:$DKIM_PORT inet n - n - - smtpd
+  -o syslog_name=postfix-$SMTP_PORT/dkim$(pf_milter good)
+"
+    ((DKIM_OTHER_PORT)) && dkim_svc+="$HOST:$DKIM_OTHER_PORT inet n - n - - smtpd
+  -o syslog_name=postfix-$SMTP_PORT/dkim-other$(pf_milter other)
+"
+    ((DKIM_REVOKED_PORT)) && dkim_svc+="$HOST:$DKIM_REVOKED_PORT inet n - n - - smtpd
+  -o syslog_name=postfix-$SMTP_PORT/dkim-revoked$(pf_milter revoked)
+"
+  fi
   cat >"$PF_CONF/master.cf" <<EOF
 # generated by scripts/mailstack.sh on every 'up' - no chroot (paths are outside /var/spool)
 $HOST:$SMTP_PORT inet n - n - - smtpd
 $sub
-pickup    unix  n       -       n       60      1       pickup
+${dkim_svc}pickup    unix  n       -       n       60      1       pickup
 cleanup   unix  n       -       n       -       0       cleanup
 qmgr      unix  n       -       n       300     1       qmgr
 tlsmgr    unix  -       -       n       1000?   1       tlsmgr
@@ -658,12 +903,102 @@ EOF
   # postfix treats a main.cf changed within the last ~2 s as "hot" and re-reads
   # it every 300 ms until it cools down: back-date it, or startup takes 2-3 s
   touch -d "@$(($(date +%s) - 10))" "$PF_CONF"/*
+  if [[ -n $DKIM ]]; then write_dkim_config; fi
+}
+
+pf_milter() { # signer: the -o lines of a service signed by it
+  printf '\n  -o smtpd_milters=unix:%s\n  -o milter_default_action=tempfail' "$DKIM_RUN/$1.sock"
+}
+
+# dnsmasq's and the signers' config (see "DKIM" in the header)
+write_dkim_config() {
+  local n d sel good other
+  # opendkim makes its socket after dropping to its user, so that user owns
+  # the socket dir and must reach it; the socket is 0777 (UMask 0) for
+  # postfix's smtpd
+  install -d -m 755 "$DKIM_ETC"
+  chmod 755 "$RUN"
+  install -d -m 755 -o "$DKIM_USER" -g "$DKIM_USER" "$DKIM_RUN"
+  check_reach "$DKIM_USER" "$DKIM_RUN"
+  # opendkim reads the key at each signature, as its user: copies in DKIM_RUN,
+  # owned by that user, 0600.  An inline key in the key table (read as root
+  # at startup) does not work: a 2048-bit key's line is cut short
+  # ("d2i_PrivateKey_bio() failed", 4.7.0).
+  install -m 600 -o "$DKIM_USER" -g "$DKIM_USER" "$DKIM_KEYS/$DKIM_DOMAIN.mail.key" \
+    "$DKIM_KEYS/$DKIM_OTHER_DOMAIN.mail.key" "$DKIM_RUN/"
+  for n in $(signers); do
+    signer_key "$n"
+    d=$SK_D sel=$SK_S
+    echo "$n $d:$sel:$DKIM_RUN/$SK_K.key" >"$DKIM_ETC/$n.keytable"
+    # refile "*": every From, whatever its domain, gets this signature
+    echo "* $n" >"$DKIM_ETC/$n.signing"
+    cat >"$DKIM_ETC/$n.conf" <<EOF
+# generated by scripts/mailstack.sh on every 'up' - do not edit
+# signer "$n": d=$d s=$sel on every mail it sees; signing only (Mode s: no
+# verification, no Authentication-Results; those already in the mail are kept)
+Mode                    s
+Background              yes
+# no syslog here (/dev/log is absent); startup errors go to stderr
+Syslog                  no
+Socket                  local:$DKIM_RUN/$n.sock
+PidFile                 $DKIM_RUN/$n.pid
+UMask                   0000
+UserID                  $DKIM_USER:$DKIM_USER
+KeyTable                file:$DKIM_ETC/$n.keytable
+SigningTable            refile:$DKIM_ETC/$n.signing
+# sign for every client (they are all local: the ports are on loopback)
+InternalHosts           0.0.0.0/0
+Canonicalization        relaxed/relaxed
+SignatureAlgorithm      rsa-sha256
+SignHeaders             From,To,Cc,Reply-To,Subject,Date,Message-ID,In-Reply-To,References,MIME-Version,Content-Type,Content-Transfer-Encoding
+# a second From added later breaks the signature
+OversignHeaders         From
+KeepAuthResults         yes
+SoftwareHeader          no
+# the key is 0600, but RequireSafeKeys also refuses it under a world-writable
+# /tmp ("key data is not secure: /tmp can be read or written by other users")
+RequireSafeKeys         no
+EOF
+  done
+
+  good=$(<"$DKIM_KEYS/$DKIM_DOMAIN.mail.pub")
+  other=$(<"$DKIM_KEYS/$DKIM_OTHER_DOMAIN.mail.pub")
+  cat >"$DNS_CONF" <<EOF
+# generated by scripts/mailstack.sh on every 'up' - do not edit
+# dnsmasq reads this instead of /etc/dnsmasq.conf (--conf-file): no system
+# config, no resolv.conf (nothing is ever forwarded), no /etc/hosts
+port=$DNS_PORT
+listen-address=$HOST
+bind-interfaces
+no-resolv
+no-hosts
+user=$DNS_USER
+pid-file=$DNS_PIDFILE
+log-facility=$LOGDIR/dnsmasq.log
+log-queries
+# a TXT string holds 255 bytes at most: dnsmasq serves a longer one as several
+# strings of one record (255 + rest), which DKIM verifiers concatenate
+txt-record=mail._domainkey.$DKIM_DOMAIN,"v=DKIM1; k=rsa; p=$good"
+# revoked key (RFC 6376 3.6.1): the signer has one, DNS says p= (empty)
+txt-record=revoked._domainkey.$DKIM_DOMAIN,"v=DKIM1; k=rsa; p="
+txt-record=mail._domainkey.$DKIM_OTHER_DOMAIN,"v=DKIM1; k=rsa; p=$other"
+txt-record=_dmarc.$DKIM_DOMAIN,"v=DMARC1; p=reject"
+txt-record=_dmarc.$DKIM_OTHER_DOMAIN,"v=DMARC1; p=reject"
+# SPF deliberately does not cover loopback: every stack mail comes from
+# 127.0.0.1, so SPF fails for all of it and DMARC can pass only through an
+# aligned DKIM signature
+txt-record=$DKIM_DOMAIN,"v=spf1 ip4:192.0.2.0/24 -all"
+txt-record=$DKIM_OTHER_DOMAIN,"v=spf1 ip4:192.0.2.0/24 -all"
+# every other name: NXDOMAIN at once ("/#/" = any domain, no address), where
+# dnsmasq without upstream servers would answer REFUSED
+address=/#/
+EOF
 }
 
 # ---------------------------------------------------------------- commands
 fingerprint() {
-  # "|sieve" only when on: a stack up before MAILSTACK_SIEVE existed is not restarted
-  echo "$HOST $IMAP_PORT $IMAPS_PORT $SMTP_PORT $SUB_PORT $LMTP_PORT|$DOMAINS|$USERS|$PASSWORD|$CATCHALL|$DELIVERY${SIEVE:+|sieve}"
+  # "|sieve", "|dkim ..." only when on: a stack up before they existed is not restarted
+  echo "$HOST $IMAP_PORT $IMAPS_PORT $SMTP_PORT $SUB_PORT $LMTP_PORT|$DOMAINS|$USERS|$PASSWORD|$CATCHALL|$DELIVERY${SIEVE:+|sieve}${DKIM:+|dkim $DNS_PORT $DKIM_PORT $DKIM_OTHER_PORT $DKIM_REVOKED_PORT $DKIM_DOMAIN $DKIM_OTHER_DOMAIN}"
 }
 
 lock() { # serialise commands on one stack (parallel test workers)
@@ -680,28 +1015,44 @@ cmd_up() {
   local dpid ppid
   dpid=$(dovecot_pid || true) ppid=$(postfix_pid || true)
   if [[ -n $dpid && -n $ppid ]]; then
-    if [[ $(cat "$DIR/.fingerprint" 2>/dev/null) == "$(fingerprint)" ]]; then
-      log "already up (dovecot $dpid, postfix $ppid) in $DIR"
+    if [[ $(cat "$DIR/.fingerprint" 2>/dev/null) != "$(fingerprint)" ]]; then
+      log "running with other settings - restarting"
+      stop_daemons
+    elif ! dkim_complete; then
+      log "half up (DKIM daemons) - restarting"
+      stop_daemons
+    else
+      log "already up (dovecot $dpid, postfix $ppid${DKIM:+, $(dkim_daemons | tr '\n' ' ' | sed 's/ $//')}) in $DIR"
       cmd_env
       return 0
     fi
-    log "running with other settings - restarting"
-    stop_daemons
-  elif [[ -n $dpid$ppid ]]; then
+  elif [[ -n $dpid$ppid$(dkim_daemons) ]]; then
     # half up (a crash, a kill -9 of a test run): start again from a clean state
     log "half up - restarting"
     stop_daemons
   fi
-  rm -f "$DOVECOT_PIDFILE" "$PF_PIDFILE"
+  rm -f "$DOVECOT_PIDFILE" "$PF_PIDFILE" "$DNS_PIDFILE"
   # orphaned children of a killed master release their ports within a moment
   wait_ports_free 3 || die "port(s) $(busy_ports)on $HOST already in use (another stack? set MAILSTACK_*_PORT)"
   mark checks
+  # a fresh dir makes 2 RSA keys for TLS, one after the other, and 2 for DKIM
+  # (0.1-0.3 s each): those alongside, on the other core
+  local kpid=
+  if [[ -n $DKIM ]]; then
+    make_dkim_keys &
+    kpid=$!
+  fi
   make_tls
+  if [[ -n $kpid ]]; then wait "$kpid" || die "making the DKIM keys failed"; fi
+  mark keys
   write_config
   mark config
   # from here on a failure stops whatever was started
   trap 'rc=$?; if ((rc)); then log "up failed - stopping"; stop_daemons; fi; exit $rc' EXIT
 
+  # before postfix, whose signing ports need the milters
+  if [[ -n $DKIM ]]; then start_dkim; fi
+  mark dkim
   start_dovecot
   mark dovecot
   start_postfix
@@ -741,6 +1092,75 @@ start_postfix() {
     die "postfix not answering on $SMTP_PORT: $(tail -5 "$LOGDIR/postfix.log")"
   ((SUB_PORT == 0)) || wait_banner "$SUB_PORT" "220" "$START_TIMEOUT" ||
     die "submission not answering on $SUB_PORT"
+  # the signing ports: listening is enough (master has bound every listener
+  # when -w returns, and these are the SMTP port's service plus a milter
+  # whose socket start_dkim saw); a banner each would spawn three more
+  # smtpds now, 20-40 ms on a busy machine
+  local p want=
+  for p in "$DKIM_PORT" "$DKIM_OTHER_PORT" "$DKIM_REVOKED_PORT"; do
+    ((p == 0)) || want+="$p "
+  done
+  # shellcheck disable=SC2086 # word splitting of the port list is intended
+  [[ -z $want || $(busy_ports $want) == "$want" ]] ||
+    die "signing port(s) $want: only $(busy_ports $want)listening: $(tail -5 "$LOGDIR/postfix.log")"
+}
+
+# The signers and dnsmasq, all at once (each takes ~10 ms to load and
+# fork); returns once every milter socket is there and the DNS answers.
+# All daemonise themselves and write their pid files.  dnsmasq's parent exits
+# only when the child has bound its sockets (a bad config or a busy port:
+# exit 2, message on stderr).  opendkim's parent exits 0 at once; its child
+# writes the pid file, then makes the socket, and may die in between (no
+# syslog to say why): hence the wait for each socket, and on failure a
+# foreground replay for the message.  When anything fails, the signers that
+# did start are still waited for until their pid files exist, so the EXIT
+# trap's stop_daemons finds and stops them all.
+start_dkim() {
+  local n i pending err='' pids=() failed=" "
+  for n in $(signers); do
+    rm -f "$DKIM_RUN/$n.sock" "$DKIM_RUN/$n.pid"
+    $OPENDKIM_BIN -x "$DKIM_ETC/$n.conf" </dev/null >/dev/null 2>>"$LOGDIR/opendkim.stderr" 9>&- &
+    pids+=("$! $n")
+  done
+  $DNSMASQ_BIN --conf-file="$DNS_CONF" </dev/null >/dev/null 2>>"$LOGDIR/dnsmasq.stderr" 9>&- ||
+    err="dnsmasq failed to start: $(tail -3 "$LOGDIR/dnsmasq.stderr")"
+  for n in "${pids[@]}"; do
+    if ! wait "${n% *}"; then
+      failed+="${n#* } "
+      err=${err:-"opendkim (${n#* }) failed to start: $(tail -3 "$LOGDIR/opendkim.stderr")"}
+    fi
+  done
+  for ((i = 0; i < START_TIMEOUT * 100; i++)); do
+    pending=
+    for n in $(signers); do
+      [[ $failed == *" $n "* || -S $DKIM_RUN/$n.sock ]] && continue
+      if [[ -s $DKIM_RUN/$n.pid ]]; then
+        if ! signer_pid "$n" >/dev/null; then
+          failed+="$n "
+          err=${err:-"opendkim ($n) died at startup: $(opendkim_diagnose "$n")"}
+          continue
+        fi
+        # failing anyway: its pid file is all the stop needs
+        [[ -n $err ]] && continue
+      fi
+      pending=$n
+    done
+    [[ -n $pending ]] || break
+    sleep 0.01
+  done
+  [[ -z $err ]] || die "$err"
+  [[ -z $pending ]] || die "opendkim ($pending) made no socket $DKIM_RUN/$pending.sock in ${START_TIMEOUT}s"
+  wait_dns "$START_TIMEOUT" || die "dnsmasq not answering on $HOST:$DNS_PORT: $(tail -3 "$LOGDIR/dnsmasq.log" 2>/dev/null)"
+}
+
+# opendkim logs only to syslog (absent here): in the foreground (-f) it prints
+# why it cannot start on stderr; 2 s are plenty for that, and a replay that
+# does start is stopped again by the timeout (SIGKILL 0.5 s later: it takes
+# up to 5 s to act on SIGTERM, see stop_dkim)
+opendkim_diagnose() { # signer
+  rm -f "$DKIM_RUN/$1.sock"
+  timeout -k 0.5 2 "$OPENDKIM_BIN" -f -x "$DKIM_ETC/$1.conf" </dev/null 2>&1 9>&- | head -5 || true
+  rm -f "$DKIM_RUN/$1.sock" "$DKIM_RUN/$1.pid"
 }
 
 children_of() { cat "/proc/$1/task/$1/children" 2>/dev/null || true; }
@@ -777,18 +1197,45 @@ stop_dovecot_master() { # pid
   wait_gone "$dpid" 15 || { log "dovecot master $dpid ignored SIGTERM, SIGKILL"; kill -KILL "$dpid" 2>/dev/null || true; }
 }
 
+# The DKIM daemons of this stack, whatever the current settings (found by
+# their pid files).  opendkim takes up to 5 s to act on SIGTERM (libmilter's
+# listener looks at its stop flag once per 5-s poll) and a signer keeps no
+# state: SIGKILL, after postfix, its only client, has gone.  dnsmasq exits at
+# once on SIGTERM.  Prints what it stopped.
+stop_dkim() {
+  local f pid out=
+  for f in "$DKIM_RUN"/*.pid; do
+    [[ -e $f ]] || continue
+    if pid=$(live_pid "$f" "$OPENDKIM_BIN"); then
+      kill -KILL "$pid" 2>/dev/null || true
+      wait_gone "$pid" 5 || log "warning: opendkim $pid survived SIGKILL"
+      f=${f##*/} out+=" opendkim-${f%.pid} $pid"
+    fi
+  done
+  # the keys' copies too: they live while the signers do (up copies them again)
+  rm -f "$DKIM_RUN"/*.pid "$DKIM_RUN"/*.sock "$DKIM_RUN"/*.key
+  if pid=$(dns_pid); then
+    kill -TERM "$pid" 2>/dev/null || true
+    wait_gone "$pid" 5 || { log "dnsmasq $pid ignored SIGTERM, SIGKILL"; kill -KILL "$pid" 2>/dev/null || true; }
+    out+=" dnsmasq $pid"
+  fi
+  rm -f "$DNS_PIDFILE"
+  echo "$out"
+}
+
 stop_daemons() {
-  local dpid ppid
+  local dpid ppid xs
   ppid=$(postfix_pid || true)
   dpid=$(dovecot_pid || true)
-  # postfix first, so it stops handing mail to dovecot
+  # postfix first, so it stops handing mail to dovecot and the signers
   if [[ -n $ppid ]]; then stop_postfix_master "$ppid"; fi
+  xs=$(stop_dkim)
   if [[ -n $dpid ]]; then stop_dovecot_master "$dpid"; fi
   # children (smtpd, imap-login) can hold inherited listen sockets a moment
   # longer: wait, so an immediate `up` on the same ports cannot hit EADDRINUSE
-  if [[ -n $ppid$dpid ]]; then
+  if [[ -n $ppid$dpid$xs ]]; then
     wait_ports_free 10 || log "warning: port(s) $(busy_ports)still busy"
-    log "down (was dovecot ${dpid:--} postfix ${ppid:--})"
+    log "down (was dovecot ${dpid:--} postfix ${ppid:--}$xs)"
   fi
   rm -f "$DOVECOT_PIDFILE" "$PF_PIDFILE"
 }
@@ -844,9 +1291,20 @@ cmd_status() {
   echo "dir      $DIR"
   echo "dovecot  ${dpid:-not running}"
   echo "postfix  ${ppid:-not running}"
+  if [[ -n $DKIM ]]; then
+    echo "dnsmasq  $(dns_pid || echo 'not running')"
+    for p in $(signers); do
+      signer_key "$p"
+      echo "opendkim $p (d=$SK_D s=$SK_S): $(signer_pid "$p" || echo 'not running')"
+    done
+    dkim_complete || rc=3
+  fi
   for p in $(all_ports); do
     if port_listening "$p"; then echo "port $p  listening"; else echo "port $p  closed"; rc=3; fi
   done
+  if [[ -n $DKIM ]]; then
+    if udp_bound "$DNS_PORT"; then echo "port $DNS_PORT/udp  bound"; else echo "port $DNS_PORT/udp  closed"; rc=3; fi
+  fi
   if [[ -n $ppid ]]; then echo "queue    $(queue_count) message(s)"; fi
   # `|| true`: grep finding nothing must not fail status under pipefail
   bad=$(grep -hE 'fatal:|panic:|Fatal:|Panic:' "$LOGDIR/postfix.log" "$LOGDIR/dovecot.log" 2>/dev/null | tail -3 || true)
@@ -946,6 +1404,11 @@ cmd_env() {
       *) v=${!k} ;;
     esac
     printf "MAILSTACK_%s='%s'\n" "$k" "${v//\'/\'\\\'\'}"
+  done
+  # only when on, so the output without DKIM is what it always was
+  [[ -n $DKIM ]] || return 0
+  for k in DKIM DNS_PORT DKIM_PORT DKIM_OTHER_PORT DKIM_REVOKED_PORT DKIM_DOMAIN DKIM_OTHER_DOMAIN; do
+    printf "MAILSTACK_%s='%s'\n" "$k" "${!k}"
   done
 }
 

@@ -522,6 +522,24 @@ pub async fn tickets_show(
             m.to.join(", "),
             m.subject
         ));
+        // what the desk's own DKIM/SPF/DMARC checks found, and for staff
+        // mail how it was trusted (or why not)
+        let checked = m.authenticity.clone().and_then(|v| {
+            serde_json::from_value::<crate::message::authenticity::Authenticity>(v).ok()
+        });
+        if let Some(checked) = checked {
+            out.push_str(&format!(
+                "  sender:  {}
+",
+                checked.summary()
+            ));
+        }
+        if let Some(auth) = &m.auth {
+            out.push_str(&format!(
+                "  staff:   {auth}
+"
+            ));
+        }
         for a in &m.attachments {
             out.push_str(&format!(
                 "  attachment {}: {} ({}, {} bytes) sha256 {}{}\n",
@@ -861,6 +879,8 @@ mod tests {
             at: String::new(),
             body: None,
             attachments: Vec::new(),
+            auth: None,
+            authenticity: None,
         };
         let text = "Thanks, fixed.\n\nOn Mon, Rita wrote:\n> the report\n".to_string();
         assert_eq!(

@@ -61,7 +61,9 @@ pub const OTHER_VARS: [&str; 3] = ["SECDESK_CONFIG", "SECDESK_LOG", "SECDESK_MAI
 pub const TEST_VAR_PREFIX: &str = "SECDESK_TEST_";
 
 /// The sections of the file, in the order they are read and summarised.
-const SECTIONS: [&str; 6] = ["desk", "imap", "smtp", "database", "limits", "calendar"];
+const SECTIONS: [&str; 7] = [
+    "desk", "imap", "smtp", "database", "limits", "calendar", "dns",
+];
 
 /// RFC 2177: servers may drop an IDLE after 30 minutes, so it is renewed
 /// before 29 (1740 seconds).
@@ -118,6 +120,32 @@ pub struct Config {
     pub database: DatabaseConfig,
     pub limits: LimitsConfig,
     pub calendar: CalendarConfig,
+    pub dns: DnsConfig,
+}
+
+/// How the desk asks DNS for DKIM keys, SPF and DMARC records (`[dns]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DnsConfig {
+    /// Resolvers as `IP` or `IP:PORT` (port 53 when not given); empty: the
+    /// system's (`/etc/resolv.conf`).
+    pub servers: Vec<std::net::SocketAddr>,
+    /// One query's timeout, in milliseconds.
+    pub timeout_ms: u64,
+    /// Tries per query.
+    pub attempts: u32,
+    /// TXT answers kept in the cache (for their TTL).
+    pub cache_entries: usize,
+}
+
+impl DnsConfig {
+    pub fn settings(&self) -> crate::authenticate::DnsSettings {
+        crate::authenticate::DnsSettings {
+            servers: self.servers.clone(),
+            timeout: std::time::Duration::from_millis(self.timeout_ms),
+            attempts: self.attempts as usize,
+            cache_entries: self.cache_entries,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -368,6 +396,7 @@ impl Config {
             database,
             limits,
             calendar,
+            dns,
         } = self;
         let list = |items: &[String]| {
             if items.is_empty() {
@@ -389,6 +418,7 @@ impl Config {
             format!("polls every {}s", imap.poll_interval_secs)
         };
         let authentication = match &desk.authentication {
+            AuthPolicy::Dkim => "staff mail proven by the desk's own DKIM/DMARC checks".to_owned(),
             AuthPolicy::AuthenticationResults { authserv_id } => {
                 format!("staff mail proven by Authentication-Results from {authserv_id}")
             }
@@ -493,6 +523,21 @@ impl Config {
             format!(
                 "          reminders {} business hours before triage is due, checked every {}s",
                 calendar.reminder_lead_hours, calendar.check_interval_secs
+            ),
+            format!(
+                "dns:      {}, timeout {} ms, {} attempts, {} TXT answers cached",
+                if dns.servers.is_empty() {
+                    "the system's resolvers".to_owned()
+                } else {
+                    dns.servers
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                },
+                dns.timeout_ms,
+                dns.attempts,
+                dns.cache_entries
             ),
         ]
         .join("\n")
@@ -888,6 +933,14 @@ struct RawConfig {
     database: RawDatabase,
     limits: RawLimits,
     calendar: RawCalendar,
+    dns: RawDns,
+}
+
+struct RawDns {
+    servers: Option<Vec<String>>,
+    timeout_ms: Option<i64>,
+    attempts: Option<i64>,
+    cache_entries: Option<i64>,
 }
 
 struct RawDesk {
@@ -1036,6 +1089,15 @@ impl RawConfig {
         };
         s.finish();
 
+        let mut s = reader.section("dns");
+        let dns = RawDns {
+            servers: s.list("servers"),
+            timeout_ms: s.integer("timeout_ms"),
+            attempts: s.integer("attempts"),
+            cache_entries: s.integer("cache_entries"),
+        };
+        s.finish();
+
         RawConfig {
             desk,
             imap,
@@ -1043,6 +1105,7 @@ impl RawConfig {
             database,
             limits,
             calendar,
+            dns,
         }
     }
 
@@ -1090,6 +1153,7 @@ impl RawConfig {
             ),
         };
         let calendar = self.calendar.validate(check);
+        let dns = self.dns.validate(check);
         Config {
             desk,
             imap,
@@ -1097,6 +1161,7 @@ impl RawConfig {
             database,
             limits,
             calendar,
+            dns,
         }
     }
 }
@@ -1283,10 +1348,10 @@ impl Check {
             .required(
                 "desk.authserv_id",
                 value,
-                "required while desk.authentication is \"authentication-results\" (the \
-                 default): the authserv-id our receiving server writes first in its \
-                 Authentication-Results header, e.g. mx.example.com (or set \
-                 desk.authentication = \"none\" for a local test stack)",
+                "required while desk.authentication is \"authentication-results\": the \
+                 authserv-id our receiving server writes first in its \
+                 Authentication-Results header, e.g. mx.example.com (or let the desk \
+                 check DKIM itself: desk.authentication = \"dkim\", the default)",
             )
             .trim()
             .to_owned();
@@ -1446,27 +1511,26 @@ impl RawDesk {
             );
         }
 
+        // An authserv_id given with "dkim" or "none" is not used; keeping it
+        // lets SECDESK_DESK_AUTHENTICATION switch back and forth.
         let authentication = match self.authentication {
-            None => Some(true),
+            None => AuthPolicy::Dkim,
             Some(value) => match value.trim().to_ascii_lowercase().as_str() {
-                "authentication-results" => Some(true),
-                "none" => Some(false),
+                "dkim" => AuthPolicy::Dkim,
+                "authentication-results" => AuthPolicy::AuthenticationResults {
+                    authserv_id: check.authserv_id(self.authserv_id),
+                },
+                "none" => AuthPolicy::None,
                 _ => {
                     check.error(
                         "desk.authentication",
-                        format!("must be \"authentication-results\" or \"none\", got {value:?}"),
+                        format!(
+                            "must be \"dkim\", \"authentication-results\" or \"none\", got {value:?}"
+                        ),
                     );
-                    None
+                    AuthPolicy::Dkim
                 }
             },
-        };
-        let authentication = match authentication {
-            Some(true) => AuthPolicy::AuthenticationResults {
-                authserv_id: check.authserv_id(self.authserv_id),
-            },
-            // An authserv_id given with "none" is not used; keeping it lets
-            // SECDESK_DESK_AUTHENTICATION switch back and forth.
-            Some(false) | None => AuthPolicy::None,
         };
 
         DeskConfig {
@@ -1669,6 +1733,40 @@ impl RawDatabase {
                 1,
                 None,
             ),
+        }
+    }
+}
+
+impl RawDns {
+    fn validate(self, check: &mut Check) -> DnsConfig {
+        let mut servers = Vec::new();
+        for (i, server) in self.servers.unwrap_or_default().iter().enumerate() {
+            let server = server.trim();
+            let parsed = server
+                .parse::<std::net::SocketAddr>()
+                .or_else(|_| server.parse::<IpAddr>().map(|ip| (ip, 53).into()));
+            match parsed {
+                Ok(addr) => servers.push(addr),
+                Err(_) => check.error(
+                    format!("dns.servers[{i}]"),
+                    format!(
+                        "{server:?} is not a resolver address: write an IP address, \
+                         optionally with a port (\"192.0.2.53\", \"127.0.0.1:5353\", \"[2001:db8::53]:53\")"
+                    ),
+                ),
+            }
+        }
+        DnsConfig {
+            servers,
+            timeout_ms: check.number(
+                "dns.timeout_ms",
+                self.timeout_ms,
+                2000,
+                10,
+                Some((60_000, " (a minute)")),
+            ),
+            attempts: check.number("dns.attempts", self.attempts, 2, 1, Some((10, ""))),
+            cache_entries: check.number("dns.cache_entries", self.cache_entries, 4096, 0, None),
         }
     }
 }
@@ -2162,7 +2260,7 @@ mod tests {
             [
                 "address: unknown top-level key (did you mean desk.address, under [desk]?)",
                 "imaps: unknown section (did you mean [imap]?)",
-                "queue: unknown section; the sections are desk, imap, smtp, database, limits, calendar",
+                "queue: unknown section; the sections are desk, imap, smtp, database, limits, calendar, dns",
             ]
         );
     }
@@ -2374,10 +2472,15 @@ mod tests {
     #[test]
     fn staff_and_calendar_settings_take_the_documented_defaults() {
         let config = load(MINIMAL, &[]).expect("valid");
+        // the desk checks DKIM itself; an authserv_id left in place is unused
+        assert_eq!(config.desk.authentication, AuthPolicy::Dkim);
         assert_eq!(
-            config.desk.authentication,
-            AuthPolicy::AuthenticationResults {
-                authserv_id: "mx.example.com".to_owned()
+            config.dns,
+            DnsConfig {
+                servers: Vec::new(),
+                timeout_ms: 2000,
+                attempts: 2,
+                cache_entries: 4096,
             }
         );
         assert!(!config.desk.reporter_domain_participates);
@@ -2410,6 +2513,7 @@ mod tests {
             &[
                 ("SECDESK_DESK_REPORTER_DOMAIN_PARTICIPATES", "true"),
                 ("SECDESK_DESK_PRIORITY_RULE_IS_FINAL", "TRUE"),
+                ("SECDESK_DESK_AUTHENTICATION", "authentication-results"),
             ],
         )
         .expect("valid");
@@ -2427,7 +2531,10 @@ mod tests {
 
     #[test]
     fn authentication_results_without_authserv_id_names_the_key() {
-        let text = MINIMAL.replace("authserv_id = \"mx.example.com\"", "");
+        let text = MINIMAL.replace(
+            "authserv_id = \"mx.example.com\"",
+            "authentication = \"authentication-results\"",
+        );
         let missing = errors_of(load(&text, &[]));
         assert_eq!(missing.len(), 1, "{missing:?}");
         assert_eq!(missing[0].key, "desk.authserv_id");
@@ -2436,11 +2543,8 @@ mod tests {
             "{missing:?}"
         );
         assert!(missing[0].message.contains("mx.example.com"), "{missing:?}");
-        // Saying so explicitly changes nothing.
-        let explicit = text.replace(
-            "[imap]",
-            "authentication = \"Authentication-Results\"\n[imap]",
-        );
+        // The policy's name is case-insensitive.
+        let explicit = text.replace("authentication-results", "Authentication-Results");
         assert_eq!(errors_of(load(&explicit, &[]))[0].key, "desk.authserv_id");
         let errors = errors(&text, &[("SECDESK_DESK_AUTHSERV_ID", "")]);
         assert!(
@@ -2454,10 +2558,49 @@ mod tests {
     }
 
     #[test]
+    fn dns_servers_take_an_ip_with_or_without_a_port() {
+        let text = format!(
+            "{MINIMAL}\n[dns]\nservers = [\"192.0.2.53\", \"127.0.0.1:5353\", \"[2001:db8::53]:53\"]\ntimeout_ms = 300\n"
+        );
+        let config = load(&text, &[("SECDESK_DNS_ATTEMPTS", "1")]).expect("valid");
+        let servers: Vec<String> = config.dns.servers.iter().map(|s| s.to_string()).collect();
+        assert_eq!(
+            servers,
+            ["192.0.2.53:53", "127.0.0.1:5353", "[2001:db8::53]:53"]
+        );
+        assert_eq!((config.dns.timeout_ms, config.dns.attempts), (300, 1));
+        let summary = config.summary();
+        assert!(
+            summary.contains("dns:      192.0.2.53:53, 127.0.0.1:5353"),
+            "{summary}"
+        );
+        let errors = errors(
+            MINIMAL,
+            &[
+                ("SECDESK_DNS_SERVERS", "192.0.2.53,resolver.example.com"),
+                ("SECDESK_DNS_TIMEOUT_MS", "0"),
+            ],
+        );
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0]
+                .starts_with("dns.servers[1]: \"resolver.example.com\" is not a resolver address"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[1].starts_with("dns.timeout_ms: must be 10-60000"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
     fn authserv_id_must_be_one_name() {
         let errors = errors(
             MINIMAL,
-            &[("SECDESK_DESK_AUTHSERV_ID", "mx.example.com; dkim")],
+            &[
+                ("SECDESK_DESK_AUTHENTICATION", "authentication-results"),
+                ("SECDESK_DESK_AUTHSERV_ID", "mx.example.com; dkim"),
+            ],
         );
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(
@@ -2487,15 +2630,15 @@ mod tests {
         let errors = errors(
             MINIMAL,
             &[
-                ("SECDESK_DESK_AUTHENTICATION", "dkim"),
+                ("SECDESK_DESK_AUTHENTICATION", "dmarc"),
                 ("SECDESK_DESK_STATUS_REQUESTS_PER_HOUR", "0"),
             ],
         );
         assert_eq!(
             errors,
             [
-                "desk.authentication: must be \"authentication-results\" or \"none\", \
-                 got \"dkim\" (set by SECDESK_DESK_AUTHENTICATION)",
+                "desk.authentication: must be \"dkim\", \"authentication-results\" or \
+                 \"none\", got \"dmarc\" (set by SECDESK_DESK_AUTHENTICATION)",
                 "desk.status_requests_per_hour: must be at least 1, got 0 \
                  (set by SECDESK_DESK_STATUS_REQUESTS_PER_HOUR)",
             ]
@@ -2691,15 +2834,11 @@ mod tests {
     #[test]
     fn example_and_local_configs_set_the_staff_side() {
         let config = load(EXAMPLE, &example_env()).expect("valid");
-        assert_eq!(
-            config.desk.authentication,
-            AuthPolicy::AuthenticationResults {
-                authserv_id: "mx.example.com".to_owned()
-            }
-        );
+        assert_eq!(config.desk.authentication, AuthPolicy::Dkim);
         assert_eq!(config.calendar.holidays, ["2026-12-25", "2026-12-26"]);
         let config = load(LOCAL, &[]).expect("valid");
-        assert_eq!(config.desk.authentication, AuthPolicy::None);
+        assert_eq!(config.desk.authentication, AuthPolicy::Dkim);
+        assert_eq!(config.dns.servers, ["127.0.0.1:5353".parse().unwrap()]);
         assert_eq!(config.calendar.time_zone, "Europe/Rome");
         assert_eq!(
             config.calendar.working_days,
@@ -2711,7 +2850,8 @@ mod tests {
     fn summary_shows_the_staff_and_calendar_settings() {
         let summary = load(EXAMPLE, &example_env()).expect("valid").summary();
         for expected in [
-            "staff mail proven by Authentication-Results from mx.example.com",
+            "staff mail proven by the desk's own DKIM/DMARC checks",
+            "dns:      the system's resolvers, timeout 2000 ms, 2 attempts, 4096 TXT answers cached",
             "staff set /priority",
             "relayed replies come from the desk only",
             "only the reporter may follow up",

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use tokio::sync::Notify;
 
+use crate::authenticate::Verifier;
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::ingest::{self, DeskContext};
@@ -31,6 +32,8 @@ pub enum RunError {
     Sender(#[from] SenderError),
     #[error("desk.number_prefix: {0}")]
     Prefix(String),
+    #[error("dns: {0}")]
+    Dns(#[from] crate::authenticate::VerifierError),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -69,6 +72,7 @@ pub fn desk_context(config: &Config, clock: Arc<dyn Clock>) -> Result<DeskContex
         limits: config.limits.message_limits(),
         templates: Templates::load(&config.desk.templates_dir)?,
         auth: config.desk.authentication.clone(),
+        verifier: Arc::new(Verifier::new(&config.dns.settings())?),
         calendar: config.calendar.business.clone(),
         reminder_lead: chrono::TimeDelta::hours(i64::from(config.calendar.reminder_lead_hours)),
         expose_staff_address: config.desk.expose_staff_address,

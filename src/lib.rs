@@ -16,12 +16,16 @@
 //!    │       their bytes and what the bytes are: `inspect` holds back
 //!    │       executables, scripts, macros), and the loop detector (bounces,
 //!    │       auto-replies, lists, our own mail)
+//! authenticate DNS edge: DKIM per signature, SPF for the hop our server
+//!    │       recorded, DMARC for the From domain -> Authenticity (data,
+//!    │       message/authenticity), checked between analysis and commit
 //! report/    text -> Report: kind, description, CVE ids, CVSS score,
 //!    │       remediation, customer message, language, what is missing
 //! route      pure: new report / follow-up (reporter, participant, staff) /
 //!    │       stranger / automatic
 //! staff/     pure: a reply's new text, its commands (/severity ... /merge),
 //!    │       status requests, the `tickets` digest request, staff auth
+//!    │       (the desk's own DKIM/DMARC, or our MTA's Authentication-Results)
 //! ingest     one transaction per fetched batch: dedupe, ticket, message rows,
 //!    │       attachment bytes, participants, the audit trail, outgoing mail
 //!    │       (with the files that may travel), mailbox checkpoint — all or nothing
@@ -38,6 +42,7 @@
 //! modules (message, report, route, ticket) do no I/O and are unit-tested;
 //! the edges are tested against real Dovecot, Postfix, SQLite and PostgreSQL.
 
+pub mod authenticate;
 pub mod cli;
 pub mod clock;
 pub mod config;

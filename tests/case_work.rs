@@ -555,12 +555,10 @@ async fn the_ticket_list_by_mail_applies_its_filters(stack: &Stack, db: &TestDb)
     })
     .await;
     Mail::new(STAFF, "tickets open cve:CVE-2024-12345", "")
-        .header("Authentication-Results", STAFF_AUTHENTICATED)
-        .send(stack)
+        .send_signed(stack)
         .await;
     Mail::new(STAFF, "tickets", "phishing")
-        .header("Authentication-Results", STAFF_AUTHENTICATED)
-        .send(stack)
+        .send_signed(stack)
         .await;
     let staff = wait_for_inbox(stack, STAFF, "two digests", |m| {
         m.iter()

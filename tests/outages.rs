@@ -963,6 +963,8 @@ auto_replies_per_address_per_hour = 1000
 
 [database]
 url = "{url}"
+
+{dns}
 "#,
             templates = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
                 .join("templates")
@@ -970,6 +972,7 @@ url = "{url}"
             imap = stack.imap_port,
             smtp = stack.smtp_port,
             url = db.url(),
+            dns = stack.dns_section(),
         ),
     )
     .expect("write the config");

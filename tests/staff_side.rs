@@ -193,8 +193,7 @@ async fn gmail_html_reply_is_relayed_without_the_gmail_quote(stack: &Stack, db: 
     )
     .html()
     .replying_to(&opened.notification)
-    .header("Authentication-Results", STAFF_AUTHENTICATED)
-    .send(stack)
+    .send_signed(stack)
     .await;
     let relayed = reporter_mail_after_ack(stack, &opened.number, "the relayed answer", 1).await;
     let body = &relayed[0].body;

@@ -34,7 +34,12 @@ pub(super) async fn answer(
     request: Result<DigestRequest, Vec<String>>,
     now: i64,
 ) -> Result<(Handled, Option<String>), IngestError> {
-    let auth = match authenticate(&desk.auth, sender, &understood.mail.authentication_results) {
+    let auth = match authenticate(
+        &desk.auth,
+        sender,
+        &understood.authenticity,
+        &understood.mail.authentication_results,
+    ) {
         AuthVerdict::Authenticated { method } => method,
         AuthVerdict::Unchecked => "unchecked (desk.authentication = none)".to_string(),
         AuthVerdict::NotAuthenticated { reason } => {

@@ -132,6 +132,7 @@ pub(super) async fn from_reporter(
         ctx.text = Some(&text);
         ctx.sender = Some(sender);
         ctx.changes = changes;
+        ctx.unverified = understood.authenticity.why_not_verified();
         replies.push(replies::build_with_files(
             desk,
             "staff-notification",
@@ -144,7 +145,13 @@ pub(super) async fn from_reporter(
             &forwarding.files,
         )?);
     }
-    tracing::info!(number = %ticket.number, from = sender, "follow-up threaded");
+    match understood.authenticity.why_not_verified() {
+        // threaded all the same: a reporter's provider may not sign, but
+        // staff see the flag before trusting what it says
+        Some(why) => tracing::warn!(number = %ticket.number, from = sender, %why,
+            "follow-up threaded; its sender is not verified"),
+        None => tracing::info!(number = %ticket.number, from = sender, "follow-up threaded"),
+    }
     Ok(Handled {
         disposition: "follow-up",
         reason: None,

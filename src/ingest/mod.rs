@@ -23,8 +23,10 @@ pub use report::{TicketColumns, TriageTimes};
 
 use std::sync::Arc;
 
+use crate::authenticate::Verifier;
 use crate::clock::Clock;
 use crate::mailbox::Fetched;
+use crate::message::authenticity::Authenticity;
 use crate::message::{self, AutoReason, Budget, Limits, ParseError, ParsedMail};
 use crate::outbox::{self, Templates};
 use crate::report::{self as extraction, Language, Report, ReportInput};
@@ -79,6 +81,8 @@ pub struct DeskContext {
     pub templates: Templates,
     /// How staff mail is proven to come from staff.
     pub auth: AuthPolicy,
+    /// Checks every incoming mail's DKIM, SPF and DMARC against DNS.
+    pub verifier: Arc<Verifier>,
     /// Business days and hours for the triage clock.
     pub calendar: BusinessCalendar,
     /// Business time before the triage deadline when staff are reminded.
@@ -135,6 +139,8 @@ pub struct Understood {
     pub automatic: Option<AutoReason>,
     pub numbers: Vec<ConfirmationNumber>,
     pub report: Report,
+    /// What the desk's DKIM, SPF and DMARC checks found ([`verify_senders`]).
+    pub authenticity: Authenticity,
 }
 
 /// The pure stage for one mail: parse, recognise automatic mail, find the
@@ -191,6 +197,7 @@ fn understand(raw: &[u8], desk: &DeskContext) -> Result<Understood, ParseError> 
         automatic,
         numbers,
         report,
+        authenticity: Authenticity::unchecked("not checked yet"),
     })
 }
 
@@ -264,6 +271,7 @@ pub async fn process_batch(
     })
     .await
     .map_err(|e| IngestError::Analysis(e.to_string()))?;
+    let analysed = verify_senders(desk, analysed).await;
     match commit(store, desk, mailbox_id, checkpoint, &analysed).await {
         Ok(outcome) => Ok(outcome),
         Err(e) if e.is_transient() => Err(e),
@@ -284,6 +292,32 @@ pub async fn process_batch(
             }
             None => Err(e),
         },
+    }
+}
+
+/// Mails checked against DNS at once, at most this many together: DNS
+/// waits, it does not compute, and a batch of a hundred reports from a
+/// hundred domains should not take a hundred round trips in a row.
+const CONCURRENT_CHECKS: usize = 16;
+
+/// The DKIM, SPF and DMARC checks of every mail that parsed, kept with it.
+/// Mail that was refused is not checked: it is quarantined whoever sent it.
+async fn verify_senders(desk: &DeskContext, analysed: Vec<Analysed>) -> Vec<Analysed> {
+    use futures::StreamExt;
+    futures::stream::iter(analysed)
+        .map(|mut item| async move {
+            verify_sender(desk, &mut item).await;
+            item
+        })
+        .buffered(CONCURRENT_CHECKS)
+        .collect()
+        .await
+}
+
+async fn verify_sender(desk: &DeskContext, item: &mut Analysed) {
+    if let Ok(understood) = &mut item.outcome {
+        let from = understood.mail.from.as_ref().map(|a| a.email.as_str());
+        understood.authenticity = desk.verifier.check(&item.raw, from).await;
     }
 }
 
@@ -401,6 +435,7 @@ async fn commit_one(
     };
     let subject = clean(&mail.subject);
     let text = clean(&mail.text);
+    let authenticity = serde_json::to_string(&understood.authenticity).ok();
     let reason = match &route {
         Route::Automatic { reason, .. } => Some(reason.to_string()),
         Route::Stranger { .. } => Some(format!(
@@ -422,6 +457,7 @@ async fn commit_one(
         subject: &subject,
         body_text: Some(&text),
         raw: Some(&item.raw),
+        authenticity: authenticity.as_deref(),
         now,
         ..NewMessage::default()
     };
@@ -566,7 +602,7 @@ pub async fn retry_quarantined(
         return Err(IngestError::NotQuarantined(id));
     };
     let size = mail.raw.len();
-    let item = analyse(
+    let mut item = analyse(
         Fetched {
             uid: mail.uid.and_then(|u| u32::try_from(u).ok()).unwrap_or(0),
             size,
@@ -578,6 +614,7 @@ pub async fn retry_quarantined(
     if let Err(refused) = &item.outcome {
         return Err(IngestError::StillFailing(refused.reason()));
     }
+    verify_sender(desk, &mut item).await;
     let mut batch = store.begin().await?;
     batch.release_quarantined(id).await?;
     let mut outcome = BatchOutcome::default();

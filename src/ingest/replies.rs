@@ -56,6 +56,9 @@ pub(super) struct Context<'a> {
     /// The report's whole text travels as `report.txt` (it is longer than
     /// the notification shows).
     pub text_attached: bool,
+    /// Why the sender of the mail this one is about is not verified (no
+    /// aligned DKIM, no DMARC pass), for staff; `None` when it is.
+    pub unverified: Option<String>,
 }
 
 /// What the `tickets` digest shows.
@@ -174,6 +177,7 @@ impl<'a> Context<'a> {
             digest: None,
             for_staff: false,
             text_attached: false,
+            unverified: None,
         }
     }
 

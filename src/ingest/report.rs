@@ -221,6 +221,7 @@ fn acknowledgments(
         }
         let mut ctx = ctx.with_files(&forwarding);
         ctx.text_attached = long;
+        ctx.unverified = understood.authenticity.why_not_verified();
         out.push(replies::build_with_files(
             desk,
             "staff-notification",

@@ -175,7 +175,12 @@ pub(super) async fn reply(
     sender: &str,
     now: i64,
 ) -> Result<StaffHandled, IngestError> {
-    let auth = match authenticate(&desk.auth, sender, &understood.mail.authentication_results) {
+    let auth = match authenticate(
+        &desk.auth,
+        sender,
+        &understood.authenticity,
+        &understood.mail.authentication_results,
+    ) {
         AuthVerdict::Authenticated { method } => method,
         AuthVerdict::Unchecked => "unchecked (desk.authentication = none)".to_string(),
         AuthVerdict::NotAuthenticated { reason } => {
@@ -311,7 +316,10 @@ async fn check(
     })
 }
 
-/// Kept on the ticket as suspicious, not executed, and staff are told.
+/// Kept on the ticket as suspicious, not executed, and staff are told —
+/// the address the mail claims too: it is a staff address, so the notice
+/// reaches the real staff member (who learns why their mail did nothing, or
+/// that someone writes in their name), never a forger.
 fn suspicious(
     desk: &DeskContext,
     ticket: &TicketRef,
@@ -327,14 +335,18 @@ fn suspicious(
     ctx.sender = Some(sender);
     ctx.reason = Some(reason);
     let mut replies = Vec::new();
-    if !desk.notify.is_empty() {
+    let mut told = desk.notify.clone();
+    if !told.iter().any(|a| a.eq_ignore_ascii_case(sender)) {
+        told.push(sender.to_string());
+    }
+    if !told.is_empty() {
         replies.push(replies::build(
             desk,
             "staff-notification",
             "staff-suspicious",
             desk.default_language,
             &ctx,
-            desk.notify.clone(),
+            told,
             &Threading::default(),
             AutoSubmitted::Generated,
         )?);

@@ -13,6 +13,7 @@
 //! mail-parser does the MIME work; `nesting` keeps it from parsing nested
 //! messages, which this module does itself with a depth limit.
 
+pub mod authenticity;
 pub mod budget;
 mod html;
 pub mod inspect;

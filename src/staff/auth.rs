@@ -1,12 +1,20 @@
 //! Is a mail that claims to come from staff really from them?
 //!
 //! Staff commands change tickets and mail reporters, so a forged `From:` must
-//! not be enough. An IMAP reader no longer knows the connecting IP, so it
-//! cannot check SPF or DMARC itself; instead it trusts the
-//! `Authentication-Results` header (RFC 8601) that the desk's own receiving
-//! server adds after checking the mail.
+//! not be enough. Three policies (`desk.authentication`):
 //!
-//! # What is trusted
+//! - **`dkim`** (the default): the desk's own checks
+//!   ([`crate::authenticate`], stored as [`Authenticity`]) must prove the
+//!   `From:` domain: an aligned DKIM signature over the whole body, or a
+//!   DMARC pass the desk computed. Nothing written in the mail by anyone
+//!   else is trusted, so this works behind any server and at hosted
+//!   providers.
+//! - **`authentication-results`**: trust the `Authentication-Results`
+//!   header (RFC 8601) that the desk's own receiving server adds, for
+//!   servers that verify for us. Rules below.
+//! - **`none`**: `From:` alone (the local test stack only; the daemon warns).
+//!
+//! # What is trusted under `authentication-results`
 //!
 //! - Only the **topmost** `Authentication-Results` header counts: the first
 //!   in the header block, the last one added, which is our server's because
@@ -22,14 +30,8 @@
 //! - Inside it, a mail is authenticated by either
 //!   - `dkim=pass` from a signer aligned with the `From:` domain: the
 //!     `header.d` domain (or, without `header.d`, the domain of `header.i`)
-//!     equals the `From:` domain or is a parent of it (`From:
-//!     staff@mail.example.com` and `header.d=example.com` align;
-//!     `header.d=example.com.evil.com` and `header.d=evil.com` do not). A
-//!     signer must have at least two labels, so a bare top-level domain never
-//!     aligns. This is simpler than DMARC's relaxed alignment, which needs
-//!     the public suffix list: a signer that is a sub-domain of the `From:`
-//!     domain does not align, and a registry-level suffix such as `co.uk`
-//!     would (no registry publishes DKIM keys, so that is theoretical); or
+//!     equals the `From:` domain or is a parent of it
+//!     ([`authenticity::signer_aligns`]); or
 //!   - `dmarc=pass` with `header.from` equal to the `From:` domain.
 //! - `spf=pass` alone never authenticates: SPF checks the envelope sender,
 //!   which the `From:` header need not match. Nor do `arc`, `iprev`, or any
@@ -49,9 +51,13 @@
 
 use std::fmt::Write as _;
 
+use crate::message::authenticity::{self, Authenticity, address_domain, normalize_domain};
+
 /// How the desk decides that a mail from a staff address is genuine.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AuthPolicy {
+    /// The desk's own DKIM and DMARC checks must prove the `From:` domain.
+    Dkim,
     /// Trust the `Authentication-Results` header that our own receiving
     /// server adds, identified by its authserv-id (usually its host name).
     AuthenticationResults { authserv_id: String },
@@ -73,15 +79,17 @@ pub enum AuthVerdict {
 }
 
 /// Decides whether a mail from `from_address` is authenticated under
-/// `policy`, given the values of its `Authentication-Results` headers in
-/// header order (topmost first).
+/// `policy`, given what the desk checked itself and the values of its
+/// `Authentication-Results` headers in header order (topmost first).
 pub fn authenticate(
     policy: &AuthPolicy,
     from_address: &str,
+    checked: &Authenticity,
     authentication_results: &[String],
 ) -> AuthVerdict {
     let authserv_id = match policy {
         AuthPolicy::None => return AuthVerdict::Unchecked,
+        AuthPolicy::Dkim => return by_own_checks(from_address, checked),
         AuthPolicy::AuthenticationResults { authserv_id } => authserv_id.trim(),
     };
     let not_authenticated = |reason: String| AuthVerdict::NotAuthenticated { reason };
@@ -122,6 +130,27 @@ pub fn authenticate(
     }
 }
 
+/// The `dkim` policy: the desk's own checks, for the `From:` domain the
+/// routing used.
+fn by_own_checks(from_address: &str, checked: &Authenticity) -> AuthVerdict {
+    let from_domain = address_domain(from_address);
+    if from_domain.is_none() || from_domain != checked.from_domain {
+        return AuthVerdict::NotAuthenticated {
+            reason: format!(
+                "the From address {from_address:?} is not the one the DKIM and DMARC checks were made for"
+            ),
+        };
+    }
+    match checked.proven_by() {
+        Some(method) => AuthVerdict::Authenticated { method },
+        None => AuthVerdict::NotAuthenticated {
+            reason: checked
+                .why_not_verified()
+                .unwrap_or_else(|| "not verified".into()),
+        },
+    }
+}
+
 /// One `Authentication-Results` header.
 #[derive(Debug)]
 struct AuthResults {
@@ -155,7 +184,7 @@ impl MethodResult {
                     Some(domain) => ("header.d", normalize_domain(domain)),
                     None => ("header.i", address_domain(self.single("header.i")?)?),
                 };
-                dkim_signer_aligns(&signer, from_domain)
+                authenticity::signer_aligns(&signer, from_domain)
                     .then(|| format!("dkim=pass {property}={signer}"))
             }
             "dmarc" => {
@@ -447,46 +476,10 @@ fn strip_field_name(value: &str) -> &str {
     }
 }
 
-/// The domain of an address (`staff@Example.COM`, `<staff@example.com>` or
-/// DKIM's `@example.com`), normalized; `None` without one.
-fn address_domain(address: &str) -> Option<String> {
-    let address = address.trim();
-    let address = address
-        .strip_prefix('<')
-        .and_then(|a| a.strip_suffix('>'))
-        .unwrap_or(address);
-    let (_, domain) = address.rsplit_once('@')?;
-    let domain = normalize_domain(domain);
-    let well_formed = !domain.is_empty()
-        && !domain.starts_with('.')
-        && !domain.contains("..")
-        && !domain.chars().any(|c| c.is_whitespace() || c.is_control());
-    well_formed.then_some(domain)
-}
-
-/// Lower case, without the root's trailing dot.
-fn normalize_domain(domain: &str) -> String {
-    let domain = domain.trim();
-    domain
-        .strip_suffix('.')
-        .unwrap_or(domain)
-        .to_ascii_lowercase()
-}
-
-/// Whether a DKIM signer domain vouches for `from_domain`: the same domain,
-/// or a parent of it with at least two labels.
-fn dkim_signer_aligns(signer: &str, from_domain: &str) -> bool {
-    let plausible = signer.contains('.') && !signer.starts_with('.') && !signer.contains("..");
-    plausible
-        && (from_domain == signer
-            || from_domain
-                .strip_suffix(signer)
-                .is_some_and(|rest| rest.ends_with('.')))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::message::authenticity::{CheckResult, DkimCheck};
 
     const OURS: &str = "mx.example.com";
 
@@ -498,7 +491,7 @@ mod tests {
 
     fn check(from: &str, headers: &[&str]) -> AuthVerdict {
         let headers: Vec<String> = headers.iter().map(|h| (*h).to_owned()).collect();
-        authenticate(&policy(), from, &headers)
+        authenticate(&policy(), from, &Authenticity::default(), &headers)
     }
 
     #[track_caller]
@@ -785,9 +778,68 @@ mod tests {
     #[test]
     fn policy_none_checks_nothing() {
         assert_eq!(
-            authenticate(&AuthPolicy::None, "anyone@evil.com", &[]),
+            authenticate(
+                &AuthPolicy::None,
+                "anyone@evil.com",
+                &Authenticity::default(),
+                &[]
+            ),
             AuthVerdict::Unchecked
         );
+    }
+
+    fn own_checks(from_domain: &str, signer: &str, result: CheckResult) -> Authenticity {
+        Authenticity {
+            from_domain: Some(from_domain.into()),
+            dkim: vec![DkimCheck {
+                domain: signer.into(),
+                selector: "mail".into(),
+                result,
+                detail: None,
+                aligned: authenticity::signer_aligns(signer, from_domain),
+                partial_body: false,
+            }],
+            ..Authenticity::default()
+        }
+    }
+
+    #[test]
+    fn the_dkim_policy_trusts_the_desks_own_checks_and_no_header() {
+        let forged = ["mx.example.com; dkim=pass header.d=example.com".to_owned()];
+        let signed = own_checks("example.com", "example.com", CheckResult::Pass);
+        assert!(matches!(
+            authenticate(&AuthPolicy::Dkim, "staff@example.com", &signed, &[]),
+            AuthVerdict::Authenticated { method } if method.starts_with("dkim=pass header.d=example.com")
+        ));
+        // an Authentication-Results header proves nothing under this policy
+        let unsigned = Authenticity {
+            from_domain: Some("example.com".into()),
+            ..Authenticity::default()
+        };
+        assert!(matches!(
+            authenticate(&AuthPolicy::Dkim, "staff@example.com", &unsigned, &forged),
+            AuthVerdict::NotAuthenticated { reason } if reason.contains("no DKIM signature")
+        ));
+        let other = own_checks("example.com", "elsewhere.test", CheckResult::Pass);
+        assert!(matches!(
+            authenticate(&AuthPolicy::Dkim, "staff@example.com", &other, &[]),
+            AuthVerdict::NotAuthenticated { reason } if reason.contains("elsewhere.test")
+        ));
+        let revoked = own_checks("example.com", "example.com", CheckResult::PermError);
+        assert!(matches!(
+            authenticate(&AuthPolicy::Dkim, "staff@example.com", &revoked, &[]),
+            AuthVerdict::NotAuthenticated { .. }
+        ));
+    }
+
+    #[test]
+    fn the_dkim_policy_checks_the_from_address_it_is_asked_about() {
+        // checks made for another From domain prove nothing for this one
+        let signed = own_checks("example.com", "example.com", CheckResult::Pass);
+        assert!(matches!(
+            authenticate(&AuthPolicy::Dkim, "staff@other.com", &signed, &[]),
+            AuthVerdict::NotAuthenticated { .. }
+        ));
     }
 
     #[test]
@@ -797,7 +849,12 @@ mod tests {
         };
         let headers = ["mx.EXAMPLE.com; DKIM=PASS Header.D=EXAMPLE.COM.".to_owned()];
         assert_eq!(
-            authenticate(&policy, "Staff@Example.Com", &headers),
+            authenticate(
+                &policy,
+                "Staff@Example.Com",
+                &Authenticity::default(),
+                &headers
+            ),
             AuthVerdict::Authenticated {
                 method: "dkim=pass header.d=example.com".to_owned()
             }
@@ -846,7 +903,12 @@ mod tests {
             authserv_id: "mx.google.com".to_owned(),
         };
         assert_eq!(
-            authenticate(&policy, "staff@example.com", &[gmail.to_owned()]),
+            authenticate(
+                &policy,
+                "staff@example.com",
+                &Authenticity::default(),
+                &[gmail.to_owned()]
+            ),
             AuthVerdict::Authenticated {
                 method: "dkim=pass header.i=example.com".to_owned()
             }

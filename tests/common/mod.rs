@@ -93,6 +93,15 @@ pub struct Stack {
     pub imap_port: u16,
     pub imaps_port: u16,
     pub smtp_port: u16,
+    /// The stack's own DNS server (dnsmasq): DKIM keys, SPF, DMARC.
+    pub dns_port: u16,
+    /// SMTP that signs with example.test's published key (OpenDKIM), as
+    /// the staff's own outgoing server would.
+    pub dkim_port: u16,
+    /// SMTP that signs with another domain's key (d=elsewhere.test).
+    pub dkim_other_port: u16,
+    /// SMTP that signs with a key example.test has revoked in DNS.
+    pub dkim_revoked_port: u16,
 }
 
 /// Free ports, bound and released just before they are handed to the stack.
@@ -114,7 +123,7 @@ impl Stack {
     /// [`Stack::start`] with more `MAILSTACK_*` settings, e.g.
     /// `MAILSTACK_CATCHALL` so mail to outside domains is kept, not refused.
     pub fn start_with(extra_env: &[(&str, &str)]) -> Stack {
-        let ports = free_ports(4);
+        let ports = free_ports(8);
         let dir = PathBuf::from(format!("/tmp/sdt-{:016x}", rand::random::<u64>()));
         std::fs::create_dir_all(&dir).expect("create the stack dir");
         let mut env: HashMap<String, String> = [
@@ -123,6 +132,13 @@ impl Stack {
             ("MAILSTACK_IMAPS_PORT", ports[1].to_string()),
             ("MAILSTACK_SMTP_PORT", ports[2].to_string()),
             ("MAILSTACK_SUBMISSION_PORT", ports[3].to_string()),
+            // a real signer and a real DNS server: staff mail is proven by
+            // DKIM the desk checks itself, never by a header a test writes
+            ("MAILSTACK_DKIM", "1".to_string()),
+            ("MAILSTACK_DNS_PORT", ports[4].to_string()),
+            ("MAILSTACK_DKIM_PORT", ports[5].to_string()),
+            ("MAILSTACK_DKIM_OTHER_PORT", ports[6].to_string()),
+            ("MAILSTACK_DKIM_REVOKED_PORT", ports[7].to_string()),
             (
                 "MAILSTACK_USERS",
                 [
@@ -167,7 +183,20 @@ impl Stack {
             imap_port: ports[0],
             imaps_port: ports[1],
             smtp_port: ports[2],
+            dns_port: ports[4],
+            dkim_port: ports[5],
+            dkim_other_port: ports[6],
+            dkim_revoked_port: ports[7],
         }
+    }
+
+    /// The daemon's `[dns]` section: this stack's DNS server only, so a
+    /// test never depends on the machine's resolver.
+    pub fn dns_section(&self) -> String {
+        format!(
+            "[dns]\nservers = [\"127.0.0.1:{}\"]\ntimeout_ms = 1000\n",
+            self.dns_port
+        )
     }
 
     pub fn ca_file(&self) -> PathBuf {
@@ -337,19 +366,12 @@ pub fn test_config(stack: &Stack, db: &TestDb) -> Config {
 /// The local stack signs nothing: trust staff by address (core-loop tests).
 pub const NO_STAFF_AUTH: &str = "authentication = \"none\"";
 
-/// The staff side's config: staff proven by the Authentication-Results
-/// header of "our" receiving server (the tests play that server).
+/// The staff side's config: staff proven by the desk's own DKIM and DMARC
+/// checks (the default policy) against the stack's DNS; staff mail is
+/// signed by the stack's OpenDKIM ([`Mail::send_signed`]).
 pub fn staff_config(stack: &Stack, db: &TestDb) -> Config {
-    test_config_with(
-        stack,
-        db,
-        Security::Plain,
-        "authentication = \"authentication-results\"\nauthserv_id = \"mx.example.test\"",
-    )
+    test_config_with(stack, db, Security::Plain, "authentication = \"dkim\"")
 }
-
-/// The header our receiving server would add to a staff member's mail.
-pub const STAFF_AUTHENTICATED: &str = "mx.example.test; dkim=pass header.d=example.test";
 
 pub fn test_config_with(
     stack: &Stack,
@@ -393,6 +415,8 @@ ca_file = "{ca}"
 [database]
 url = "{url}"
 
+{dns}
+
 [limits]
 # the CPU-time bound is set for release builds; tests run unoptimised code,
 # often ten times slower, and test the bound itself with their own value
@@ -401,6 +425,7 @@ max_processing_ms = 30000
         templates = repo_root().join("templates").display(),
         smtp = stack.smtp_port,
         url = db.url(),
+        dns = stack.dns_section(),
     );
     Config::from_toml_str(&text).unwrap_or_else(|e| panic!("test config invalid: {e}"))
 }
@@ -464,9 +489,15 @@ impl App {
 
 /// Submit a raw mail over SMTP to the stack's Postfix.
 pub async fn send_raw(stack: &Stack, from: &str, to: &[&str], raw: &str) {
+    send_raw_via(stack.smtp_port, from, to, raw).await;
+}
+
+/// Submit a raw mail to one of the stack's SMTP ports (the plain one, or
+/// a signing one: `dkim_port`, `dkim_other_port`, `dkim_revoked_port`).
+pub async fn send_raw_via(port: u16, from: &str, to: &[&str], raw: &str) {
     use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
     let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous("127.0.0.1")
-        .port(stack.smtp_port)
+        .port(port)
         .build();
     let envelope = lettre::address::Envelope::new(
         Some(from.parse().expect("from address")),
@@ -536,6 +567,12 @@ impl<'a> Mail<'a> {
 
     pub async fn send(&self, stack: &Stack) {
         send_raw(stack, self.from, &[DESK], &self.render()).await;
+    }
+
+    /// Sent through the stack's signing SMTP: DKIM-signed with
+    /// example.test's published key, as staff's own server signs.
+    pub async fn send_signed(&self, stack: &Stack) {
+        send_raw_via(stack.dkim_port, self.from, &[DESK], &self.render()).await;
     }
 }
 
@@ -684,11 +721,10 @@ pub async fn open_ticket_with(stack: &Stack, from: &str, subject: &str, body: &s
     }
 }
 
-/// `staff`'s answer to the notification, authenticated by "our" MTA.
+/// `staff`'s answer to the notification, DKIM-signed by the stack.
 pub async fn staff_reply_as(stack: &Stack, staff: &str, opened: &Opened, body: &str) {
     Mail::new(staff, &format!("Re: {}", opened.notification.subject), body)
         .replying_to(&opened.notification)
-        .header("Authentication-Results", STAFF_AUTHENTICATED)
-        .send(stack)
+        .send_signed(stack)
         .await;
 }

@@ -77,6 +77,8 @@ encryption = "none"
 ca_file = "{ca}"
 {smtp_extra}
 
+{dns}
+
 [database]
 url = "{url}"
 
@@ -86,6 +88,7 @@ url = "{url}"
         imap = stack.imap_port,
         smtp = stack.smtp_port,
         url = db.url(),
+        dns = stack.dns_section(),
     );
     let path = dir.join("secdesk.toml");
     std::fs::write(&path, text).expect("write the daemon's config");

@@ -270,6 +270,8 @@ pub struct NewMessage<'a> {
     pub raw: Option<&'a [u8]>,
     /// How the sender was proven (staff mail), for the record.
     pub auth: Option<&'a str>,
+    /// The desk's DKIM, SPF and DMARC results for an incoming mail (JSON).
+    pub authenticity: Option<&'a str>,
     pub now: i64,
 }
 

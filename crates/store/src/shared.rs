@@ -129,7 +129,7 @@ macro_rules! store_ops_shared {
             let messages = sqlx::query_as!(
                 MessageRow,
                 r#"SELECT id AS "id!", direction, disposition, from_addr, to_addrs, subject,
-                     message_id, created_at, body_text
+                     message_id, created_at, body_text, auth, authenticity
                  FROM messages WHERE ticket_id = $1 ORDER BY id"#,
                 t.id
             )
@@ -565,8 +565,8 @@ macro_rules! batch_ops_shared {
             sqlx::query_scalar!(
                 r#"INSERT INTO messages (ticket_id, claimed_ticket_id, direction, disposition, reason,
                      dedupe_key, mailbox_id, uid, message_id, from_addr, to_addrs, subject, body_text,
-                     raw, created_at, auth)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                     raw, created_at, auth, authenticity)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
                  RETURNING id AS "id!""#,
                 m.ticket_id,
                 m.claimed_ticket_id,
@@ -583,7 +583,8 @@ macro_rules! batch_ops_shared {
                 m.body_text,
                 m.raw,
                 m.now,
-                m.auth
+                m.auth,
+                m.authenticity
             )
             .fetch_one(&mut *self.tx)
             .await

@@ -130,6 +130,12 @@ pub struct MessageView {
     /// body of an outgoing one.
     pub body: Option<String>,
     pub attachments: Vec<AttachmentView>,
+    /// How a staff mail was proven to be from staff (or why it was not).
+    pub auth: Option<String>,
+    /// The desk's DKIM, SPF and DMARC results for an incoming mail, as
+    /// stored (JSON object; `None` for our own mail and for mail stored
+    /// before the desk checked).
+    pub authenticity: Option<serde_json::Value>,
 }
 
 /// One attachment as `tickets show` and `attachments get` describe it.
@@ -342,6 +348,8 @@ pub struct MessageRow {
     pub message_id: Option<String>,
     pub created_at: i64,
     pub body_text: Option<String>,
+    pub auth: Option<String>,
+    pub authenticity: Option<String>,
 }
 
 impl MessageRow {
@@ -365,6 +373,10 @@ impl MessageRow {
             at: crate::rfc3339(self.created_at),
             body: self.body_text,
             attachments,
+            auth: self.auth,
+            authenticity: self
+                .authenticity
+                .and_then(|json| serde_json::from_str(&json).ok()),
         }
     }
 }
