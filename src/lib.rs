@@ -46,6 +46,7 @@ pub mod ingest;
 pub mod mailbox;
 pub mod message;
 pub mod outbox;
+pub mod pgp;
 pub mod report;
 pub mod route;
 pub mod shutdown;
