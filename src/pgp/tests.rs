@@ -391,6 +391,7 @@ fn truncated_or_garbled_ciphertext_is_corrupt() {
     let lines: Vec<&str> = text.lines().collect();
 
     let truncated = lines[..lines.len() / 2].join("\n");
+    let cut_in_the_session_key = lines[..3].join("\n");
     let garbled: String = {
         // a body line well after the session key: the data itself
         let mut lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
@@ -398,7 +399,7 @@ fn truncated_or_garbled_ciphertext_is_corrupt() {
         lines[target] = lines[target].chars().rev().collect();
         lines.join("\n")
     };
-    for broken in [truncated, garbled] {
+    for broken in [truncated, cut_in_the_session_key, garbled] {
         let result = open_default(&pgp_mime_mail(RITA, DESK, broken.as_bytes()), &w, &w.known);
         assert!(
             matches!(result, Err(PgpError::Corrupt(_))),

@@ -89,7 +89,8 @@ impl DecryptionHelper for Helper<'_> {
     ) -> openpgp::Result<Option<Cert>> {
         let desk = self.context.desk;
         let mut keypairs = desk.decryption_keypairs(self.context.now);
-        let mut ours_failed = false;
+        // why the desk's own key did not get us in, if it was tried
+        let mut ours_failed: Option<&str> = None;
         for pkesk in pkesks.iter().take(MAX_PKESKS) {
             for (handle, keypair) in keypairs.iter_mut() {
                 let named = pkesk.recipient();
@@ -97,27 +98,34 @@ impl DecryptionHelper for Helper<'_> {
                     continue;
                 }
                 match pkesk.decrypt(keypair, sym_algo) {
-                    Some((algo, session_key)) if decrypt(algo, &session_key) => {
-                        // the certificate lets sequoia check the signature's
-                        // intended-recipient list against the desk
-                        return Ok(Some(desk.public_cert()));
+                    Some((algo, session_key)) => {
+                        if decrypt(algo, &session_key) {
+                            // the certificate lets sequoia check the
+                            // signature's intended-recipient list
+                            return Ok(Some(desk.public_cert()));
+                        }
+                        ours_failed = Some(
+                            "the encrypted data is damaged or truncated: the session key does not open it",
+                        );
                     }
-                    _ => ours_failed |= named.is_some(),
+                    None if named.is_some() => {
+                        ours_failed = ours_failed.or(Some(
+                            "the session key encrypted to the desk's key is damaged",
+                        ));
+                    }
+                    None => {}
                 }
             }
         }
-        self.findings.refusal = Some(if ours_failed {
-            PgpError::Corrupt(
-                "the session key encrypted to the desk's key cannot be decrypted".to_string(),
-            )
-        } else {
-            PgpError::NotForUs {
+        self.findings.refusal = Some(match ours_failed {
+            Some(reason) => PgpError::Corrupt(reason.to_string()),
+            None => PgpError::NotForUs {
                 recipients: pkesks
                     .iter()
                     .filter_map(|p| p.recipient())
                     .map(|r| r.to_hex())
                     .collect(),
-            }
+            },
         });
         Err(openpgp::Error::InvalidOperation("not encrypted to the desk's key".into()).into())
     }
@@ -160,7 +168,7 @@ pub(super) fn decrypt(
         )),
         Err(error) => Err(findings
             .refusal
-            .unwrap_or_else(|| sequoia_error(&error.to_string(), limit))),
+            .unwrap_or_else(|| sequoia_error(error.as_ref()))),
     }
 }
 
@@ -232,14 +240,38 @@ fn check_input_size(size: usize, limits: &PgpLimits) -> Result<(), PgpError> {
     Ok(())
 }
 
-/// Sequoia's error, for a reader of the quarantine list.
-fn sequoia_error(text: &str, limit: usize) -> PgpError {
-    if text.contains("Unsupported") || text.contains("unsupported") {
-        PgpError::Unsupported(text.to_string())
-    } else if text.contains("exceeded") && text.contains("buffer") {
-        PgpError::OutputTooLarge { limit }
-    } else {
-        PgpError::Corrupt(text.to_string())
+/// Sequoia's error, for a reader of the quarantine list. Errors met while
+/// reading come wrapped in `io::Error`s, whose inner error is not a
+/// `source`, so the chain is walked by hand.
+fn sequoia_error(error: &(dyn std::error::Error + 'static)) -> PgpError {
+    let mut current = Some(error);
+    while let Some(e) = current {
+        if let Some(openpgp_error) = e.downcast_ref::<openpgp::Error>() {
+            return openpgp_error_to_pgp(openpgp_error);
+        }
+        current = match e.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref()) {
+            Some(inner) => Some(inner),
+            None => e.source(),
+        };
+    }
+    PgpError::Corrupt(error.to_string())
+}
+
+fn openpgp_error_to_pgp(error: &openpgp::Error) -> PgpError {
+    use openpgp::Error as E;
+    match error {
+        E::UnsupportedPacketType(_)
+        | E::UnsupportedHashAlgorithm(_)
+        | E::UnsupportedPublicKeyAlgorithm(_)
+        | E::UnsupportedEllipticCurve(_)
+        | E::UnsupportedSymmetricAlgorithm(_)
+        | E::UnsupportedAEADAlgorithm(_)
+        | E::UnsupportedCompressionAlgorithm(_)
+        | E::UnsupportedSignatureType(_) => PgpError::Unsupported(error.to_string()),
+        E::ManipulatedMessage => PgpError::Corrupt(
+            "the encrypted data was altered: its integrity check failed".to_string(),
+        ),
+        other => PgpError::Corrupt(other.to_string()),
     }
 }
 
