@@ -195,6 +195,17 @@ fn open_inline(
         if !leaf.view.content_type.is("text/plain") {
             continue;
         }
+        // decoding a huge part only to refuse its armor would be work for
+        // nothing; undecoded armor shows itself, encoded armor is let be
+        if leaf.entity.body.len() > limits.max_input_bytes.saturating_mul(2) {
+            if find(leaf.entity.body, MESSAGE_BEGIN).is_some() {
+                return Err(PgpError::TooLarge {
+                    size: leaf.entity.body.len(),
+                    limit: limits.max_input_bytes,
+                });
+            }
+            continue;
+        }
         let Ok(text) = mime::decode_body(leaf.entity.body, leaf.view.transfer_encoding.as_deref())
         else {
             continue;

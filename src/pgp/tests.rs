@@ -91,6 +91,55 @@ fn pgp_mime_report_opens_with_the_protected_subject_and_a_good_signature() {
 }
 
 #[test]
+fn a_thunderbird_style_report_keeps_its_parts_and_the_key_attached_inside() {
+    let w = world();
+    let key = armored_public(&w.rita).replace('\n', "\r\n");
+    let entity = format!(
+        "Content-Type: multipart/mixed; boundary=\"------------tb1\";\r\n protected-headers=\"v1\"\r\n\
+         From: Rita Reporter <{RITA}>\r\n\
+         To: {DESK}\r\n\
+         Message-ID: <report-1@reporter.example>\r\n\
+         Subject: XSS in the search box\r\n\
+         \r\n\
+         This is a multi-part message in MIME format.\r\n\
+         --------------tb1\r\n\
+         Content-Type: text/plain; charset=UTF-8; format=flowed\r\n\
+         Content-Transfer-Encoding: 7bit\r\n\
+         \r\n\
+         Search for <script>alert(1)</script> and it runs.\r\n\
+         \r\n\
+         --------------tb1\r\n\
+         Content-Type: application/pgp-keys; name=\"OpenPGP_0xRITA.asc\"\r\n\
+         Content-Disposition: attachment; filename=\"OpenPGP_0xRITA.asc\"\r\n\
+         Content-Description: OpenPGP public key\r\n\
+         \r\n\
+         {key}\r\n\
+         --------------tb1--\r\n"
+    );
+    let ciphertext = client::encrypt(entity.as_bytes(), &w.desk.public_cert(), Some(&w.rita));
+    let opened =
+        open_default(&pgp_mime_mail(RITA, DESK, &ciphertext), &w, &Keyring::new()).expect("opens");
+    let Opened::Decrypted {
+        raw,
+        protected_subject,
+        ..
+    } = &opened
+    else {
+        panic!("{opened:?}");
+    };
+    assert_eq!(protected_subject.as_deref(), Some("XSS in the search box"));
+    let mail = parsed(raw);
+    assert!(mail.text.contains("<script>alert(1)</script> and it runs."));
+    assert_eq!(mail.attachments.len(), 1);
+    let keys = keys_in_mail(raw, RITA);
+    assert_eq!(
+        keys.iter().map(|c| c.fingerprint()).collect::<Vec<_>>(),
+        vec![w.rita.fingerprint()],
+        "the key attached inside the encryption is offered"
+    );
+}
+
+#[test]
 fn a_signature_by_a_key_the_desk_lacks_is_unknown_key() {
     let w = world();
     let opened =
@@ -428,6 +477,44 @@ fn oversized_ciphertext_is_refused_before_decrypting() {
         started.elapsed() < Duration::from_secs(2),
         "{:?}",
         started.elapsed()
+    );
+}
+
+#[test]
+fn oversized_inline_armor_is_refused_too() {
+    let w = world();
+    let mut body = b"-----BEGIN PGP MESSAGE-----\r\n\r\n".to_vec();
+    body.extend(std::iter::repeat_n(b'A', 3 * 1024 * 1024));
+    body.extend_from_slice(b"\r\n-----END PGP MESSAGE-----\r\n");
+    let limits = PgpLimits {
+        max_input_bytes: 1024 * 1024,
+        max_output_bytes: 1024 * 1024,
+    };
+    let result = open(&inline_mail(&body), &w.desk, &w.known, &limits, now());
+    assert!(
+        matches!(result, Err(PgpError::TooLarge { .. })),
+        "{result:?}"
+    );
+}
+
+#[test]
+fn signature_statuses_are_stored_as_tagged_json() {
+    let good = SignatureStatus::Good {
+        fingerprint: "ABCD".to_string(),
+        signer: Some(RITA.to_string()),
+    };
+    let json = serde_json::to_string(&good).expect("json");
+    assert_eq!(
+        json,
+        format!(r#"{{"status":"good","fingerprint":"ABCD","signer":"{RITA}"}}"#)
+    );
+    assert_eq!(
+        serde_json::from_str::<SignatureStatus>(&json).expect("back"),
+        good
+    );
+    assert_eq!(
+        serde_json::to_string(&SignatureStatus::Unsigned).expect("json"),
+        r#"{"status":"unsigned"}"#
     );
 }
 

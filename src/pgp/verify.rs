@@ -31,6 +31,11 @@ pub(super) static POLICY: StandardPolicy<'static> = StandardPolicy::new();
 /// operation; a hostile mail could carry thousands of anonymous ones.
 const MAX_PKESKS: usize = 32;
 
+/// Sequoia computes with twice its buffer size: a limit near `usize::MAX`
+/// would overflow there. Above this the plaintext is streamed (and still cut
+/// at the limit), with signatures checked at its end.
+const MAX_BUFFER: usize = usize::MAX / 4;
+
 /// Who is asking, and what they know.
 #[derive(Clone, Copy)]
 pub(super) struct Context<'a> {
@@ -41,6 +46,14 @@ pub(super) struct Context<'a> {
     /// The mail's From address, normalised: who a good signature must be by.
     pub from: Option<&'a str>,
     pub now: SystemTime,
+}
+
+impl Context<'_> {
+    /// The time sequoia checks signatures at: `now` plus the sender's clock
+    /// skew we tolerate (sequoia tolerates none when given a time).
+    fn verified_at(&self) -> SystemTime {
+        self.now.checked_add(CLOCK_SKEW).unwrap_or(self.now)
+    }
 }
 
 /// What the helper found out; kept outside it because sequoia drops the
@@ -152,11 +165,11 @@ pub(super) fn decrypt(
         // messages are verified before we read them, and that a compression
         // bomb inflates no further than the limit.
         let mut decryptor = DecryptorBuilder::from_bytes(ciphertext)?
-            .buffer_size(limit.saturating_add(1))
-            .with_policy(&POLICY, context.now + CLOCK_SKEW, helper)?;
+            .buffer_size(limit.min(MAX_BUFFER).saturating_add(1))
+            .with_policy(&POLICY, context.verified_at(), helper)?;
         let mut plaintext = Vec::new();
         (&mut decryptor)
-            .take(limit as u64 + 1)
+            .take((limit as u64).saturating_add(1))
             .read_to_end(&mut plaintext)?;
         Ok(plaintext)
     })();
@@ -185,7 +198,7 @@ pub(super) fn verify_detached(
         findings: &mut findings,
     };
     let verified = DetachedVerifierBuilder::from_bytes(signature)
-        .and_then(|builder| builder.with_policy(&POLICY, context.now + CLOCK_SKEW, helper))
+        .and_then(|builder| builder.with_policy(&POLICY, context.verified_at(), helper))
         .and_then(|mut verifier| verifier.verify_bytes(data));
     match (findings.signature, verified) {
         (Some(status), _) => status,
@@ -213,7 +226,7 @@ pub(super) fn verify_cleartext(
         .and_then(|builder| {
             builder
                 .buffer_size(block.len().saturating_add(1))
-                .with_policy(&POLICY, context.now + CLOCK_SKEW, helper)
+                .with_policy(&POLICY, context.verified_at(), helper)
         })
         .and_then(|mut verifier| {
             // the text is no longer than the block; reading it to the end is
@@ -249,7 +262,10 @@ fn sequoia_error(error: &(dyn std::error::Error + 'static)) -> PgpError {
         if let Some(openpgp_error) = e.downcast_ref::<openpgp::Error>() {
             return openpgp_error_to_pgp(openpgp_error);
         }
-        current = match e.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref()) {
+        current = match e
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
             Some(inner) => Some(inner),
             None => e.source(),
         };
@@ -300,7 +316,7 @@ fn status_of(structure: MessageStructure<'_>, context: &Context<'_>) -> Signatur
 }
 
 fn classify(result: VerificationResult<'_>, context: &Context<'_>) -> SignatureStatus {
-    let verified_at = context.now + CLOCK_SKEW;
+    let verified_at = context.verified_at();
     match result {
         Ok(good) => good_now(good.ka.cert(), &good.ka.key().fingerprint(), context),
         Err(VerificationError::MissingKey { sig }) => SignatureStatus::UnknownKey {
