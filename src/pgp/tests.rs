@@ -913,6 +913,42 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
+
+    /// Damage that gets past the armor and the packet framing reaches the
+    /// decryptor's deeper paths, which random bytes rarely do.
+    #[test]
+    fn a_damaged_real_mail_never_panics(
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let w = shared_world();
+        let (encrypted, sealed) = shared_mails();
+        for original in [encrypted, sealed] {
+            let mut mail = original.clone();
+            for (at, byte) in &flips {
+                let i = at.index(mail.len());
+                mail[i] ^= byte | 1;
+            }
+            let _ = open(&mail, &w.desk, &w.known, &PgpLimits::default(), now());
+            let _ = open(&original[..cut.index(original.len())], &w.desk, &w.known, &PgpLimits::default(), now());
+        }
+    }
+}
+
+/// A signed, encrypted report and a sealed acknowledgment for the shared
+/// world's keys.
+fn shared_mails() -> &'static (Vec<u8>, Vec<u8>) {
+    static MAILS: std::sync::OnceLock<(Vec<u8>, Vec<u8>)> = std::sync::OnceLock::new();
+    MAILS.get_or_init(|| {
+        let w = shared_world();
+        let report = encrypted_report(w, Some(&w.rita));
+        let sealed = seal(&acknowledgment(), &w.rita, &w.desk, now()).expect("seals");
+        (report, sealed)
+    })
+}
+
 /// One world for all proptest cases: key generation is the slow part.
 fn shared_world() -> &'static World {
     static WORLD: std::sync::OnceLock<World> = std::sync::OnceLock::new();
