@@ -12,6 +12,9 @@
 //! mailbox/   IMAP edge: connect (TLS, STARTTLS, loopback plain), UID SEARCH
 //!            above the checkpoint, fetch sizes then BODY.PEEK[], IDLE or poll
 //!    │
+//! pgp/       (not wired in yet) OpenPGP: PGP/MIME and inline armor decrypted
+//!    │       with the desk key into a plain mail, signatures checked against
+//!    │       known keys; keys offered by mail; outgoing mail sealed
 //! message/   raw bytes -> ParsedMail (text, HTML as text, attachments with
 //!    │       their bytes and what the bytes are: `inspect` holds back
 //!    │       executables, scripts, macros), and the loop detector (bounces,
@@ -51,6 +54,7 @@ pub mod ingest;
 pub mod mailbox;
 pub mod message;
 pub mod outbox;
+pub mod pgp;
 pub mod report;
 pub mod route;
 pub mod shutdown;

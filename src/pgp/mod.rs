@@ -1,0 +1,202 @@
+//! OpenPGP for mail: PGP/MIME (RFC 3156) and inline armor in, PGP/MIME out.
+//!
+//! [`open`] takes a raw mail and tells what PGP it carries: nothing
+//! ([`Opened::Clear`]), a signature over clear content
+//! ([`Opened::SignedOnly`]), or encrypted content, which it decrypts with the
+//! desk's key into a plain RFC 5322 mail that `message::parse` reads like any
+//! other ([`Opened::Decrypted`]). [`seal`] does the opposite for mail the desk
+//! sends: encrypted to the reporter and to the desk, signed by the desk.
+//! [`keys_in_mail`] collects the public keys a mail offers (attached, pasted,
+//! or in an `Autocrypt:` header); [`DeskKey`] and [`Keyring`] hold the keys.
+//!
+//! Pure apart from the randomness encryption and key generation need: the
+//! clock comes in as `now`, keys come in as values, nothing is read or
+//! written. Hostile input ends in a [`PgpError`], never a panic, and the work
+//! is bounded by [`PgpLimits`]: OpenPGP data over the input limit is refused
+//! before any decryption, and decrypted output (decompression included) is
+//! cut off at the output limit.
+//!
+//! Decisions a reader of the results should know:
+//!
+//! - **Which From counts.** A good signature is [`SignatureStatus::Good`]
+//!   only when the signing certificate has a User ID whose address is the
+//!   mail's outer From; otherwise it is [`SignatureStatus::SignerMismatch`]
+//!   — the signature is sound but says nothing about who wrote *this* mail's
+//!   From. The outer headers are the ones the rest of the desk (routing,
+//!   DKIM) looks at, so protected From/To inside the encryption are ignored.
+//! - **Protected subject.** The Subject of the decrypted entity (Thunderbird
+//!   sends `...` outside and the real one inside, draft-autocrypt-lamps-
+//!   protected-headers) replaces the outer one in the rebuilt mail, and is
+//!   returned as `protected_subject` so the caller can tell.
+//! - **Several signatures.** One bad signature makes the result
+//!   [`SignatureStatus::Bad`] even when another is good: somebody altered
+//!   something, and staff should look. Otherwise one good one is enough.
+//! - **Key validity.** Sequoia checks the signing key as of the signature's
+//!   creation time; on top of that the key must still be valid (not expired,
+//!   not revoked) at `now`, so a mail signed with a key that has since
+//!   expired or been revoked is not reported as good.
+//! - **Decrypting** uses any of the desk's encryption subkeys, expired ones
+//!   included: mail written while an old subkey was valid must stay readable.
+
+mod keys;
+mod mime;
+mod open;
+mod seal;
+mod verify;
+
+#[cfg(test)]
+mod client;
+#[cfg(test)]
+mod tests;
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+pub use keys::{DeskKey, Keyring, keys_in_mail};
+pub use open::open;
+pub use seal::seal;
+pub use sequoia_openpgp::Cert;
+
+/// How long a signature may be dated after our `now` and still count: the
+/// sender's clock may run ahead of ours.
+const CLOCK_SKEW: Duration = Duration::from_secs(15 * 60);
+
+/// What OpenPGP processing of one mail may cost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PgpLimits {
+    /// Larger OpenPGP data (the armored or binary ciphertext, or the signed
+    /// part) is refused before anything is decrypted or hashed.
+    pub max_input_bytes: usize,
+    /// Decryption stops, with an error, after this many bytes of output;
+    /// this is what bounds a compression bomb.
+    pub max_output_bytes: usize,
+}
+
+impl Default for PgpLimits {
+    /// The message limit (`limits.max_message_bytes`): a decrypted mail is
+    /// held to what a clear one may be.
+    fn default() -> PgpLimits {
+        PgpLimits {
+            max_input_bytes: 25 * 1024 * 1024,
+            max_output_bytes: 25 * 1024 * 1024,
+        }
+    }
+}
+
+/// What [`open`] found in a mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Opened {
+    /// Nothing PGP: parse the mail as it is.
+    Clear,
+    /// The mail was encrypted to the desk; `raw` is the mail to parse instead.
+    Decrypted {
+        /// A complete RFC 5322 mail: the outer headers (From, To, Date,
+        /// Message-ID, threading, Autocrypt, ...) with the decrypted
+        /// entity's content headers and body.
+        raw: Vec<u8>,
+        /// The signature inside the encryption, or on a `multipart/signed`
+        /// inside it.
+        signature: SignatureStatus,
+        /// The Subject from inside the encryption, when there was one; it
+        /// is already the Subject of `raw`.
+        protected_subject: Option<String>,
+        form: PgpForm,
+    },
+    /// Signed, not encrypted: parse the mail as it is, and record this.
+    SignedOnly {
+        signature: SignatureStatus,
+        form: PgpForm,
+    },
+}
+
+/// How the PGP data travelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PgpForm {
+    /// RFC 3156 `multipart/encrypted` or `multipart/signed`.
+    Mime,
+    /// ASCII armor in a text body, as older clients and webmail send it.
+    Inline,
+}
+
+/// What a mail's signature shows, stored with the message as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum SignatureStatus {
+    /// No signature at all.
+    Unsigned,
+    /// Made by a known key that is valid now, one of whose User IDs is the
+    /// From address.
+    Good {
+        /// The signing certificate's primary fingerprint, upper-case hex.
+        fingerprint: String,
+        /// The User ID address that matched From.
+        signer: Option<String>,
+    },
+    /// A sound signature by a known key whose User IDs do not include the
+    /// From address (or the mail has no From).
+    SignerMismatch {
+        fingerprint: String,
+        /// The certificate's primary User ID address, if it has one.
+        signer: Option<String>,
+        from: Option<String>,
+    },
+    /// The data was altered, the signature is malformed, or the key was
+    /// revoked or not allowed to sign.
+    Bad { reason: String },
+    /// Made by a key the desk does not have.
+    UnknownKey {
+        /// The issuer fingerprint or key id named in the signature, hex.
+        issuer: String,
+    },
+    /// The signature, or the key that made it, had expired when the
+    /// signature was made or has expired since.
+    Expired { fingerprint: String },
+}
+
+impl SignatureStatus {
+    pub fn is_good(&self) -> bool {
+        matches!(self, SignatureStatus::Good { .. })
+    }
+}
+
+/// Why OpenPGP work on a mail or key failed. The messages are written for a
+/// staff member reading the quarantine list.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PgpError {
+    #[error("the mail is encrypted, but not to the desk's key ({})", recipients_text(.recipients))]
+    NotForUs { recipients: Vec<String> },
+    #[error("cannot read the OpenPGP data: {0}")]
+    Corrupt(String),
+    #[error(
+        "cannot open {size} bytes of OpenPGP data: the limit is {limit} bytes (max_input_bytes)"
+    )]
+    TooLarge { size: usize, limit: usize },
+    #[error(
+        "the decrypted mail is larger than {limit} bytes (max_output_bytes); it may be a compression bomb"
+    )]
+    OutputTooLarge { limit: usize },
+    #[error("the passphrase does not unlock the desk key")]
+    BadPassphrase,
+    #[error("the desk key is protected by a passphrase, and none was given")]
+    PassphraseRequired,
+    #[error("the desk key cannot be used: {0}")]
+    NoKey(String),
+    #[error("cannot read the key: {0}")]
+    InvalidKey(String),
+    #[error("cannot encrypt to {fingerprint}: {reason}")]
+    RecipientUnusable { fingerprint: String, reason: String },
+    #[error("not supported: {0}")]
+    Unsupported(String),
+    #[error("OpenPGP processing failed: {0}")]
+    Internal(String),
+}
+
+fn recipients_text(recipients: &[String]) -> String {
+    if recipients.is_empty() {
+        "it names no key: a password or an anonymous recipient".to_string()
+    } else {
+        format!("it is for {}", recipients.join(", "))
+    }
+}
