@@ -254,6 +254,7 @@ impl Verifier {
             spf,
             dmarc,
             not_checked: None,
+            pgp: None,
         }
     }
 }

@@ -528,17 +528,13 @@ pub async fn tickets_show(
             serde_json::from_value::<crate::message::authenticity::Authenticity>(v).ok()
         });
         if let Some(checked) = checked {
-            out.push_str(&format!(
-                "  sender:  {}
-",
-                checked.summary()
-            ));
+            out.push_str(&format!("  sender:  {}\n", checked.summary()));
+            if let Some(pgp) = &checked.pgp {
+                out.push_str(&format!("  pgp:     {}\n", pgp.summary()));
+            }
         }
         if let Some(auth) = &m.auth {
-            out.push_str(&format!(
-                "  staff:   {auth}
-"
-            ));
+            out.push_str(&format!("  staff:   {auth}\n"));
         }
         for a in &m.attachments {
             out.push_str(&format!(
@@ -721,6 +717,58 @@ pub async fn quarantine_retry(config: &Config, id: i64) -> Result<String, CliErr
         Some(number) => format!("mail {id} processed: ticket {number} created; replies are queued"),
         None => format!("mail {id} processed: {outcome:?}"),
     })
+}
+
+/// `secdesk pgp init`: a new desk key written to `pgp.key_file` (never
+/// over an existing file; protected with `pgp.passphrase` when set; mode
+/// 0600), and what to publish: the public key and the `security.txt`
+/// lines (RFC 9116) that point reporters at it.
+pub fn pgp_init(config: &Config, public_key_url: &str) -> Result<String, CliError> {
+    let Some(path) = &config.pgp.key_file else {
+        return Err(CliError::Usage(
+            "set pgp.key_file (or SECDESK_PGP_KEY_FILE) to where the desk's key is kept".into(),
+        ));
+    };
+    let user_id = format!("{} <{}>", config.desk.name, config.desk.address);
+    let key =
+        crate::pgp::DeskKey::generate(&user_id).map_err(|e| CliError::Usage(e.to_string()))?;
+    let secret = key
+        .to_armored_secret(config.pgp.passphrase.as_ref().map(|p| p.expose()))
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+    let public = key
+        .public_armored()
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+    let written = {
+        use std::io::Write as _;
+        use std::os::unix::fs::OpenOptionsExt as _;
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)
+            .and_then(|mut file| file.write_all(secret.as_bytes()))
+    };
+    written.map_err(|source| CliError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    // security.txt must expire; a year is RFC 9116's advice
+    let expires = (chrono::Utc::now() + chrono::TimeDelta::days(365))
+        .format("%Y-%m-%dT00:00:00Z")
+        .to_string();
+    Ok(format!(
+        "The desk's key {} is in {}{}.\n\n\
+         Publish the public key at {public_key_url}:\n\n{public}\n\
+         and these lines in /.well-known/security.txt:\n\n{}",
+        key.fingerprint(),
+        path.display(),
+        if config.pgp.passphrase.is_some() {
+            " (protected with pgp.passphrase)"
+        } else {
+            " (not protected: set SECDESK_PGP_PASSPHRASE before init to protect it)"
+        },
+        key.security_txt_snippet(public_key_url, &config.desk.address, &expires)
+    ))
 }
 
 #[cfg(test)]

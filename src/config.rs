@@ -61,8 +61,8 @@ pub const OTHER_VARS: [&str; 3] = ["SECDESK_CONFIG", "SECDESK_LOG", "SECDESK_MAI
 pub const TEST_VAR_PREFIX: &str = "SECDESK_TEST_";
 
 /// The sections of the file, in the order they are read and summarised.
-const SECTIONS: [&str; 7] = [
-    "desk", "imap", "smtp", "database", "limits", "calendar", "dns",
+const SECTIONS: [&str; 8] = [
+    "desk", "imap", "smtp", "database", "limits", "calendar", "dns", "pgp",
 ];
 
 /// RFC 2177: servers may drop an IDLE after 30 minutes, so it is renewed
@@ -121,6 +121,21 @@ pub struct Config {
     pub limits: LimitsConfig,
     pub calendar: CalendarConfig,
     pub dns: DnsConfig,
+    pub pgp: PgpConfig,
+}
+
+/// The desk's OpenPGP key and the keys it knows (`[pgp]`); off without
+/// `key_file`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PgpConfig {
+    /// The desk's ASCII-armored secret key (`secdesk pgp init` writes one).
+    pub key_file: Option<PathBuf>,
+    /// Unlocks the secret key when it is protected (`SECDESK_PGP_PASSPHRASE`).
+    pub passphrase: Option<Secret>,
+    /// Armored public keys of reporters, staff and partners the desk knows.
+    pub keyring_file: Option<PathBuf>,
+    /// Staff copies encrypted too, to staff whose keys are in the keyring.
+    pub encrypt_staff_copies: bool,
 }
 
 /// How the desk asks DNS for DKIM keys, SPF and DMARC records (`[dns]`).
@@ -397,6 +412,7 @@ impl Config {
             limits,
             calendar,
             dns,
+            pgp,
         } = self;
         let list = |items: &[String]| {
             if items.is_empty() {
@@ -539,6 +555,27 @@ impl Config {
                 dns.attempts,
                 dns.cache_entries
             ),
+            match &pgp.key_file {
+                Some(file) => format!(
+                    "pgp:      desk key {}{}{}; staff copies {}",
+                    file.display(),
+                    if pgp.passphrase.is_some() {
+                        ", passphrase ***"
+                    } else {
+                        ""
+                    },
+                    pgp.keyring_file
+                        .as_ref()
+                        .map(|k| format!(", known keys in {}", k.display()))
+                        .unwrap_or_default(),
+                    if pgp.encrypt_staff_copies {
+                        "encrypted"
+                    } else {
+                        "in clear"
+                    }
+                ),
+                None => "pgp:      off (no pgp.key_file): encrypted reports stay ciphertext".to_owned(),
+            },
         ]
         .join("\n")
     }
@@ -934,6 +971,14 @@ struct RawConfig {
     limits: RawLimits,
     calendar: RawCalendar,
     dns: RawDns,
+    pgp: RawPgp,
+}
+
+struct RawPgp {
+    key_file: Option<String>,
+    passphrase: Option<Secret>,
+    keyring_file: Option<String>,
+    encrypt_staff_copies: Option<bool>,
 }
 
 struct RawDns {
@@ -1098,6 +1143,15 @@ impl RawConfig {
         };
         s.finish();
 
+        let mut s = reader.section("pgp");
+        let pgp = RawPgp {
+            key_file: s.string("key_file"),
+            passphrase: s.secret("passphrase"),
+            keyring_file: s.string("keyring_file"),
+            encrypt_staff_copies: s.boolean("encrypt_staff_copies"),
+        };
+        s.finish();
+
         RawConfig {
             desk,
             imap,
@@ -1106,6 +1160,7 @@ impl RawConfig {
             limits,
             calendar,
             dns,
+            pgp,
         }
     }
 
@@ -1154,6 +1209,19 @@ impl RawConfig {
         };
         let calendar = self.calendar.validate(check);
         let dns = self.dns.validate(check);
+        let pgp = PgpConfig {
+            key_file: optional(self.pgp.key_file).map(PathBuf::from),
+            passphrase: self.pgp.passphrase,
+            keyring_file: optional(self.pgp.keyring_file).map(PathBuf::from),
+            encrypt_staff_copies: self.pgp.encrypt_staff_copies.unwrap_or(false),
+        };
+        if pgp.key_file.is_none() && pgp.keyring_file.is_some() {
+            check.error(
+                "pgp.keyring_file",
+                "is set but pgp.key_file is not: the desk needs its own key to read \
+                 encrypted mail and sign what it sends (secdesk pgp init makes one)",
+            );
+        }
         Config {
             desk,
             imap,
@@ -1162,6 +1230,7 @@ impl RawConfig {
             limits,
             calendar,
             dns,
+            pgp,
         }
     }
 }
@@ -2260,7 +2329,7 @@ mod tests {
             [
                 "address: unknown top-level key (did you mean desk.address, under [desk]?)",
                 "imaps: unknown section (did you mean [imap]?)",
-                "queue: unknown section; the sections are desk, imap, smtp, database, limits, calendar, dns",
+                "queue: unknown section; the sections are desk, imap, smtp, database, limits, calendar, dns, pgp",
             ]
         );
     }

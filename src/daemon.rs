@@ -34,6 +34,65 @@ pub enum RunError {
     Prefix(String),
     #[error("dns: {0}")]
     Dns(#[from] crate::authenticate::VerifierError),
+    #[error("{key}: {problem}")]
+    Pgp { key: &'static str, problem: String },
+}
+
+/// The desk's OpenPGP key and keyring from `[pgp]`, checked: a key that
+/// cannot be read or unlocked stops the start (encrypted reports would be
+/// quarantined one by one); one that expires within 30 days is warned of.
+fn load_pgp(
+    config: &crate::config::PgpConfig,
+    now_millis: i64,
+) -> Result<Option<crate::ingest::PgpDesk>, RunError> {
+    let Some(key_file) = &config.key_file else {
+        return Ok(None);
+    };
+    let read = |key: &'static str, path: &std::path::Path| {
+        std::fs::read(path).map_err(|e| RunError::Pgp {
+            key,
+            problem: format!("cannot read {}: {e}", path.display()),
+        })
+    };
+    let bytes = read("pgp.key_file", key_file)?;
+    let key =
+        crate::pgp::DeskKey::from_armored(&bytes, config.passphrase.as_ref().map(|p| p.expose()))
+            .map_err(|e| RunError::Pgp {
+            key: "pgp.key_file",
+            problem: format!("{}: {e}", key_file.display()),
+        })?;
+    let now = std::time::UNIX_EPOCH + Duration::from_millis(u64::try_from(now_millis).unwrap_or(0));
+    key.check_usable(now).map_err(|e| RunError::Pgp {
+        key: "pgp.key_file",
+        problem: e.to_string(),
+    })?;
+    if let Some(expires) = key.expires_at(now)
+        && expires < now + Duration::from_secs(30 * 24 * 3600)
+    {
+        tracing::warn!(
+            fingerprint = key.fingerprint(),
+            "the desk's OpenPGP key expires within 30 days: extend it and publish it again"
+        );
+    }
+    let keyring =
+        match &config.keyring_file {
+            Some(path) => crate::pgp::Keyring::from_armored(&read("pgp.keyring_file", path)?)
+                .map_err(|e| RunError::Pgp {
+                    key: "pgp.keyring_file",
+                    problem: format!("{}: {e}", path.display()),
+                })?,
+            None => crate::pgp::Keyring::new(),
+        };
+    tracing::info!(
+        fingerprint = key.fingerprint(),
+        known_keys = keyring.len(),
+        "OpenPGP on"
+    );
+    Ok(Some(crate::ingest::PgpDesk {
+        key,
+        keyring,
+        encrypt_staff_copies: config.encrypt_staff_copies,
+    }))
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -73,6 +132,7 @@ pub fn desk_context(config: &Config, clock: Arc<dyn Clock>) -> Result<DeskContex
         templates: Templates::load(&config.desk.templates_dir)?,
         auth: config.desk.authentication.clone(),
         verifier: Arc::new(Verifier::new(&config.dns.settings())?),
+        pgp: load_pgp(&config.pgp, clock.now_millis())?.map(Arc::new),
         calendar: config.calendar.business.clone(),
         reminder_lead: chrono::TimeDelta::hours(i64::from(config.calendar.reminder_lead_hours)),
         expose_staff_address: config.desk.expose_staff_address,

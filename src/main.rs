@@ -52,6 +52,23 @@ enum Command {
         #[command(subcommand)]
         command: AttachmentsCommand,
     },
+    /// The desk's OpenPGP key.
+    Pgp {
+        #[command(subcommand)]
+        command: PgpCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum PgpCommand {
+    /// Generate the desk's key into pgp.key_file (never over an existing
+    /// one) and print the public key and the security.txt lines.
+    Init {
+        /// Where the public key will be published (security.txt's
+        /// `Encryption:`), e.g. https://example.com/.well-known/pgp-key.asc
+        #[arg(long)]
+        public_key_url: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -242,6 +259,15 @@ async fn execute(cli: Cli) -> Result<(), String> {
                 }
             }
             .map_err(|e| e.to_string())?;
+            println!("{text}");
+            Ok(())
+        }
+        Command::Pgp {
+            command: PgpCommand::Init { public_key_url },
+        } => {
+            let config = load(&cli.config)?;
+            let text =
+                secdesk::cli::pgp_init(&config, &public_key_url).map_err(|e| e.to_string())?;
             println!("{text}");
             Ok(())
         }

@@ -13,11 +13,13 @@
 mod digest;
 mod files;
 mod follow_up;
+mod pgp;
 mod quarantine;
 mod replies;
 mod report;
 pub mod staff;
 
+pub use pgp::PgpDesk;
 pub use quarantine::Refused;
 pub use report::{TicketColumns, TriageTimes};
 
@@ -83,6 +85,8 @@ pub struct DeskContext {
     pub auth: AuthPolicy,
     /// Checks every incoming mail's DKIM, SPF and DMARC against DNS.
     pub verifier: Arc<Verifier>,
+    /// The desk's OpenPGP key and known keys; `None` when `[pgp]` is off.
+    pub pgp: Option<Arc<PgpDesk>>,
     /// Business days and hours for the triage clock.
     pub calendar: BusinessCalendar,
     /// Business time before the triage deadline when staff are reminded.
@@ -139,8 +143,11 @@ pub struct Understood {
     pub automatic: Option<AutoReason>,
     pub numbers: Vec<ConfirmationNumber>,
     pub report: Report,
-    /// What the desk's DKIM, SPF and DMARC checks found ([`verify_senders`]).
+    /// What the desk's DKIM, SPF and DMARC checks found ([`verify_senders`]),
+    /// and the mail's OpenPGP.
     pub authenticity: Authenticity,
+    /// Public keys the mail offered for its sender: (fingerprint, armored).
+    pub offered_keys: Vec<(String, String)>,
 }
 
 /// The pure stage for one mail: parse, recognise automatic mail, find the
@@ -186,7 +193,16 @@ pub fn analyse(fetched: Fetched, desk: &DeskContext) -> Analysed {
 
 fn understand(raw: &[u8], desk: &DeskContext) -> Result<Understood, ParseError> {
     let budget = Budget::new(desk.limits.max_processing);
-    let mail = message::parse_within(raw, &desk.limits, &budget)?;
+    let mut mail = message::parse_within(raw, &desk.limits, &budget)?;
+    let mut opened = pgp::MailPgp::default();
+    if let Some(keys) = &desk.pgp {
+        let from = mail.from.as_ref().map(|a| a.email.as_str());
+        opened = pgp::open_mail(keys, raw, from, &desk.limits, desk.clock.now_millis())?;
+        if let Some(decrypted) = &opened.decrypted {
+            // the decrypted mail is read instead: outer headers, inner body
+            mail = message::parse_within(decrypted, &desk.limits, &budget)?;
+        }
+    }
     let automatic = message::detect_automatic(&mail, &desk.address);
     let numbers = ConfirmationNumber::find_all(&mail.subject, &desk.prefix);
     let report = report_of(&mail);
@@ -197,7 +213,11 @@ fn understand(raw: &[u8], desk: &DeskContext) -> Result<Understood, ParseError> 
         automatic,
         numbers,
         report,
-        authenticity: Authenticity::unchecked("not checked yet"),
+        authenticity: Authenticity {
+            pgp: opened.check,
+            ..Authenticity::unchecked("not checked yet")
+        },
+        offered_keys: opened.offered,
     })
 }
 
@@ -317,7 +337,10 @@ async fn verify_senders(desk: &DeskContext, analysed: Vec<Analysed>) -> Vec<Anal
 async fn verify_sender(desk: &DeskContext, item: &mut Analysed) {
     if let Ok(understood) = &mut item.outcome {
         let from = understood.mail.from.as_ref().map(|a| a.email.as_str());
+        // DKIM signs the mail as sent: the raw bytes, never the decrypted ones
+        let pgp = understood.authenticity.pgp.take();
         understood.authenticity = desk.verifier.check(&item.raw, from).await;
+        understood.authenticity.pgp = pgp;
     }
 }
 
@@ -474,6 +497,9 @@ async fn commit_one(
         }
         outcome.replies += handled.replies.len();
         return Ok(());
+    }
+    if let (Route::NewReport | Route::FollowUp { .. }, Some(from)) = (&route, sender) {
+        pgp::remember_offered_key(batch, understood, from, now).await?;
     }
     match &route {
         Route::NewReport => {

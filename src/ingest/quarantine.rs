@@ -76,7 +76,8 @@ fn find_blank_line(bytes: &[u8]) -> Option<usize> {
 /// What went wrong, in the terms the sender's notice uses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub(super) struct Problem {
-    /// `too-large`, `too-many-parts`, `too-slow`, `unreadable` or `failed`.
+    /// `too-large`, `too-many-parts`, `too-slow`, `unreadable`, `encrypted`
+    /// (could not be decrypted) or `failed`.
     pub kind: &'static str,
     pub size: Option<String>,
     pub limit: Option<String>,
@@ -95,6 +96,7 @@ impl Problem {
             }
             ParseError::TooSlow { .. } => ("too-slow", None, None),
             ParseError::NotAMessage(_) => ("unreadable", None, None),
+            ParseError::Encrypted(_) => ("encrypted", None, None),
         };
         Problem { kind, size, limit }
     }

@@ -323,9 +323,15 @@ pub(super) async fn queue(
     reply: &Reply,
     now: i64,
 ) -> Result<(), IngestError> {
-    let row = batch
-        .insert_message(&reply.stored(desk, ticket_id, reply.disposition, None, now))
-        .await?;
+    // the outbox sends the stored bytes: sealed ones when the recipient's
+    // key is known (the clear text stays in body_text, inside the desk)
+    let sealed =
+        super::pgp::seal_for(batch, desk, &reply.to, &reply.subject, &reply.built.raw).await?;
+    let mut stored = reply.stored(desk, ticket_id, reply.disposition, None, now);
+    if let Some(sealed) = &sealed {
+        stored.raw = Some(sealed);
+    }
+    let row = batch.insert_message(&stored).await?;
     batch
         .enqueue(row, &desk.address, &reply.to, reply.disposition, now)
         .await?;

@@ -26,6 +26,18 @@ pub(super) async fn create(
     // the rule's priority counts as assigned only when the config says so
     let triaged = desk.priority_rule_is_final && columns.severity.is_some();
     let due = desk.calendar.triage_due(received);
+    // an encrypted report is never answered in clear: without a key for
+    // the reporter the acknowledgment says only the number
+    let encrypted = understood
+        .authenticity
+        .pgp
+        .as_ref()
+        .is_some_and(|p| p.encrypted);
+    let ack = if encrypted && !super::pgp::can_encrypt_to(batch, desk, &reporter).await? {
+        "ack-encrypted"
+    } else {
+        "ack"
+    };
     let times = TriageTimes {
         due: due.timestamp_millis(),
         remind: desk
@@ -54,7 +66,7 @@ pub(super) async fn create(
             updated_at: now,
             ..TicketRef::default()
         };
-        let replies = acknowledgments(desk, understood, &ticket)?;
+        let replies = acknowledgments(desk, understood, &ticket, ack)?;
         // a taken number (one in billions) simply draws again
         if let Some(id) = batch.insert_ticket(&row).await? {
             tracing::info!(%number, %reporter, kind = report.kind.as_str(), "ticket created");
@@ -176,6 +188,7 @@ fn acknowledgments(
     desk: &DeskContext,
     understood: &Understood,
     ticket: &TicketRef,
+    ack: &str,
 ) -> Result<Vec<Reply>, IngestError> {
     let mail = &understood.mail;
     let text = clean(&mail.text);
@@ -197,7 +210,7 @@ fn acknowledgments(
         out.push(replies::build(
             desk,
             "ack",
-            "ack",
+            ack,
             understood.report.language,
             &ctx,
             vec![ticket.reporter.clone()],

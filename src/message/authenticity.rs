@@ -114,6 +114,71 @@ pub struct Authenticity {
     /// Set when nothing could be checked at all, with the reason.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_checked: Option<String>,
+    /// What OpenPGP the mail carried: encryption and a signature checked
+    /// against the keys the desk knows. `None` for mail without any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pgp: Option<PgpCheck>,
+}
+
+/// A mail's OpenPGP, as the desk found it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PgpCheck {
+    /// Decrypted with the desk's key (else only signed).
+    pub encrypted: bool,
+    pub form: crate::pgp::PgpForm,
+    /// The subject came from inside the encryption (the outside said `...`).
+    #[serde(default)]
+    pub protected_subject: bool,
+    pub signature: crate::pgp::SignatureStatus,
+}
+
+impl PgpCheck {
+    /// One line for `tickets show`.
+    pub fn summary(&self) -> String {
+        use crate::pgp::SignatureStatus as S;
+        let form = match self.form {
+            crate::pgp::PgpForm::Mime => "PGP/MIME",
+            crate::pgp::PgpForm::Inline => "inline armor",
+        };
+        let what = if self.encrypted {
+            format!("encrypted to the desk ({form})")
+        } else {
+            format!("signed, not encrypted ({form})")
+        };
+        let signature = match &self.signature {
+            S::Unsigned => "no signature".to_string(),
+            S::Good {
+                fingerprint,
+                signer,
+            } => format!(
+                "good signature by {fingerprint}{}",
+                signer
+                    .as_deref()
+                    .map(|s| format!(" ({s})"))
+                    .unwrap_or_default()
+            ),
+            S::SignerMismatch {
+                fingerprint,
+                signer,
+                from,
+            } => format!(
+                "SIGNATURE BY ANOTHER ADDRESS: {fingerprint} ({}), the mail is from {}",
+                signer.as_deref().unwrap_or("no address"),
+                from.as_deref().unwrap_or("nobody")
+            ),
+            S::Bad { reason } => format!("BAD SIGNATURE: {reason}"),
+            S::UnknownKey { issuer } => {
+                format!("signed with a key the desk does not know ({issuer})")
+            }
+            S::Expired { fingerprint } => format!("EXPIRED signature or key ({fingerprint})"),
+        };
+        let subject = if self.protected_subject {
+            "; subject from inside the encryption"
+        } else {
+            ""
+        };
+        format!("{what}; {signature}{subject}")
+    }
 }
 
 impl Authenticity {
@@ -431,6 +496,7 @@ mod tests {
                 detail: None,
             }),
             not_checked: None,
+            pgp: None,
         }
     }
 

@@ -83,6 +83,9 @@ pub enum ParseError {
         limit.as_millis()
     )]
     TooSlow { limit: Duration },
+    /// Encrypted to the desk (or claiming to be) but cannot be opened.
+    #[error("cannot open the encrypted mail: {0}")]
+    Encrypted(String),
 }
 
 impl From<OverBudget> for ParseError {

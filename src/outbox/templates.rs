@@ -16,6 +16,7 @@ use crate::report::Language;
 /// The templates the daemon needs, by name.
 pub const REQUIRED: &[&str] = &[
     "ack",
+    "ack-encrypted",
     "staff-new-ticket",
     "staff-follow-up",
     "staff-confirmation",

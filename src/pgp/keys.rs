@@ -442,6 +442,17 @@ pub(super) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
+/// A public certificate as ASCII armor, secret material never included:
+/// how the desk stores a key a reporter offered.
+pub fn armored_public(cert: &Cert) -> Result<String, PgpError> {
+    armored(cert.clone().strip_secret_key_material().armored().to_vec())
+}
+
+/// A single public certificate read back from [`armored_public`]'s form.
+pub fn cert_from_armored(text: &str) -> Result<Cert, PgpError> {
+    Cert::from_bytes(text.as_bytes()).map_err(|e| PgpError::InvalidKey(e.to_string()))
+}
+
 /// The public keys a mail offers: `application/pgp-keys` parts, armored
 /// public keys in any other part (pasted into the text, attached as `.asc`),
 /// and the `Autocrypt:` header when its `addr` is `from` (the mail's From

@@ -53,9 +53,9 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-pub use keys::{DeskKey, Keyring, keys_in_mail};
+pub use keys::{DeskKey, Keyring, armored_public, cert_from_armored, keys_in_mail};
 pub use open::open;
-pub use seal::seal;
+pub use seal::{seal, seal_hiding_subject};
 pub use sequoia_openpgp::Cert;
 
 /// How long a signature may be dated after our `now` and still count: the

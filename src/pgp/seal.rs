@@ -34,6 +34,30 @@ pub fn seal(
     desk: &DeskKey,
     now: SystemTime,
 ) -> Result<Vec<u8>, PgpError> {
+    seal_as(raw, recipient, desk, now, None)
+}
+
+/// [`seal`], with `outer_subject` (ASCII, one line) on the outside instead
+/// of the real Subject, which travels only inside as a protected header:
+/// the reporter's subject can say what is vulnerable, and the outside of a
+/// mail is read by every server on the way.
+pub fn seal_hiding_subject(
+    raw: &[u8],
+    recipient: &Cert,
+    desk: &DeskKey,
+    now: SystemTime,
+    outer_subject: &str,
+) -> Result<Vec<u8>, PgpError> {
+    seal_as(raw, recipient, desk, now, Some(outer_subject))
+}
+
+fn seal_as(
+    raw: &[u8],
+    recipient: &Cert,
+    desk: &DeskKey,
+    now: SystemTime,
+    outer_subject: Option<&str>,
+) -> Result<Vec<u8>, PgpError> {
     let eol = Eol::of(raw);
     let top = mime::split_entity(raw);
     let fields = mime::fields(top.header);
@@ -45,7 +69,20 @@ pub fn seal(
     let digest = Sha256::digest(&armored);
     let boundary = format!("secdesk-pgp-{}", hex::encode(&digest[..16]));
     let e = eol.as_str();
-    let outer_fields = fields.iter().filter(|f| !f.describes_body()).map(|f| f.raw);
+    let replaced = outer_subject.map(|subject| {
+        let clean: String = subject
+            .chars()
+            .filter(|c| c.is_ascii() && !c.is_ascii_control())
+            .collect();
+        format!("Subject: {clean}{e}").into_bytes()
+    });
+    let outer_fields = fields
+        .iter()
+        .filter(|f| !f.describes_body())
+        .map(|f| match &replaced {
+            Some(subject) if f.is("Subject") => subject.as_slice(),
+            _ => f.raw,
+        });
     let mut out = mime::join_fields(outer_fields, eol);
     out.extend_from_slice(
         format!(

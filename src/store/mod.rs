@@ -315,6 +315,22 @@ impl Batch {
         dispatch!(Batch, self, b => b.prune_rate_events(before).await)
     }
 
+    /// The OpenPGP key the desk keeps for `address`, armored.
+    pub async fn pgp_key(&mut self, address: &str) -> Result<Option<String>, StoreError> {
+        dispatch!(Batch, self, b => b.pgp_key(address).await)
+    }
+
+    /// Keep `armored` as `address`'s key, replacing an older one.
+    pub async fn remember_pgp_key(
+        &mut self,
+        address: &str,
+        fingerprint: &str,
+        armored: &str,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        dispatch!(Batch, self, b => b.remember_pgp_key(address, fingerprint, armored, now).await)
+    }
+
     /// Open, untriaged tickets whose reminder (`reminder = true`) or
     /// deadline is due and was not yet told to staff.
     pub async fn triage_due(

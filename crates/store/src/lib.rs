@@ -224,6 +224,16 @@ pub trait BatchOps: Sized {
     ) -> Result<(), StoreError>;
     /// Forget automatic-answer events older than `before`.
     async fn prune_rate_events(&mut self, before: i64) -> Result<(), StoreError>;
+    /// The OpenPGP key the desk keeps for `address` (lower case), armored.
+    async fn pgp_key(&mut self, address: &str) -> Result<Option<String>, StoreError>;
+    /// Keep `armored` as `address`'s key, replacing an older one.
+    async fn remember_pgp_key(
+        &mut self,
+        address: &str,
+        fingerprint: &str,
+        armored: &str,
+        now: i64,
+    ) -> Result<(), StoreError>;
     /// Open, untriaged tickets whose reminder (`reminder = true`) or
     /// deadline is due and was not yet told to staff.
     async fn triage_due(&mut self, now: i64, reminder: bool) -> Result<Vec<TicketRef>, StoreError>;

@@ -491,6 +491,39 @@ macro_rules! batch_ops_shared {
             Ok(())
         }
 
+        async fn pgp_key(&mut self, address: &str) -> Result<Option<String>, StoreError> {
+            sqlx::query_scalar!(
+                "SELECT armored FROM pgp_keys WHERE address = $1",
+                address
+            )
+            .fetch_optional(&mut *self.tx)
+            .await
+            .doing("read a stored OpenPGP key")
+        }
+
+        async fn remember_pgp_key(
+            &mut self,
+            address: &str,
+            fingerprint: &str,
+            armored: &str,
+            now: i64,
+        ) -> Result<(), StoreError> {
+            sqlx::query!(
+                "INSERT INTO pgp_keys (address, fingerprint, armored, updated_at)
+                 VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (address) DO UPDATE SET fingerprint = excluded.fingerprint,
+                   armored = excluded.armored, updated_at = excluded.updated_at",
+                address,
+                fingerprint,
+                armored,
+                now
+            )
+            .execute(&mut *self.tx)
+            .await
+            .doing("store an OpenPGP key")?;
+            Ok(())
+        }
+
         async fn prune_rate_events(&mut self, before: i64) -> Result<(), StoreError> {
             sqlx::query!("DELETE FROM rate_events WHERE at < $1", before)
                 .execute(&mut *self.tx)
