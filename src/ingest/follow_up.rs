@@ -133,6 +133,7 @@ pub(super) async fn from_reporter(
         ctx.sender = Some(sender);
         ctx.changes = changes;
         ctx.unverified = understood.authenticity.why_not_verified();
+        ctx.pgp = understood.authenticity.pgp.as_ref().map(|p| p.summary());
         replies.push(replies::build_with_files(
             desk,
             "staff-notification",

@@ -19,9 +19,9 @@
 //! - **Out** ([`seal_for`], when a mail is queued): a mail to one address
 //!   whose key is known is encrypted and signed; its outside keeps only the
 //!   ticket number as subject. Staff are in the desk's own mail system and
-//!   get clear copies unless `pgp.encrypt_staff_copies` and their key is in
-//!   the keyring. Mail to several addresses (staff notifications to a list)
-//!   is not sealed.
+//!   get clear copies unless `pgp.encrypt_staff_copies`: then a staff mail
+//!   to several staff goes as one mail each, sealed for those whose key is
+//!   in the keyring. Other mail to several addresses is not sealed.
 
 use std::time::{Duration, SystemTime};
 

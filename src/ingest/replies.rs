@@ -59,6 +59,9 @@ pub(super) struct Context<'a> {
     /// Why the sender of the mail this one is about is not verified (no
     /// aligned DKIM, no DMARC pass), for staff; `None` when it is.
     pub unverified: Option<String>,
+    /// What OpenPGP the mail this one is about carried (decrypted, signed
+    /// by whom), for staff.
+    pub pgp: Option<String>,
 }
 
 /// What the `tickets` digest shows.
@@ -178,6 +181,7 @@ impl<'a> Context<'a> {
             for_staff: false,
             text_attached: false,
             unverified: None,
+            pgp: None,
         }
     }
 
@@ -323,17 +327,42 @@ pub(super) async fn queue(
     reply: &Reply,
     now: i64,
 ) -> Result<(), IngestError> {
+    // staff copies encrypted to each staff member: one mail per address,
+    // each sealed for its own key (one with no key gets the clear copy)
+    let one_each = desk
+        .pgp
+        .as_ref()
+        .is_some_and(|p| p.encrypt_staff_copies)
+        && reply.to.len() > 1
+        && reply.to.iter().all(|to| desk.staff.is_staff(to));
+    if one_each {
+        for to in &reply.to {
+            queue_to(batch, desk, ticket_id, reply, std::slice::from_ref(to), now).await?;
+        }
+        return Ok(());
+    }
+    queue_to(batch, desk, ticket_id, reply, &reply.to, now).await
+}
+
+async fn queue_to(
+    batch: &mut Batch,
+    desk: &DeskContext,
+    ticket_id: Option<i64>,
+    reply: &Reply,
+    to: &[String],
+    now: i64,
+) -> Result<(), IngestError> {
     // the outbox sends the stored bytes: sealed ones when the recipient's
     // key is known (the clear text stays in body_text, inside the desk)
-    let sealed =
-        super::pgp::seal_for(batch, desk, &reply.to, &reply.subject, &reply.built.raw).await?;
+    let sealed = super::pgp::seal_for(batch, desk, to, &reply.subject, &reply.built.raw).await?;
     let mut stored = reply.stored(desk, ticket_id, reply.disposition, None, now);
+    stored.to_addrs = addresses_json(to.iter().cloned());
     if let Some(sealed) = &sealed {
         stored.raw = Some(sealed);
     }
     let row = batch.insert_message(&stored).await?;
     batch
-        .enqueue(row, &desk.address, &reply.to, reply.disposition, now)
+        .enqueue(row, &desk.address, to, reply.disposition, now)
         .await?;
     Ok(())
 }

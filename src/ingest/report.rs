@@ -235,6 +235,7 @@ fn acknowledgments(
         let mut ctx = ctx.with_files(&forwarding);
         ctx.text_attached = long;
         ctx.unverified = understood.authenticity.why_not_verified();
+        ctx.pgp = understood.authenticity.pgp.as_ref().map(|p| p.summary());
         out.push(replies::build_with_files(
             desk,
             "staff-notification",
