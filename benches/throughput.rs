@@ -222,10 +222,14 @@ async fn main() {
              [imap]\nhost = \"127.0.0.1\"\nport = {}\nencryption = \"none\"\nusername = \"{DESK}\"\npassword = \"{PASSWORD}\"\n\
              [smtp]\nhost = \"127.0.0.1\"\nport = {}\nencryption = \"none\"\n\
              [database]\nurl = \"{db_url}\"\n\
-             [limits]\nauto_replies_per_address_per_hour = 1000000\nauto_replies_per_hour = 1000000\n",
+             [limits]\nauto_replies_per_address_per_hour = 1000000\nauto_replies_per_hour = 1000000\n\
+             {}",
             Path::new(env!("CARGO_MANIFEST_DIR")).join("templates").display(),
             stack.imap_port,
-            stack.smtp_port
+            stack.smtp_port,
+            // every report's DKIM, SPF and DMARC checked against the stack's
+            // DNS (TTL 0: nothing cached, the worst case)
+            stack.dns_section()
         ),
     )
     .expect("write the bench config");

@@ -177,9 +177,9 @@ pub(super) async fn remember_offered_key(
     Ok(())
 }
 
-/// The key mail to `to` is encrypted to, if the desk knows one and may use
-/// it: a kept key, else one from the keyring file; staff only with
-/// `encrypt_staff_copies`.
+/// The key mail to `to` is encrypted to, if the desk knows one it may use
+/// now (valid, with a live encryption subkey): a kept key, else one from
+/// the keyring file; staff only with `encrypt_staff_copies`.
 pub(super) async fn key_for(
     batch: &mut Batch,
     desk: &DeskContext,
@@ -189,13 +189,27 @@ pub(super) async fn key_for(
     if desk.staff.is_staff(to) && !pgp.encrypt_staff_copies {
         return Ok(None);
     }
+    let now = system_time(desk.clock.now_millis());
+    let usable = |cert: &Cert| match pgp::check_recipient(cert, now) {
+        Ok(()) => true,
+        Err(e) => {
+            tracing::warn!(to, error = %e, "an OpenPGP key of the recipient cannot be used");
+            false
+        }
+    };
     if let Some(kept) = batch.pgp_key(&to.to_ascii_lowercase()).await? {
         match pgp::cert_from_armored(&kept) {
-            Ok(cert) => return Ok(Some(cert)),
+            Ok(cert) if usable(&cert) => return Ok(Some(cert)),
+            Ok(_) => {}
             Err(e) => tracing::warn!(to, error = %e, "a kept OpenPGP key cannot be read"),
         }
     }
-    Ok(pgp.keyring.by_address(to).first().map(|c| (*c).clone()))
+    Ok(pgp
+        .keyring
+        .by_address(to)
+        .into_iter()
+        .find(|c| usable(c))
+        .cloned())
 }
 
 /// `raw` sealed for its one recipient, when the desk knows their key; `None`

@@ -329,10 +329,7 @@ pub(super) async fn queue(
 ) -> Result<(), IngestError> {
     // staff copies encrypted to each staff member: one mail per address,
     // each sealed for its own key (one with no key gets the clear copy)
-    let one_each = desk
-        .pgp
-        .as_ref()
-        .is_some_and(|p| p.encrypt_staff_copies)
+    let one_each = desk.pgp.as_ref().is_some_and(|p| p.encrypt_staff_copies)
         && reply.to.len() > 1
         && reply.to.iter().all(|to| desk.staff.is_staff(to));
     if one_each {

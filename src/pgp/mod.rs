@@ -55,7 +55,7 @@ use serde::{Deserialize, Serialize};
 
 pub use keys::{DeskKey, Keyring, armored_public, cert_from_armored, keys_in_mail};
 pub use open::open;
-pub use seal::{seal, seal_hiding_subject};
+pub use seal::{check_recipient, seal, seal_hiding_subject};
 pub use sequoia_openpgp::Cert;
 
 /// How long a signature may be dated after our `now` and still count: the

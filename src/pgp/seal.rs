@@ -163,6 +163,38 @@ fn with_protected_marker(raw: &[u8], eol: Eol) -> Vec<u8> {
 /// One armored OpenPGP message: signed by the desk, encrypted to the
 /// recipient's and the desk's valid encryption subkeys. Armor lines are 64
 /// characters, ending in `\n`.
+/// Whether [`seal`] can encrypt to `recipient` at `now`: a valid key with
+/// a live encryption subkey. The caller decides before writing a mail that
+/// must not go out in clear.
+pub fn check_recipient(recipient: &Cert, now: SystemTime) -> Result<(), PgpError> {
+    let unusable = |reason: String| PgpError::RecipientUnusable {
+        fingerprint: recipient.fingerprint().to_hex(),
+        reason,
+    };
+    let valid = recipient
+        .with_policy(&POLICY, now)
+        .map_err(|e| unusable(e.to_string()))?;
+    valid
+        .alive()
+        .map_err(|e| unusable(format!("the key is not valid now: {e}")))?;
+    let usable = valid
+        .keys()
+        .supported()
+        .alive()
+        .revoked(false)
+        .for_transport_encryption()
+        .for_storage_encryption()
+        .next()
+        .is_some();
+    if usable {
+        Ok(())
+    } else {
+        Err(unusable(
+            "it has no valid encryption subkey (expired, revoked, or none)".to_string(),
+        ))
+    }
+}
+
 fn encrypt_and_sign(
     plaintext: &[u8],
     recipient: &Cert,
