@@ -195,9 +195,11 @@ DKIM_OTHER_PORT=${DKIM_OTHER_PORT:-0} DKIM_REVOKED_PORT=${DKIM_REVOKED_PORT:-0}
 # always installed so CI has them; dnsmasq-base is the bare binary: the
 # "dnsmasq" package adds a system service on port 53 and a resolvconf hook,
 # neither of which is wanted here.  opendkim-tools: opendkim-testkey and
-# opendkim-genkey for checking by hand
+# opendkim-genkey for checking by hand.  gnupg: a real OpenPGP client for the
+# reporter's side of tests/pgp.rs (not used by the stack itself)
 PKGS=(dovecot-imapd dovecot-lmtpd dovecot-sieve dovecot-managesieved postfix
-      swaks libnet-ssleay-perl openssl iproute2 opendkim opendkim-tools dnsmasq-base)
+      swaks libnet-ssleay-perl openssl iproute2 opendkim opendkim-tools dnsmasq-base
+      gnupg)
 DOVECOT_BIN=/usr/sbin/dovecot
 PF_MASTER_BIN=/usr/lib/postfix/sbin/master
 DNSMASQ_BIN=/usr/sbin/dnsmasq

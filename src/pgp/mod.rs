@@ -167,7 +167,7 @@ impl SignatureStatus {
 pub enum PgpError {
     #[error("the mail is encrypted, but not to the desk's key ({})", recipients_text(.recipients))]
     NotForUs { recipients: Vec<String> },
-    #[error("cannot read the OpenPGP data: {0}")]
+    #[error("the OpenPGP data is damaged or cut short: {0}")]
     Corrupt(String),
     #[error(
         "cannot open {size} bytes of OpenPGP data: the limit is {limit} bytes (max_input_bytes)"
