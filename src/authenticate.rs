@@ -19,7 +19,7 @@
 //!
 //! DNS answers are cached (TXT records, which is what all three read, for
 //! their TTL; hickory caches the rest), every query has the configured
-//! timeout, and one mail's checks together have a bound: a mail whose DNS
+//! timeout, and the checks of one fetched batch share a bound: a mail whose DNS
 //! does not answer in time is recorded as not checked (`temperror`), never
 //! held up or lost.
 
@@ -76,7 +76,7 @@ pub enum VerifierError {
 pub struct Verifier {
     dns: MessageAuthenticator,
     cache: TxtCache,
-    /// Bound on one mail's checks together.
+    /// Bound on one mail's checks together, or one batch's.
     budget: Duration,
 }
 
@@ -128,9 +128,28 @@ impl Verifier {
         })
     }
 
+    /// How long one mail's checks (or a batch's, checked together) may take
+    /// before what is left is recorded as not checked.
+    pub fn budget(&self) -> Duration {
+        self.budget
+    }
+
     /// Everything the desk can find out about the sender of `raw`, whose
-    /// `From:` address (as the desk read it) is `from`.
+    /// `From:` address (as the desk read it) is `from`, within the budget.
     pub async fn check(&self, raw: &[u8], from: Option<&str>) -> Authenticity {
+        self.check_until(raw, from, tokio::time::Instant::now() + self.budget)
+            .await
+    }
+
+    /// [`Verifier::check`], given up at `deadline`: a batch shares one, so
+    /// a resolver that does not answer delays a batch by one budget, not
+    /// by one per mail.
+    pub async fn check_until(
+        &self,
+        raw: &[u8],
+        from: Option<&str>,
+        deadline: tokio::time::Instant,
+    ) -> Authenticity {
         let from_domain = from.and_then(authenticity::address_domain);
         let Some(mut message) = AuthenticatedMessage::parse(raw) else {
             return Authenticity {
@@ -140,7 +159,7 @@ impl Verifier {
         };
         let extra = message.dkim_headers.len().saturating_sub(MAX_SIGNATURES);
         message.dkim_headers.truncate(MAX_SIGNATURES);
-        match tokio::time::timeout(self.budget, self.checks(&message, from_domain.clone())).await {
+        match tokio::time::timeout_at(deadline, self.checks(&message, from_domain.clone())).await {
             Ok(mut found) => {
                 if extra > 0 {
                     found.dkim.push(DkimCheck {

@@ -322,11 +322,15 @@ const CONCURRENT_CHECKS: usize = 16;
 
 /// The DKIM, SPF and DMARC checks of every mail that parsed, kept with it.
 /// Mail that was refused is not checked: it is quarantined whoever sent it.
+/// The batch shares one budget (`Verifier::budget`): a resolver that does
+/// not answer delays the batch once, then its mails are committed as "not
+/// checked" (a staff command in one is refused, never delayed further).
 async fn verify_senders(desk: &DeskContext, analysed: Vec<Analysed>) -> Vec<Analysed> {
     use futures::StreamExt;
+    let deadline = tokio::time::Instant::now() + desk.verifier.budget();
     futures::stream::iter(analysed)
         .map(|mut item| async move {
-            verify_sender(desk, &mut item).await;
+            verify_sender(desk, &mut item, deadline).await;
             item
         })
         .buffered(CONCURRENT_CHECKS)
@@ -334,12 +338,12 @@ async fn verify_senders(desk: &DeskContext, analysed: Vec<Analysed>) -> Vec<Anal
         .await
 }
 
-async fn verify_sender(desk: &DeskContext, item: &mut Analysed) {
+async fn verify_sender(desk: &DeskContext, item: &mut Analysed, deadline: tokio::time::Instant) {
     if let Ok(understood) = &mut item.outcome {
         let from = understood.mail.from.as_ref().map(|a| a.email.as_str());
         // DKIM signs the mail as sent: the raw bytes, never the decrypted ones
         let pgp = understood.authenticity.pgp.take();
-        understood.authenticity = desk.verifier.check(&item.raw, from).await;
+        understood.authenticity = desk.verifier.check_until(&item.raw, from, deadline).await;
         understood.authenticity.pgp = pgp;
     }
 }
@@ -640,7 +644,8 @@ pub async fn retry_quarantined(
     if let Err(refused) = &item.outcome {
         return Err(IngestError::StillFailing(refused.reason()));
     }
-    verify_sender(desk, &mut item).await;
+    let deadline = tokio::time::Instant::now() + desk.verifier.budget();
+    verify_sender(desk, &mut item, deadline).await;
     let mut batch = store.begin().await?;
     batch.release_quarantined(id).await?;
     let mut outcome = BatchOutcome::default();
