@@ -36,6 +36,8 @@ pub enum RunError {
     Dns(#[from] crate::authenticate::VerifierError),
     #[error("{key}: {problem}")]
     Pgp { key: &'static str, problem: String },
+    #[error(transparent)]
+    Instance(#[from] crate::instance::InstanceError),
 }
 
 /// The desk's OpenPGP key and keyring from `[pgp]`, checked: a key that
@@ -113,6 +115,8 @@ pub struct Daemon {
     sender: Sender,
     wake: Arc<Notify>,
     triage_wake: Arc<Notify>,
+    /// This daemon's hold on a SQLite desk, released when it is dropped.
+    _instance: Option<crate::instance::InstanceLock>,
 }
 
 /// The part of the config the pipeline reads, checked.
@@ -166,6 +170,9 @@ impl Daemon {
             );
         }
         let desk = Arc::new(desk_context(&config, clock)?);
+        // before the database is touched: a second daemon on this SQLite
+        // desk stops here, naming the first
+        let instance = crate::instance::lock_desk(config.database.url.expose())?;
         let store = Store::connect(&config.database.url, config.database.max_connections).await?;
         store.migrate().await?;
         let transport = sender::transport(&config.smtp)?;
@@ -184,6 +191,7 @@ impl Daemon {
             sender,
             wake,
             triage_wake: Arc::new(Notify::new()),
+            _instance: instance,
         })
     }
 

@@ -51,6 +51,7 @@ pub mod clock;
 pub mod config;
 pub mod daemon;
 pub mod ingest;
+pub mod instance;
 pub mod mailbox;
 pub mod message;
 pub mod outbox;

@@ -1071,3 +1071,61 @@ async fn flood_from_one_address_keeps_the_desk_responsive(db: TestDb) {
     work.remove();
     db.cleanup().await;
 }
+
+/// A second `secdesk run` on a SQLite desk that one already serves refuses
+/// to start and names the first (issue 12, item 3); once the first stops,
+/// the second starts and serves.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_daemon_on_one_sqlite_desk_refuses_to_start() {
+    let stack = Stack::start();
+    let db = TestDb::sqlite();
+    let work = WorkDir::new("second-daemon");
+    let config = write_config(&stack, &db, &work.0, "", "", "");
+    let mut first = Daemon::new(&config, &work.0.join("first.log"));
+    first.start();
+    // the schema exists only once the first holds the desk (it locks
+    // before it opens the database)
+    let store = open_store(&db, Duration::from_secs(60)).await;
+    let first_pid = first.pid().expect("running");
+
+    let mut second = Daemon::new(&config, &work.0.join("second.log"));
+    second.start();
+    let status = await_some("the second daemon to give up", PATIENCE, || {
+        let exited = second.exited();
+        async move { exited }
+    })
+    .await;
+    assert!(!status.success(), "the second daemon must fail: {status}");
+    let log = second.log_tail(5);
+    assert!(
+        log.contains(&format!(
+            "another secdesk is already running on this database: pid {first_pid} on "
+        )),
+        "{log}"
+    );
+    assert!(first.exited().is_none(), "the first keeps running");
+
+    // the first still answers; after it stops, the second takes over
+    Mail::new(REPORTER, "Report to the first daemon", REPORT)
+        .send(&stack)
+        .await;
+    wait_for_inbox(&stack, REPORTER, "the first daemon's ack", |m| {
+        m.iter()
+            .any(|r| r.subject.contains("Report to the first daemon"))
+    })
+    .await;
+    first.terminate(PATIENCE).await;
+    second.start();
+    Mail::new(REPORTER, "Report to the second daemon", REPORT)
+        .send(&stack)
+        .await;
+    wait_for_inbox(&stack, REPORTER, "the second daemon's ack", |m| {
+        m.iter()
+            .any(|r| r.subject.contains("Report to the second daemon"))
+    })
+    .await;
+    assert!(second.exited().is_none(), "{}", second.log_tail(10));
+    assert_eq!(store.counts().await.unwrap().tickets, 2);
+    second.terminate(PATIENCE).await;
+    work.remove();
+}
