@@ -26,7 +26,6 @@
 use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::net::SocketAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -42,6 +41,7 @@ use mail_auth::{
     ResolverCache, SpfOutput, SpfResult, Txt,
 };
 
+use crate::config::DnsConfig;
 use crate::message::authenticity::{
     self, Authenticity, CheckResult, DkimCheck, DmarcCheck, SpfCheck, first_hop,
 };
@@ -50,19 +50,6 @@ use crate::message::authenticity::{
 /// carries one to three (author, list, ESP); a hundred would be a hundred
 /// DNS queries.
 pub const MAX_SIGNATURES: usize = 8;
-
-/// Where and how the desk asks DNS (`[dns]`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DnsSettings {
-    /// Empty: the system's resolvers (`/etc/resolv.conf`).
-    pub servers: Vec<SocketAddr>,
-    /// For one query.
-    pub timeout: Duration,
-    /// Tries per query.
-    pub attempts: usize,
-    /// TXT answers kept.
-    pub cache_entries: usize,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum VerifierError {
@@ -89,7 +76,10 @@ impl std::fmt::Debug for Verifier {
 }
 
 impl Verifier {
-    pub fn new(settings: &DnsSettings) -> Result<Verifier, VerifierError> {
+    /// A resolver as `[dns]` says: its servers (none: the system's), one
+    /// query's timeout and tries, the TXT cache's size.
+    pub fn new(settings: &DnsConfig) -> Result<Verifier, VerifierError> {
+        let timeout = Duration::from_millis(settings.timeout_ms);
         let (config, mut options) = if settings.servers.is_empty() {
             mail_auth::hickory_resolver::system_conf::read_system_conf()
                 .map_err(|e| VerifierError::SystemConfig(e.to_string()))?
@@ -113,14 +103,15 @@ impl Verifier {
                 ResolverOpts::default(),
             )
         };
-        options.timeout = settings.timeout;
-        options.attempts = settings.attempts;
+        options.timeout = timeout;
+        options.attempts = settings.attempts as usize;
         let dns = MessageAuthenticator::new(config, options)
             .map_err(|e| VerifierError::Resolver(e.to_string()))?;
         // DKIM keys, then DMARC's tree walk, then SPF's includes: a few
         // rounds of queries, each bounded by the resolver's own timeout
-        let attempts = u32::try_from(settings.attempts.max(1)).unwrap_or(u32::MAX);
-        let budget = settings.timeout.saturating_mul(attempts).saturating_mul(4);
+        let budget = timeout
+            .saturating_mul(settings.attempts.max(1))
+            .saturating_mul(4);
         Ok(Verifier {
             dns,
             cache: TxtCache::new(settings.cache_entries),
@@ -490,9 +481,9 @@ Joe.\r
 
     fn verifier() -> Verifier {
         // a resolver nobody answers at: every key the tests need is cached
-        let verifier = Verifier::new(&DnsSettings {
+        let verifier = Verifier::new(&DnsConfig {
             servers: vec!["127.0.0.1:9".parse().unwrap()],
-            timeout: Duration::from_millis(200),
+            timeout_ms: 200,
             attempts: 1,
             cache_entries: 64,
         })
@@ -565,9 +556,9 @@ Joe.\r
     #[tokio::test]
     async fn a_mail_whose_dns_does_not_answer_is_recorded_as_not_checked() {
         // port 9 on loopback: nothing answers; the key is not cached
-        let verifier = Verifier::new(&DnsSettings {
+        let verifier = Verifier::new(&DnsConfig {
             servers: vec!["127.0.0.1:9".parse().unwrap()],
-            timeout: Duration::from_millis(100),
+            timeout_ms: 100,
             attempts: 1,
             cache_entries: 0,
         })

@@ -152,17 +152,6 @@ pub struct DnsConfig {
     pub cache_entries: usize,
 }
 
-impl DnsConfig {
-    pub fn settings(&self) -> crate::authenticate::DnsSettings {
-        crate::authenticate::DnsSettings {
-            servers: self.servers.clone(),
-            timeout: std::time::Duration::from_millis(self.timeout_ms),
-            attempts: self.attempts as usize,
-            cache_entries: self.cache_entries,
-        }
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct DeskConfig {
     /// The desk's address: From of every mail we send, and where reports arrive.

@@ -45,7 +45,7 @@ pub enum RunError {
 /// quarantined one by one); one that expires within 30 days is warned of.
 fn load_pgp(
     config: &crate::config::PgpConfig,
-    now_millis: i64,
+    now: std::time::SystemTime,
 ) -> Result<Option<crate::ingest::PgpDesk>, RunError> {
     let Some(key_file) = &config.key_file else {
         return Ok(None);
@@ -63,7 +63,6 @@ fn load_pgp(
             key: "pgp.key_file",
             problem: format!("{}: {e}", key_file.display()),
         })?;
-    let now = std::time::UNIX_EPOCH + Duration::from_millis(u64::try_from(now_millis).unwrap_or(0));
     key.check_usable(now).map_err(|e| RunError::Pgp {
         key: "pgp.key_file",
         problem: e.to_string(),
@@ -135,8 +134,8 @@ pub fn desk_context(config: &Config, clock: Arc<dyn Clock>) -> Result<DeskContex
         limits: config.limits.message_limits(),
         templates: Templates::load(&config.desk.templates_dir)?,
         auth: config.desk.authentication.clone(),
-        verifier: Arc::new(Verifier::new(&config.dns.settings())?),
-        pgp: load_pgp(&config.pgp, clock.now_millis())?.map(Arc::new),
+        verifier: Arc::new(Verifier::new(&config.dns)?),
+        pgp: load_pgp(&config.pgp, clock.now().into())?.map(Arc::new),
         calendar: config.calendar.business.clone(),
         reminder_lead: chrono::TimeDelta::hours(i64::from(config.calendar.reminder_lead_hours)),
         expose_staff_address: config.desk.expose_staff_address,

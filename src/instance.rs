@@ -33,20 +33,10 @@ pub enum InstanceError {
     },
 }
 
-/// The SQLite file of a `sqlite:` URL; `None` for other URLs and for an
-/// in-memory database.
-pub fn sqlite_file(url: &str) -> Option<PathBuf> {
-    let rest = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))?;
-    let path = rest.split('?').next().unwrap_or_default();
-    (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path))
-}
-
 /// Take the desk of the database at `url` (SQLite only; `Ok(None)` for
 /// others), or say who has it.
 pub fn lock_desk(url: &str) -> Result<Option<InstanceLock>, InstanceError> {
-    let Some(db) = sqlite_file(url) else {
+    let Some(db) = crate::store::sqlite_file(url) else {
         return Ok(None);
     };
     let mut name = db.clone().into_os_string();
@@ -101,20 +91,6 @@ fn lock_file(path: &Path) -> Result<InstanceLock, InstanceError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_sqlite_files_are_locked() {
-        assert_eq!(
-            sqlite_file("sqlite://.secdesk/desk.db?mode=rwc"),
-            Some(PathBuf::from(".secdesk/desk.db"))
-        );
-        assert_eq!(
-            sqlite_file("sqlite:desk.db"),
-            Some(PathBuf::from("desk.db"))
-        );
-        assert_eq!(sqlite_file("sqlite::memory:"), None);
-        assert_eq!(sqlite_file("postgres://db/secdesk"), None);
-    }
 
     #[test]
     fn a_second_holder_is_refused_with_the_first_ones_name_until_it_lets_go() {

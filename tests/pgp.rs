@@ -420,14 +420,7 @@ fn message_id() -> String {
 
 /// The first mail in `user`'s INBOX whose subject carries a ticket number.
 async fn first_ticket_mail(stack: &Stack, user: &str, what: &str) -> Received {
-    let mails = wait_for_inbox(stack, user, what, |m| {
-        m.iter().any(|r| r.subject.contains("SEC-"))
-    })
-    .await;
-    mails
-        .into_iter()
-        .find(|r| r.subject.contains("SEC-"))
-        .expect("a mail with a number")
+    wait_for_mail(stack, user, what, |r| r.subject.contains("SEC-")).await
 }
 
 /// The OpenPGP message of a PGP/MIME mail, checked to be one (RFC 3156:
@@ -900,14 +893,10 @@ const DETAIL: &str = "The payload also fires from the display-name field.";
 /// The staff notification whose subject carries `subject` (mail the desk
 /// did not encrypt), and the ticket's number.
 async fn notified(stack: &Stack, subject: &str) -> (String, Received) {
-    let mails = wait_for_inbox(stack, STAFF, "the new-ticket notification", |m| {
-        m.iter().any(|r| r.subject.contains(subject))
+    let notification = wait_for_mail(stack, STAFF, "the new-ticket notification", |r| {
+        r.subject.contains(subject)
     })
     .await;
-    let notification = mails
-        .into_iter()
-        .find(|r| r.subject.contains(subject))
-        .expect("the notification");
     (number_in(&notification.subject), notification)
 }
 
@@ -950,13 +939,10 @@ async fn an_encrypted_reply_under_a_dotted_subject_is_threaded_on_its_ticket(
     })
     .await;
     // staff read what the reporter added, decrypted
-    let is_follow_up =
-        |r: &Received| r.subject.contains(&number) && r.subject.contains("Follow-up");
-    let mails = wait_for_inbox(stack, STAFF, "the follow-up notification", |m| {
-        m.iter().any(is_follow_up)
+    let follow_up = wait_for_mail(stack, STAFF, "the follow-up notification", |r| {
+        r.subject.contains(&number) && r.subject.contains("Follow-up")
     })
     .await;
-    let follow_up = mails.iter().find(|r| is_follow_up(r)).expect("found above");
     assert!(follow_up.body.contains(DETAIL), "{}", follow_up.body);
     assert!(
         follow_up

@@ -172,14 +172,10 @@ async fn unverified_reporters_are_flagged_to_staff_not_refused(stack: &Stack, db
     Mail::new(REPORTER, "Signed report", REPORT)
         .send_signed(stack)
         .await;
-    let staff = wait_for_inbox(stack, STAFF, "the signed report's notification", |m| {
-        m.iter().any(|r| r.subject.contains("Signed report"))
+    let signed = wait_for_mail(stack, STAFF, "the signed report's notification", |r| {
+        r.subject.contains("Signed report")
     })
     .await;
-    let signed = staff
-        .iter()
-        .find(|r| r.subject.contains("Signed report"))
-        .unwrap();
     assert!(!signed.body.contains("NOT VERIFIED"), "{}", signed.body);
 
     // a follow-up claiming the reporter's address, unsigned: threaded, flagged
@@ -190,15 +186,10 @@ async fn unverified_reporters_are_flagged_to_staff_not_refused(stack: &Stack, db
     )
     .send(stack)
     .await;
-    let staff = wait_for_inbox(stack, STAFF, "the follow-up notification", |m| {
-        m.iter()
-            .any(|r| r.subject.contains(&unsigned.number) && r.subject.contains("Follow-up"))
+    let follow_up = wait_for_mail(stack, STAFF, "the follow-up notification", |r| {
+        r.subject.contains(&unsigned.number) && r.subject.contains("Follow-up")
     })
     .await;
-    let follow_up = staff
-        .iter()
-        .find(|r| r.subject.contains(&unsigned.number) && r.subject.contains("Follow-up"))
-        .unwrap();
     assert!(
         follow_up.body.contains("SENDER NOT VERIFIED"),
         "{}",

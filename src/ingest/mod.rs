@@ -197,7 +197,7 @@ fn understand(raw: &[u8], desk: &DeskContext) -> Result<Understood, ParseError> 
     let mut opened = pgp::MailPgp::default();
     if let Some(keys) = &desk.pgp {
         let from = mail.from.as_ref().map(|a| a.email.as_str());
-        opened = pgp::open_mail(keys, raw, from, &desk.limits, desk.clock.now_millis())?;
+        opened = pgp::open_mail(keys, raw, from, &desk.limits, desk.clock.now().into())?;
         if let Some(decrypted) = &opened.decrypted {
             // the decrypted mail is read instead: outer headers, inner body
             mail = message::parse_within(decrypted, &desk.limits, &budget)?;

@@ -23,7 +23,7 @@
 //!   to several staff goes as one mail each, sealed for those whose key is
 //!   in the keyring. Other mail to several addresses is not sealed.
 
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use crate::message::authenticity::PgpCheck;
 use crate::message::{Limits, ParseError};
@@ -52,10 +52,6 @@ pub struct MailPgp {
     pub offered: Vec<(String, String)>,
 }
 
-fn system_time(millis: i64) -> SystemTime {
-    SystemTime::UNIX_EPOCH + Duration::from_millis(u64::try_from(millis).unwrap_or(0))
-}
-
 /// Open `raw` with the desk's key (pure but for the randomness sequoia may
 /// use): see the module doc.
 pub(super) fn open_mail(
@@ -63,18 +59,19 @@ pub(super) fn open_mail(
     raw: &[u8],
     from: Option<&str>,
     limits: &Limits,
-    now_millis: i64,
+    now: SystemTime,
 ) -> Result<MailPgp, ParseError> {
-    let now = system_time(now_millis);
     let limits = PgpLimits {
         max_input_bytes: limits.max_message_bytes,
         max_output_bytes: limits.max_message_bytes,
     };
     let from = from.unwrap_or("");
-    let mut known = pgp.keyring.clone();
+    // the keyring file's keys plus what this mail offers; copied only when
+    // it offers some (most mail does not, and the keyring can be large)
+    let mut known = std::borrow::Cow::Borrowed(&pgp.keyring);
     let mut offered: Vec<Cert> = pgp::keys_in_mail(raw, from);
     for cert in &offered {
-        known.add(cert.clone());
+        known.to_mut().add(cert.clone());
     }
     let encrypted = |e: pgp::PgpError| ParseError::Encrypted(e.to_string());
     let mut opened = pgp::open(raw, &pgp.key, &known, &limits, now).map_err(encrypted)?;
@@ -84,7 +81,7 @@ pub(super) fn open_mail(
         let inside = pgp::keys_in_mail(inner, from);
         if !inside.is_empty() {
             for cert in &inside {
-                known.add(cert.clone());
+                known.to_mut().add(cert.clone());
             }
             offered.extend(inside);
             if matches!(
@@ -189,7 +186,7 @@ pub(super) async fn key_for(
     if desk.staff.is_staff(to) && !pgp.encrypt_staff_copies {
         return Ok(None);
     }
-    let now = system_time(desk.clock.now_millis());
+    let now = SystemTime::from(desk.clock.now());
     let usable = |cert: &Cert| match pgp::check_recipient(cert, now) {
         Ok(()) => true,
         Err(e) => {
@@ -233,7 +230,7 @@ pub(super) async fn seal_for(
         Some(number) => format!("[{number}] ..."),
         None => "...".to_string(),
     };
-    let now = system_time(desk.clock.now_millis());
+    let now = SystemTime::from(desk.clock.now());
     match pgp::seal_hiding_subject(raw, &cert, &pgp.key, now, &outside) {
         Ok(sealed) => Ok(Some(sealed)),
         Err(e) => {

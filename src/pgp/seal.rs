@@ -7,6 +7,9 @@ use std::time::SystemTime;
 use sequoia_openpgp as openpgp;
 
 use openpgp::Cert;
+use openpgp::cert::ValidCert;
+use openpgp::cert::amalgamation::key::ValidKeyAmalgamationIter;
+use openpgp::packet::key::{PublicParts, UnspecifiedRole};
 use openpgp::serialize::stream::{Armorer, Encryptor, LiteralWriter, Message, Signer};
 use sha2::{Digest, Sha256};
 
@@ -160,13 +163,16 @@ fn with_protected_marker(raw: &[u8], eol: Eol) -> Vec<u8> {
     out
 }
 
-/// One armored OpenPGP message: signed by the desk, encrypted to the
-/// recipient's and the desk's valid encryption subkeys. Armor lines are 64
-/// characters, ending in `\n`.
 /// Whether [`seal`] can encrypt to `recipient` at `now`: a valid key with
 /// a live encryption subkey. The caller decides before writing a mail that
 /// must not go out in clear.
 pub fn check_recipient(recipient: &Cert, now: SystemTime) -> Result<(), PgpError> {
+    valid_recipient(recipient, now).map(drop)
+}
+
+/// `recipient` under our policy at `now`, alive and with an encryption
+/// subkey to encrypt to.
+fn valid_recipient(recipient: &Cert, now: SystemTime) -> Result<ValidCert<'_>, PgpError> {
     let unusable = |reason: String| PgpError::RecipientUnusable {
         fingerprint: recipient.fingerprint().to_hex(),
         reason,
@@ -177,66 +183,44 @@ pub fn check_recipient(recipient: &Cert, now: SystemTime) -> Result<(), PgpError
     valid
         .alive()
         .map_err(|e| unusable(format!("the key is not valid now: {e}")))?;
-    let usable = valid
+    if encryption_keys(&valid).next().is_none() {
+        return Err(unusable(
+            "it has no valid encryption subkey (expired, revoked, or none)".to_string(),
+        ));
+    }
+    Ok(valid)
+}
+
+/// The subkeys mail may be encrypted to: supported, alive, not revoked.
+fn encryption_keys<'a>(
+    valid: &ValidCert<'a>,
+) -> ValidKeyAmalgamationIter<'a, PublicParts, UnspecifiedRole> {
+    valid
         .keys()
         .supported()
         .alive()
         .revoked(false)
         .for_transport_encryption()
         .for_storage_encryption()
-        .next()
-        .is_some();
-    if usable {
-        Ok(())
-    } else {
-        Err(unusable(
-            "it has no valid encryption subkey (expired, revoked, or none)".to_string(),
-        ))
-    }
 }
 
+/// One armored OpenPGP message: signed by the desk, encrypted to the
+/// recipient's and the desk's valid encryption subkeys. Armor lines are 64
+/// characters, ending in `\n`.
 fn encrypt_and_sign(
     plaintext: &[u8],
     recipient: &Cert,
     desk: &DeskKey,
     now: SystemTime,
 ) -> Result<Vec<u8>, PgpError> {
-    let unusable = |reason: String| PgpError::RecipientUnusable {
-        fingerprint: recipient.fingerprint().to_hex(),
-        reason,
-    };
-    let recipient_valid = recipient
-        .with_policy(&POLICY, now)
-        .map_err(|e| unusable(e.to_string()))?;
-    recipient_valid
-        .alive()
-        .map_err(|e| unusable(format!("the key is not valid now: {e}")))?;
-    let recipient_keys: Vec<_> = recipient_valid
-        .keys()
-        .supported()
-        .alive()
-        .revoked(false)
-        .for_transport_encryption()
-        .for_storage_encryption()
-        .collect();
-    if recipient_keys.is_empty() {
-        return Err(unusable(
-            "it has no valid encryption subkey (expired, revoked, or none)".to_string(),
-        ));
-    }
+    let recipient_valid = valid_recipient(recipient, now)?;
+    let recipient_keys: Vec<_> = encryption_keys(&recipient_valid).collect();
     let desk_public = desk.public_cert();
     let desk_valid = desk
         .cert()
         .with_policy(&POLICY, now)
         .map_err(|e| PgpError::NoKey(e.to_string()))?;
-    let desk_keys: Vec<_> = desk_valid
-        .keys()
-        .supported()
-        .alive()
-        .revoked(false)
-        .for_transport_encryption()
-        .for_storage_encryption()
-        .collect();
+    let desk_keys: Vec<_> = encryption_keys(&desk_valid).collect();
     if desk_keys.is_empty() {
         return Err(PgpError::NoKey(
             "it has no valid encryption subkey now".to_string(),

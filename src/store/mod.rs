@@ -28,6 +28,7 @@ pub use secdesk_store::{
     TicketDetail, TicketQuery, TicketRef, TicketSummary, TicketUpdate, now_millis,
 };
 use secdesk_store_postgres::{PgBatch, PgStore};
+pub use secdesk_store_sqlite::database_file as sqlite_file;
 use secdesk_store_sqlite::{SqliteBatch, SqliteStore};
 
 use crate::config::Secret;
@@ -496,6 +497,21 @@ mod tests {
     #[test]
     fn backend_is_chosen_by_url() {
         assert_eq!(Backend::from_url("sqlite://x.db").unwrap(), Backend::Sqlite);
+    }
+
+    #[test]
+    fn the_file_of_a_sqlite_url_is_found_and_nothing_else_is_a_file() {
+        use std::path::PathBuf;
+        assert_eq!(
+            sqlite_file("sqlite://.secdesk/desk.db?mode=rwc"),
+            Some(PathBuf::from(".secdesk/desk.db"))
+        );
+        assert_eq!(
+            sqlite_file("sqlite:desk.db"),
+            Some(PathBuf::from("desk.db"))
+        );
+        assert_eq!(sqlite_file("sqlite::memory:"), None);
+        assert_eq!(sqlite_file("postgres://db/secdesk"), None);
         assert_eq!(
             Backend::from_url("postgresql://h/db").unwrap(),
             Backend::Postgres

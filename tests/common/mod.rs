@@ -672,6 +672,20 @@ pub async fn wait_for_inbox(
     }
 }
 
+/// Wait for the first mail in `user`'s INBOX that `matches`, and return it.
+pub async fn wait_for_mail(
+    stack: &Stack,
+    user: &str,
+    what: &str,
+    matches: impl Fn(&Received) -> bool,
+) -> Received {
+    wait_for_inbox(stack, user, what, |m| m.iter().any(&matches))
+        .await
+        .into_iter()
+        .find(|r| matches(r))
+        .expect("the mail the wait found")
+}
+
 /// Wait until the store satisfies `done`.
 pub async fn wait_for_store<F, Fut>(what: &str, mut done: F)
 where

@@ -26,17 +26,21 @@ pub struct SqliteBatch {
     tx: Transaction<'static, Sqlite>,
 }
 
+/// The file of a `sqlite:` URL (`sqlite://dir/desk.db?mode=rwc` gives
+/// `dir/desk.db`); `None` for other URLs and an in-memory database.
+pub fn database_file(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && path != ":memory:").then(|| std::path::PathBuf::from(path))
+}
+
 fn create_parent_dir(url: &str) {
-    let path = url
-        .trim_start_matches("sqlite://")
-        .trim_start_matches("sqlite:")
-        .split('?')
-        .next()
-        .unwrap_or_default();
-    if path.is_empty() || path == ":memory:" {
+    let Some(path) = database_file(url) else {
         return;
-    }
-    if let Some(parent) = std::path::Path::new(path).parent()
+    };
+    if let Some(parent) = path.parent()
         && !parent.as_os_str().is_empty()
     {
         // a failure shows up as a clear connect error right after
