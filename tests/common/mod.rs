@@ -104,13 +104,29 @@ pub struct Stack {
     pub dkim_revoked_port: u16,
 }
 
-/// Free ports, bound and released just before they are handed to the stack.
+/// Free ports for one stack, below the kernel's ephemeral range
+/// (32768–60999 on Linux): a port the kernel hands out for `:0` can be
+/// taken again as the source port of any outgoing connection in the moment
+/// between our check and the server's bind, and with eight ports per stack
+/// and tests in parallel that happened. Below the range only our own tests
+/// choose ports, and they take them in turn from one counter per process
+/// (starting at a random place, so two test processes rarely meet); each is
+/// checked by binding it.
 fn free_ports(n: usize) -> Vec<u16> {
-    let listeners: Vec<TcpListener> = (0..n)
-        .map(|_| TcpListener::bind("127.0.0.1:0").expect("bind a free port"))
-        .collect();
-    listeners
-        .iter()
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    const LOW: u32 = 20_000;
+    const SPAN: u32 = 12_000;
+    static NEXT: OnceLock<AtomicU32> = OnceLock::new();
+    let next = NEXT.get_or_init(|| AtomicU32::new(rand::random::<u32>() % SPAN));
+    let mut held = Vec::with_capacity(n);
+    while held.len() < n {
+        let port = (LOW + next.fetch_add(1, Ordering::Relaxed) % SPAN) as u16;
+        if let Ok(listener) = TcpListener::bind(("127.0.0.1", port)) {
+            held.push(listener);
+        }
+    }
+    held.iter()
         .map(|l| l.local_addr().expect("local addr").port())
         .collect()
 }
@@ -123,6 +139,20 @@ impl Stack {
     /// [`Stack::start`] with more `MAILSTACK_*` settings, e.g.
     /// `MAILSTACK_CATCHALL` so mail to outside domains is kept, not refused.
     pub fn start_with(extra_env: &[(&str, &str)]) -> Stack {
+        // A port can still be taken by something outside the tests between
+        // the check and the bind; a stack that could not listen is started
+        // again on other ports rather than failing the test.
+        for _ in 0..2 {
+            match Stack::try_start(extra_env) {
+                Ok(stack) => return stack,
+                Err(e) if e.contains("already in use") => continue,
+                Err(e) => panic!("mailstack up failed:\n{e}"),
+            }
+        }
+        Stack::try_start(extra_env).unwrap_or_else(|e| panic!("mailstack up failed:\n{e}"))
+    }
+
+    fn try_start(extra_env: &[(&str, &str)]) -> Result<Stack, String> {
         let ports = free_ports(8);
         let dir = PathBuf::from(format!("/tmp/sdt-{:016x}", rand::random::<u64>()));
         std::fs::create_dir_all(&dir).expect("create the stack dir");
@@ -167,17 +197,16 @@ impl Stack {
             .envs(&env)
             .output()
             .expect("run scripts/mailstack.sh up");
-        assert!(
-            out.status.success(),
-            "mailstack up failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        if !out.status.success() {
+            let _ = std::fs::remove_dir_all(&dir);
+            return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+        }
         for line in String::from_utf8_lossy(&out.stdout).lines() {
             if let Some((k, v)) = line.split_once('=') {
                 env.insert(k.to_string(), v.trim_matches('\'').to_string());
             }
         }
-        Stack {
+        Ok(Stack {
             dir,
             env,
             imap_port: ports[0],
@@ -187,7 +216,7 @@ impl Stack {
             dkim_port: ports[5],
             dkim_other_port: ports[6],
             dkim_revoked_port: ports[7],
-        }
+        })
     }
 
     /// The daemon's `[dns]` section: this stack's DNS server only, so a
