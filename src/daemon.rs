@@ -1,5 +1,7 @@
 //! `secdesk run`: the mailbox reader and the outbox sender, side by side,
-//! until shutdown.
+//! until shutdown. On PostgreSQL several daemons may serve one desk: each
+//! sends, and the one holding the reader lease (`lease`) reads the mailbox
+//! and runs the triage clock.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -116,6 +118,8 @@ pub struct Daemon {
     triage_wake: Arc<Notify>,
     /// This daemon's hold on a SQLite desk, released when it is dropped.
     _instance: Option<crate::instance::InstanceLock>,
+    /// Who this daemon is to the others on the database.
+    me: crate::store::DaemonInfo,
 }
 
 /// The part of the config the pipeline reads, checked.
@@ -174,6 +178,12 @@ impl Daemon {
         let instance = crate::instance::lock_desk(config.database.url.expose())?;
         let store = Store::connect(&config.database.url, config.database.max_connections).await?;
         store.migrate().await?;
+        let me = crate::lease::identity(desk.clock.now_millis());
+        if instance.is_some() {
+            // the file lock proves no other daemon sends: claims left by
+            // one that died are this one's to send
+            store.release_claims(None).await?;
+        }
         let transport = sender::transport(&config.smtp)?;
         let wake = Arc::new(Notify::new());
         let sender = Sender::new(
@@ -182,6 +192,7 @@ impl Daemon {
             sender::Lanes::new(config.smtp.pool_size, config.smtp.reporter_connections),
             Duration::from_secs(config.smtp.retry_initial_secs),
             Arc::clone(&wake),
+            &me.id,
         );
         Ok(Daemon {
             config: Arc::new(config),
@@ -191,6 +202,7 @@ impl Daemon {
             wake,
             triage_wake: Arc::new(Notify::new()),
             _instance: instance,
+            me,
         })
     }
 
@@ -207,25 +219,16 @@ impl Daemon {
     /// Run until `shutdown`: stop reading, commit the batch in hand, send
     /// what is queued (bounded), close.
     pub async fn run(self, shutdown: Shutdown) {
+        if self.store.backend() == crate::store::Backend::Postgres {
+            crate::lease::register(&self.store, &self.me).await;
+        }
         // aborted if this future is dropped, so nothing outlives the daemon
         let mut sender_task = AbortOnDrop(tokio::spawn(self.sender.clone().run(shutdown.clone())));
-        let mut triage_task = AbortOnDrop(tokio::spawn(crate::triage::run(
-            self.store.clone(),
-            Arc::clone(&self.desk),
-            Duration::from_secs(self.config.calendar.check_interval_secs.max(1)),
-            Arc::clone(&self.triage_wake),
-            Arc::clone(&self.wake),
-            shutdown.clone(),
-        )));
-        read_mailbox(
-            Arc::clone(&self.config),
-            self.store.clone(),
-            Arc::clone(&self.desk),
-            Arc::clone(&self.wake),
-            shutdown,
-        )
-        .await;
-        let _ = (&mut triage_task.0).await;
+        match self.store.backend() {
+            // one daemon per SQLite desk: it reads, no lease
+            crate::store::Backend::Sqlite => self.read(&self.store, shutdown).await,
+            crate::store::Backend::Postgres => self.read_while_leased(shutdown).await,
+        }
         let _ = (&mut sender_task.0).await;
         // a round drains: everything due goes, or waits for its retry
         match tokio::time::timeout(FLUSH_ON_STOP, self.sender.round()).await {
@@ -239,8 +242,68 @@ impl Daemon {
             _ => {}
         }
         let _ = tokio::time::timeout(FLUSH_ON_STOP, self.sender.close()).await;
+        if self.store.backend() == crate::store::Backend::Postgres {
+            let _ = self.store.release_claims(Some(&self.me.id)).await;
+            let _ = self.store.forget_daemon(&self.me.id).await;
+        }
         self.store.close().await;
         tracing::info!("stopped");
+    }
+
+    /// Read the mailbox and run the triage clock on `store` until shutdown.
+    async fn read(&self, store: &Store, shutdown: Shutdown) {
+        let triage = crate::triage::run(
+            store.clone(),
+            Arc::clone(&self.desk),
+            Duration::from_secs(self.config.calendar.check_interval_secs.max(1)),
+            Arc::clone(&self.triage_wake),
+            Arc::clone(&self.wake),
+            shutdown.clone(),
+        );
+        let reader = read_mailbox(
+            Arc::clone(&self.config),
+            store.clone(),
+            Arc::clone(&self.desk),
+            Arc::clone(&self.wake),
+            shutdown,
+        );
+        tokio::join!(reader, triage);
+    }
+
+    /// [`Daemon::read`] while this daemon holds the mailbox's reader lease,
+    /// on a store fenced by it; standing by (sending only) while another
+    /// daemon holds it. The lease goes the moment reading has stopped.
+    async fn read_while_leased(&self, mut shutdown: Shutdown) {
+        let lease = crate::lease::reader_lease(&crate::mailbox::mailbox_id(&self.config.imap));
+        let (fence_tx, mut fence) = tokio::sync::watch::channel(None);
+        let keeper = AbortOnDrop(tokio::spawn(
+            crate::lease::Keeper {
+                store: self.store.clone(),
+                me: self.me.clone(),
+                lease: lease.clone(),
+                fence: fence_tx,
+            }
+            .run(),
+        ));
+        let fenced = self.store.fenced(fence.clone());
+        loop {
+            let token = tokio::select! {
+                held = fence.wait_for(Option::is_some) => match held {
+                    Ok(f) => f.as_ref().map(|f| f.token),
+                    Err(_) => break,
+                },
+                _ = shutdown.wait() => break,
+            };
+            let lost = fence.wait_for(|f| f.as_ref().map(|f| f.token) != token);
+            tokio::select! {
+                _ = self.read(&fenced, shutdown.clone()) => break,
+                // the session in hand is dropped: its open batch rolls back
+                // and the new reader reads that mail again
+                _ = lost => continue,
+            }
+        }
+        drop(keeper);
+        crate::lease::release(&self.store, &self.me, &lease).await;
     }
 }
 

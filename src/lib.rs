@@ -12,7 +12,7 @@
 //! mailbox/   IMAP edge: connect (TLS, STARTTLS, loopback plain), UID SEARCH
 //!            above the checkpoint, fetch sizes then BODY.PEEK[], IDLE or poll
 //!    │
-//! pgp/       (not wired in yet) OpenPGP: PGP/MIME and inline armor decrypted
+//! pgp/       OpenPGP: PGP/MIME and inline armor decrypted
 //!    │       with the desk key into a plain mail, signatures checked against
 //!    │       known keys; keys offered by mail; outgoing mail sealed
 //! message/   raw bytes -> ParsedMail (text, HTML as text, attachments with
@@ -40,7 +40,10 @@
 //!            the outbox over pooled SMTP, retrying with backoff
 //! ```
 //!
-//! `daemon` wires the reader and the sender together; `config` is the TOML
+//! `daemon` wires the reader and the sender together (on PostgreSQL
+//! several daemons share a desk: `lease` decides which one reads, with a
+//! fencing token every commit checks; `instance` keeps a SQLite desk to one
+//! daemon); `config` is the TOML
 //! file plus `SECDESK_*` variables; `cli` holds the other commands. Pure
 //! modules (message, report, route, ticket) do no I/O and are unit-tested;
 //! the edges are tested against real Dovecot, Postfix, SQLite and PostgreSQL.
@@ -52,6 +55,7 @@ pub mod config;
 pub mod daemon;
 pub mod ingest;
 pub mod instance;
+pub mod lease;
 pub mod mailbox;
 pub mod message;
 pub mod outbox;

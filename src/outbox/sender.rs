@@ -1,5 +1,7 @@
 //! The outbox worker: claims due mail, sends it over a pool of SMTP
-//! connections, and records the outcome. A crash between "accepted by SMTP"
+//! connections, and records the outcome. Several daemons on one database
+//! each claim their own mail (`Store::claim_outbox`), so none sends what
+//! another is sending. A crash between "accepted by SMTP"
 //! and "marked sent" sends that mail again on restart: at least once, never
 //! lost, and at most `smtp.reporter_connections` acknowledgments twice.
 
@@ -23,6 +25,10 @@ const PER_CONNECTION: usize = 8;
 const IDLE_POLL: Duration = Duration::from_secs(5);
 /// Attempts before a transiently failing mail is given up.
 const MAX_ATTEMPTS: i64 = 30;
+/// How long a claim holds at most (database clock). A daemon that dies
+/// loses its claims sooner, when its heartbeat lapses (`lease`); this
+/// bounds one that lives but hangs.
+const CLAIM: Duration = Duration::from_secs(300);
 
 #[derive(Debug, thiserror::Error)]
 pub enum SenderError {
@@ -84,6 +90,8 @@ pub struct Sender {
     retry_initial: Duration,
     /// Poked after every commit that queued mail, so replies leave at once.
     wake: Arc<Notify>,
+    /// Who claims the mail this sender sends: the daemon's id.
+    holder: Arc<str>,
 }
 
 enum Outcome {
@@ -120,6 +128,7 @@ impl Sender {
         lanes: Lanes,
         retry_initial: Duration,
         wake: Arc<Notify>,
+        holder: &str,
     ) -> Sender {
         Sender {
             store,
@@ -128,6 +137,7 @@ impl Sender {
             reporters_busy: Arc::new(AtomicBool::new(false)),
             retry_initial,
             wake,
+            holder: holder.into(),
         }
     }
 
@@ -238,7 +248,15 @@ impl Sender {
             let due = if stop() {
                 Vec::new()
             } else {
-                self.store.due_outbox(now_millis(), lane, claim).await?
+                self.store
+                    .claim_outbox(
+                        now_millis(),
+                        lane,
+                        claim,
+                        &self.holder,
+                        CLAIM.as_millis() as i64,
+                    )
+                    .await?
             };
             if lane == Lane::Reporters {
                 self.reporters_busy

@@ -22,10 +22,11 @@
 //! a crash before commit re-reads the batch, a crash after it skips it.
 
 pub use secdesk_store::{
-    AttachmentView, Backend, BatchOps, Counts, CvssView, EventView, FlaggedMessage, Lane,
-    MailboxState, MessageView, NewAttachment, NewEvent, NewMessage, NewOutboxMail, NewTicket,
-    OutboxItem, Participant, ParticipantView, QuarantinedMail, StoreError, StoreOps, StoredCvss,
-    TicketDetail, TicketQuery, TicketRef, TicketSummary, TicketUpdate, now_millis,
+    AttachmentView, Backend, BatchOps, Counts, CvssView, DaemonInfo, EventView, Fence,
+    FlaggedMessage, Lane, LeaseView, MailboxState, MessageView, NewAttachment, NewEvent,
+    NewMessage, NewOutboxMail, NewTicket, OutboxItem, Participant, ParticipantView,
+    QuarantinedMail, StoreError, StoreOps, StoredCvss, TicketDetail, TicketQuery, TicketRef,
+    TicketSummary, TicketUpdate, now_millis,
 };
 use secdesk_store_postgres::{PgBatch, PgStore};
 pub use secdesk_store_sqlite::database_file as sqlite_file;
@@ -37,15 +38,32 @@ use crate::ticket::Severity;
 /// How many tickets `overdue_tickets` lists at most.
 const OVERDUE_LIMIT: i64 = 1000;
 
-/// The database, whichever it is.
+/// The database, whichever it is; for a daemon that reads the mailbox
+/// beside others, with the reader lease every commit must still hold.
 #[derive(Clone, Debug)]
-pub enum Store {
+pub struct Store {
+    db: Db,
+    fence: Option<FenceWatch>,
+}
+
+/// The reader lease as its keeper sees it now: `None` while not held.
+pub type FenceWatch = tokio::sync::watch::Receiver<Option<Fence>>;
+
+#[derive(Clone, Debug)]
+enum Db {
     Sqlite(SqliteStore),
     Postgres(PgStore),
 }
 
 /// The transaction of one batch of mail (see [`BatchOps`]).
-pub enum Batch {
+pub struct Batch {
+    tx: Tx,
+    /// The lease this batch began under, when the store is fenced; `Err`
+    /// when it began while the lease was not held.
+    fence: Option<Result<Fence, ()>>,
+}
+
+enum Tx {
     Sqlite(SqliteBatch),
     Postgres(PgBatch),
 }
@@ -64,39 +82,52 @@ impl Store {
     /// Open (and for SQLite create) the database. Does not migrate.
     pub async fn connect(url: &Secret, max_connections: u32) -> Result<Store, StoreError> {
         let url = url.expose();
-        Ok(match Backend::from_url(url)? {
-            Backend::Sqlite => Store::Sqlite(SqliteStore::connect(url, max_connections).await?),
-            Backend::Postgres => Store::Postgres(PgStore::connect(url, max_connections).await?),
-        })
+        let db = match Backend::from_url(url)? {
+            Backend::Sqlite => Db::Sqlite(SqliteStore::connect(url, max_connections).await?),
+            Backend::Postgres => Db::Postgres(PgStore::connect(url, max_connections).await?),
+        };
+        Ok(Store { db, fence: None })
+    }
+
+    /// This store, with every batch committed only while `fence` holds the
+    /// lease it began under (see [`BatchOps::fence_holds`]); a batch begun
+    /// without the lease commits nothing.
+    pub fn fenced(&self, fence: FenceWatch) -> Store {
+        Store {
+            db: self.db.clone(),
+            fence: Some(fence),
+        }
     }
 
     pub fn backend(&self) -> Backend {
-        match self {
-            Store::Sqlite(_) => Backend::Sqlite,
-            Store::Postgres(_) => Backend::Postgres,
+        match self.db {
+            Db::Sqlite(_) => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
         }
     }
 
     /// Bring the schema up to date (idempotent).
     pub async fn migrate(&self) -> Result<(), StoreError> {
-        dispatch!(Store, self, s => s.migrate().await)
+        dispatch!(Db, &self.db, s => s.migrate().await)
     }
 
     pub async fn close(&self) {
-        dispatch!(Store, self, s => s.close().await)
+        dispatch!(Db, &self.db, s => s.close().await)
     }
 
     /// Where reading of `mailbox` stopped, if it was ever read.
     pub async fn mailbox_state(&self, mailbox: &str) -> Result<Option<MailboxState>, StoreError> {
-        dispatch!(Store, self, s => s.mailbox_state(mailbox).await)
+        dispatch!(Db, &self.db, s => s.mailbox_state(mailbox).await)
     }
 
     /// Start the transaction for one batch of mail.
     pub async fn begin(&self) -> Result<Batch, StoreError> {
-        Ok(match self {
-            Store::Sqlite(s) => Batch::Sqlite(s.begin().await?),
-            Store::Postgres(s) => Batch::Postgres(s.begin().await?),
-        })
+        let tx = match &self.db {
+            Db::Sqlite(s) => Tx::Sqlite(s.begin().await?),
+            Db::Postgres(s) => Tx::Postgres(s.begin().await?),
+        };
+        let fence = self.fence.as_ref().map(|f| f.borrow().clone().ok_or(()));
+        Ok(Batch { tx, fence })
     }
 
     /// Outgoing mail of `lane` that is due: answers someone is waiting for
@@ -111,16 +142,73 @@ impl Store {
         lane: Lane,
         limit: i64,
     ) -> Result<Vec<OutboxItem>, StoreError> {
-        dispatch!(Store, self, s => s.due_outbox(now, lane, limit).await)
+        dispatch!(Db, &self.db, s => s.due_outbox(now, lane, limit).await)
+    }
+
+    /// Claim due mail of `lane` for `holder` (see [`StoreOps::claim_outbox`]):
+    /// several daemons drain one outbox, none sends what another claimed.
+    pub async fn claim_outbox(
+        &self,
+        now: i64,
+        lane: Lane,
+        limit: i64,
+        holder: &str,
+        claim_ms: i64,
+    ) -> Result<Vec<OutboxItem>, StoreError> {
+        dispatch!(Db, &self.db, s => s.claim_outbox(now, lane, limit, holder, claim_ms).await)
+    }
+
+    /// Give back `holder`'s claims on unsent mail (all claims when `None`).
+    pub async fn release_claims(&self, holder: Option<&str>) -> Result<(), StoreError> {
+        dispatch!(Db, &self.db, s => s.release_claims(holder).await)
+    }
+
+    /// Take or renew a lease (database clock); `None` when another holds it.
+    pub async fn acquire_lease(
+        &self,
+        name: &str,
+        holder: &str,
+        ttl_ms: i64,
+    ) -> Result<Option<i64>, StoreError> {
+        dispatch!(Db, &self.db, s => s.acquire_lease(name, holder, ttl_ms).await)
+    }
+
+    /// Let a lease go at once.
+    pub async fn release_lease(&self, name: &str, holder: &str) -> Result<(), StoreError> {
+        dispatch!(Db, &self.db, s => s.release_lease(name, holder).await)
+    }
+
+    /// Who holds a lease now.
+    pub async fn lease(&self, name: &str) -> Result<Option<LeaseView>, StoreError> {
+        dispatch!(Db, &self.db, s => s.lease(name).await)
+    }
+
+    /// Register a daemon, or keep it alive for `ttl_ms` more.
+    pub async fn heartbeat(&self, daemon: &DaemonInfo, ttl_ms: i64) -> Result<(), StoreError> {
+        dispatch!(Db, &self.db, s => s.heartbeat(daemon, ttl_ms).await)
+    }
+
+    pub async fn forget_daemon(&self, id: &str) -> Result<(), StoreError> {
+        dispatch!(Db, &self.db, s => s.forget_daemon(id).await)
+    }
+
+    /// The daemons registered from `pid_space` that look alive: (id, pid).
+    pub async fn daemons_in(&self, pid_space: &str) -> Result<Vec<(String, i64)>, StoreError> {
+        dispatch!(Db, &self.db, s => s.daemons_in(pid_space).await)
+    }
+
+    /// A daemon is known to be gone: its claims and lease are free now.
+    pub async fn mark_dead(&self, id: &str) -> Result<(), StoreError> {
+        dispatch!(Db, &self.db, s => s.mark_dead(id).await)
     }
 
     /// When the next pending mail is due, if any.
     pub async fn next_outbox_due(&self) -> Result<Option<i64>, StoreError> {
-        dispatch!(Store, self, s => s.next_outbox_due().await)
+        dispatch!(Db, &self.db, s => s.next_outbox_due().await)
     }
 
     pub async fn mark_sent(&self, ids: &[i64], now: i64) -> Result<(), StoreError> {
-        dispatch!(Store, self, s => s.mark_sent(ids, now).await)
+        dispatch!(Db, &self.db, s => s.mark_sent(ids, now).await)
     }
 
     /// Record a failed attempt: retried at `next_attempt_at`, or given up
@@ -131,7 +219,7 @@ impl Store {
         error: &str,
         next_attempt_at: Option<i64>,
     ) -> Result<(), StoreError> {
-        dispatch!(Store, self, s => s.mark_attempt_failed(id, error, next_attempt_at).await)
+        dispatch!(Db, &self.db, s => s.mark_attempt_failed(id, error, next_attempt_at).await)
     }
 
     /// The newest `limit` tickets `query` selects.
@@ -140,7 +228,7 @@ impl Store {
         query: &TicketQuery,
         limit: i64,
     ) -> Result<Vec<TicketSummary>, StoreError> {
-        dispatch!(Store, self, s => s.list_tickets(query, limit).await)
+        dispatch!(Db, &self.db, s => s.list_tickets(query, limit).await)
     }
 
     /// The newest `limit` tickets, whatever they are.
@@ -159,11 +247,11 @@ impl Store {
 
     /// Every change of a ticket, oldest first.
     pub async fn ticket_history(&self, number: &str) -> Result<Option<Vec<EventView>>, StoreError> {
-        dispatch!(Store, self, s => s.ticket_history(number).await)
+        dispatch!(Db, &self.db, s => s.ticket_history(number).await)
     }
 
     pub async fn ticket_detail(&self, number: &str) -> Result<Option<TicketDetail>, StoreError> {
-        let mut detail = dispatch!(Store, self, s => s.ticket_detail(number).await)?;
+        let mut detail = dispatch!(Db, &self.db, s => s.ticket_detail(number).await)?;
         // the store keeps the score; the bands it falls in are ticket rules
         if let Some(detail) = detail.as_mut() {
             for cvss in detail.cvss.iter_mut().chain(detail.cvss_vectors.iter_mut()) {
@@ -179,32 +267,32 @@ impl Store {
         which: &AttachmentRef,
     ) -> Result<Option<(AttachmentView, Option<Vec<u8>>)>, StoreError> {
         let view = match which {
-            AttachmentRef::Id(id) => dispatch!(Store, self, s => s.attachment(*id).await)?,
+            AttachmentRef::Id(id) => dispatch!(Db, &self.db, s => s.attachment(*id).await)?,
             AttachmentRef::Sha256(sha) => {
-                dispatch!(Store, self, s => s.attachment_by_sha256(sha).await)?
+                dispatch!(Db, &self.db, s => s.attachment_by_sha256(sha).await)?
             }
         };
         let Some(view) = view else {
             return Ok(None);
         };
-        let bytes = dispatch!(Store, self, s => s.blob(&view.sha256).await)?;
+        let bytes = dispatch!(Db, &self.db, s => s.blob(&view.sha256).await)?;
         Ok(Some((view, bytes)))
     }
 
     /// Incoming mail kept outside any ticket (strangers, automatic mail,
     /// quarantine), newest first.
     pub async fn unthreaded_messages(&self, limit: i64) -> Result<Vec<FlaggedMessage>, StoreError> {
-        dispatch!(Store, self, s => s.unthreaded_messages(limit).await)
+        dispatch!(Db, &self.db, s => s.unthreaded_messages(limit).await)
     }
 
     /// One quarantined mail with its raw bytes.
     pub async fn quarantined(&self, id: i64) -> Result<Option<QuarantinedMail>, StoreError> {
-        dispatch!(Store, self, s => s.quarantined(id).await)
+        dispatch!(Db, &self.db, s => s.quarantined(id).await)
     }
 
     /// Counts used by tests and the benchmark.
     pub async fn counts(&self) -> Result<Counts, StoreError> {
-        dispatch!(Store, self, s => s.counts().await)
+        dispatch!(Db, &self.db, s => s.counts().await)
     }
 }
 
@@ -239,19 +327,19 @@ impl Batch {
     /// Take a quarantined mail out of quarantine before it is processed
     /// again: it keeps its row as history, without its dedupe key.
     pub async fn release_quarantined(&mut self, id: i64) -> Result<(), StoreError> {
-        dispatch!(Batch, self, b => b.release_quarantined(id).await)
+        dispatch!(Tx, &mut self.tx, b => b.release_quarantined(id).await)
     }
 
     /// Whether a mail with this key was already stored.
     pub async fn seen(&mut self, dedupe_key: &str) -> Result<bool, StoreError> {
-        dispatch!(Batch, self, b => b.seen(dedupe_key).await)
+        dispatch!(Tx, &mut self.tx, b => b.seen(dedupe_key).await)
     }
 
     pub async fn ticket_by_number(
         &mut self,
         number: &str,
     ) -> Result<Option<TicketRef>, StoreError> {
-        dispatch!(Batch, self, b => b.ticket_by_number(number).await)
+        dispatch!(Tx, &mut self.tx, b => b.ticket_by_number(number).await)
     }
 
     /// The ticket of the newest stored message among `message_ids`.
@@ -259,12 +347,12 @@ impl Batch {
         &mut self,
         message_ids: &[&str],
     ) -> Result<Option<TicketRef>, StoreError> {
-        dispatch!(Batch, self, b => b.ticket_by_message_ids(message_ids).await)
+        dispatch!(Tx, &mut self.tx, b => b.ticket_by_message_ids(message_ids).await)
     }
 
     /// Insert a ticket; `None` when its number is already taken.
     pub async fn insert_ticket(&mut self, t: &NewTicket<'_>) -> Result<Option<i64>, StoreError> {
-        dispatch!(Batch, self, b => b.insert_ticket(t).await)
+        dispatch!(Tx, &mut self.tx, b => b.insert_ticket(t).await)
     }
 
     /// Apply `change` to a ticket (columns left `None` keep their value).
@@ -274,7 +362,7 @@ impl Batch {
         change: &TicketUpdate<'_>,
         now: i64,
     ) -> Result<(), StoreError> {
-        dispatch!(Batch, self, b => b.update_ticket(ticket_id, change, now).await)
+        dispatch!(Tx, &mut self.tx, b => b.update_ticket(ticket_id, change, now).await)
     }
 
     /// Message-IDs of the mail exchanged with the reporter, oldest first
@@ -284,7 +372,7 @@ impl Batch {
         ticket_id: i64,
         limit: i64,
     ) -> Result<Vec<String>, StoreError> {
-        dispatch!(Batch, self, b => b.reporter_thread(ticket_id, limit).await)
+        dispatch!(Tx, &mut self.tx, b => b.reporter_thread(ticket_id, limit).await)
     }
 
     /// How many automatic answers of `kind` went to `address` since `since`.
@@ -294,12 +382,12 @@ impl Batch {
         kind: &str,
         since: i64,
     ) -> Result<i64, StoreError> {
-        dispatch!(Batch, self, b => b.rate_events(address, kind, since).await)
+        dispatch!(Tx, &mut self.tx, b => b.rate_events(address, kind, since).await)
     }
 
     /// How many automatic answers of `kind` went to anyone since `since`.
     pub async fn rate_events_total(&mut self, kind: &str, since: i64) -> Result<i64, StoreError> {
-        dispatch!(Batch, self, b => b.rate_events_total(kind, since).await)
+        dispatch!(Tx, &mut self.tx, b => b.rate_events_total(kind, since).await)
     }
 
     pub async fn record_rate_event(
@@ -308,17 +396,17 @@ impl Batch {
         kind: &str,
         now: i64,
     ) -> Result<(), StoreError> {
-        dispatch!(Batch, self, b => b.record_rate_event(address, kind, now).await)
+        dispatch!(Tx, &mut self.tx, b => b.record_rate_event(address, kind, now).await)
     }
 
     /// Forget automatic-answer events older than `before`.
     pub async fn prune_rate_events(&mut self, before: i64) -> Result<(), StoreError> {
-        dispatch!(Batch, self, b => b.prune_rate_events(before).await)
+        dispatch!(Tx, &mut self.tx, b => b.prune_rate_events(before).await)
     }
 
     /// The OpenPGP key the desk keeps for `address`, armored.
     pub async fn pgp_key(&mut self, address: &str) -> Result<Option<String>, StoreError> {
-        dispatch!(Batch, self, b => b.pgp_key(address).await)
+        dispatch!(Tx, &mut self.tx, b => b.pgp_key(address).await)
     }
 
     /// Keep `armored` as `address`'s key, replacing an older one.
@@ -329,7 +417,7 @@ impl Batch {
         armored: &str,
         now: i64,
     ) -> Result<(), StoreError> {
-        dispatch!(Batch, self, b => b.remember_pgp_key(address, fingerprint, armored, now).await)
+        dispatch!(Tx, &mut self.tx, b => b.remember_pgp_key(address, fingerprint, armored, now).await)
     }
 
     /// Open, untriaged tickets whose reminder (`reminder = true`) or
@@ -339,7 +427,7 @@ impl Batch {
         now: i64,
         reminder: bool,
     ) -> Result<Vec<TicketRef>, StoreError> {
-        dispatch!(Batch, self, b => b.triage_due(now, reminder).await)
+        dispatch!(Tx, &mut self.tx, b => b.triage_due(now, reminder).await)
     }
 
     /// Remember that staff were told about a ticket's triage clock.
@@ -349,11 +437,11 @@ impl Batch {
         reminder: bool,
         now: i64,
     ) -> Result<(), StoreError> {
-        dispatch!(Batch, self, b => b.mark_triage_told(ticket_id, reminder, now).await)
+        dispatch!(Tx, &mut self.tx, b => b.mark_triage_told(ticket_id, reminder, now).await)
     }
 
     pub async fn insert_message(&mut self, m: &NewMessage<'_>) -> Result<i64, StoreError> {
-        dispatch!(Batch, self, b => b.insert_message(m).await)
+        dispatch!(Tx, &mut self.tx, b => b.insert_message(m).await)
     }
 
     /// Store an attachment and its bytes (once per content); returns its id.
@@ -362,7 +450,7 @@ impl Batch {
         message_row: i64,
         a: &NewAttachment<'_>,
     ) -> Result<i64, StoreError> {
-        dispatch!(Batch, self, b => b.insert_attachment(message_row, a).await)
+        dispatch!(Tx, &mut self.tx, b => b.insert_attachment(message_row, a).await)
     }
 
     /// Queue the stored outgoing message `message_row`; `disposition` (why
@@ -376,7 +464,7 @@ impl Batch {
         now: i64,
     ) -> Result<(), StoreError> {
         let mail = NewOutboxMail::new(message_row, envelope_from, recipients, disposition, now);
-        dispatch!(Batch, self, b => b.enqueue(&mail).await)
+        dispatch!(Tx, &mut self.tx, b => b.enqueue(&mail).await)
     }
 
     /// The newest `limit` tickets `query` selects, inside the batch.
@@ -385,12 +473,12 @@ impl Batch {
         query: &TicketQuery,
         limit: i64,
     ) -> Result<Vec<TicketSummary>, StoreError> {
-        dispatch!(Batch, self, b => b.list_tickets(query, limit).await)
+        dispatch!(Tx, &mut self.tx, b => b.list_tickets(query, limit).await)
     }
 
     /// The third parties and merged tickets' reporters on a ticket.
     pub async fn participants(&mut self, ticket_id: i64) -> Result<Vec<Participant>, StoreError> {
-        dispatch!(Batch, self, b => b.participants(ticket_id).await)
+        dispatch!(Tx, &mut self.tx, b => b.participants(ticket_id).await)
     }
 
     /// Add a participant; `false` when the address already was one.
@@ -402,7 +490,7 @@ impl Batch {
         added_by: Option<&str>,
         now: i64,
     ) -> Result<bool, StoreError> {
-        dispatch!(Batch, self, b => b.add_participant(ticket_id, address, role, added_by, now).await)
+        dispatch!(Tx, &mut self.tx, b => b.add_participant(ticket_id, address, role, added_by, now).await)
     }
 
     /// Remove a participant; `false` when the address was none.
@@ -411,7 +499,7 @@ impl Batch {
         ticket_id: i64,
         address: &str,
     ) -> Result<bool, StoreError> {
-        dispatch!(Batch, self, b => b.remove_participant(ticket_id, address).await)
+        dispatch!(Tx, &mut self.tx, b => b.remove_participant(ticket_id, address).await)
     }
 
     pub async fn set_owner(
@@ -420,7 +508,7 @@ impl Batch {
         owner: Option<&str>,
         now: i64,
     ) -> Result<(), StoreError> {
-        dispatch!(Batch, self, b => b.set_owner(ticket_id, owner, now).await)
+        dispatch!(Tx, &mut self.tx, b => b.set_owner(ticket_id, owner, now).await)
     }
 
     /// Add an entry to a ticket's audit trail.
@@ -429,12 +517,12 @@ impl Batch {
         ticket_id: i64,
         event: &NewEvent<'_>,
     ) -> Result<(), StoreError> {
-        dispatch!(Batch, self, b => b.record_event(ticket_id, event).await)
+        dispatch!(Tx, &mut self.tx, b => b.record_event(ticket_id, event).await)
     }
 
     /// Merge ticket `from` into `into` (messages, participants, its number).
     pub async fn merge_ticket(&mut self, from: i64, into: i64, now: i64) -> Result<(), StoreError> {
-        dispatch!(Batch, self, b => b.merge_ticket(from, into, now).await)
+        dispatch!(Tx, &mut self.tx, b => b.merge_ticket(from, into, now).await)
     }
 
     pub async fn set_mailbox_state(
@@ -443,11 +531,22 @@ impl Batch {
         state: MailboxState,
         now: i64,
     ) -> Result<(), StoreError> {
-        dispatch!(Batch, self, b => b.set_mailbox_state(mailbox, state, now).await)
+        dispatch!(Tx, &mut self.tx, b => b.set_mailbox_state(mailbox, state, now).await)
     }
 
-    pub async fn commit(self) -> Result<(), StoreError> {
-        dispatch!(Batch, self, b => b.commit().await)
+    /// Commit, if the batch's lease (when it has one) still holds.
+    pub async fn commit(mut self) -> Result<(), StoreError> {
+        match &self.fence {
+            None => {}
+            Some(Err(())) => return Err(StoreError::Fenced(None)),
+            Some(Ok(fence)) => {
+                let fence = fence.clone();
+                if !dispatch!(Tx, &mut self.tx, b => b.fence_holds(&fence).await)? {
+                    return Err(StoreError::Fenced(Some(fence.token)));
+                }
+            }
+        }
+        dispatch!(Tx, self.tx, b => b.commit().await)
     }
 }
 

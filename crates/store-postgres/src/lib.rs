@@ -9,11 +9,12 @@
 use std::time::Duration;
 
 use secdesk_store::{
-    AttachmentRow, AttachmentView, BatchOps, Context, Counts, EventRow, EventView, FlaggedMessage,
-    Lane, MailboxState, MessageRow, NewAttachment, NewEvent, NewMessage, NewOutboxMail, NewTicket,
-    OutboxItem, Participant, ParticipantView, QuarantinedMail, StoreError, StoreOps, SummaryRow,
-    TicketDetail, TicketQuery, TicketRef, TicketRelations, TicketRow, TicketSummary, TicketUpdate,
-    dedupe_participants, json_list, redact_url, rfc3339,
+    AttachmentRow, AttachmentView, BatchOps, Context, Counts, DaemonInfo, EventRow, EventView,
+    Fence, FlaggedMessage, Lane, LeaseView, MailboxState, MessageRow, NewAttachment, NewEvent,
+    NewMessage, NewOutboxMail, NewTicket, OutboxItem, Participant, ParticipantView,
+    QuarantinedMail, StoreError, StoreOps, SummaryRow, TicketDetail, TicketQuery, TicketRef,
+    TicketRelations, TicketRow, TicketSummary, TicketUpdate, dedupe_participants, json_list,
+    redact_url, rfc3339,
 };
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{ConnectOptions, Postgres, Transaction};
@@ -65,7 +66,8 @@ impl StoreOps for PgStore {
             return Ok(());
         }
         sqlx::query!(
-            "UPDATE outbox SET state = 'sent', sent_at = $1, attempts = attempts + 1
+            "UPDATE outbox SET state = 'sent', sent_at = $1, attempts = attempts + 1,
+                 claimed_by = NULL, claimed_until = NULL
              WHERE id = ANY($2)",
             now,
             ids
@@ -73,6 +75,122 @@ impl StoreOps for PgStore {
         .execute(&self.pool)
         .await
         .doing("mark mail as sent")?;
+        Ok(())
+    }
+
+    async fn claim_outbox(
+        &self,
+        now: i64,
+        lane: Lane,
+        limit: i64,
+        holder: &str,
+        claim_ms: i64,
+    ) -> Result<Vec<OutboxItem>, StoreError> {
+        let lane = lane.as_str();
+        // rows another daemon is claiming this instant are skipped, not
+        // waited for; the claim commits with this one statement
+        let rows = sqlx::query!(
+            r#"WITH due AS (
+                 SELECT o.id FROM outbox o
+                  WHERE o.state = 'pending' AND o.lane = $1 AND o.next_attempt_at <= $2
+                    AND (o.claimed_by IS NULL OR o.claimed_by = $4
+                         OR o.claimed_until < (extract(epoch FROM clock_timestamp()) * 1000)::bigint
+                         OR EXISTS (SELECT 1 FROM daemons d WHERE d.id = o.claimed_by
+                                     AND d.alive_until < (extract(epoch FROM clock_timestamp()) * 1000)::bigint))
+                  ORDER BY o.priority, o.next_attempt_at, o.id LIMIT $3
+                  FOR UPDATE OF o SKIP LOCKED
+               ), claimed AS (
+                 UPDATE outbox o SET claimed_by = $4,
+                        claimed_until = (extract(epoch FROM clock_timestamp()) * 1000)::bigint + $5
+                   FROM due WHERE o.id = due.id
+                 RETURNING o.id, o.envelope_from, o.recipients, o.attempts, o.message_id,
+                           o.priority, o.next_attempt_at
+               )
+               SELECT c.id AS "id!", c.envelope_from AS "envelope_from!", c.recipients AS "recipients!",
+                      c.attempts AS "attempts!", m.raw AS "raw!", m.disposition
+                 FROM claimed c JOIN messages m ON m.id = c.message_id
+                ORDER BY c.priority, c.next_attempt_at, c.id"#,
+            lane,
+            now,
+            limit,
+            holder,
+            claim_ms
+        )
+        .fetch_all(&self.pool)
+        .await
+        .doing("claim due mail")?;
+        Ok(rows
+            .into_iter()
+            .map(|r| OutboxItem {
+                id: r.id,
+                envelope_from: r.envelope_from,
+                recipients: json_list(&r.recipients),
+                attempts: r.attempts,
+                raw: r.raw,
+                disposition: r.disposition,
+            })
+            .collect())
+    }
+
+    async fn acquire_lease(
+        &self,
+        name: &str,
+        holder: &str,
+        ttl_ms: i64,
+    ) -> Result<Option<i64>, StoreError> {
+        // the database's clock decides expiry, so machines whose clocks
+        // disagree still agree on who holds the lease
+        sqlx::query_scalar!(
+            r#"INSERT INTO leases AS l (name, holder, token, expires_at, acquired_at)
+               VALUES ($1, $2, 1, (extract(epoch FROM clock_timestamp()) * 1000)::bigint + $3,
+                       (extract(epoch FROM clock_timestamp()) * 1000)::bigint)
+               ON CONFLICT (name) DO UPDATE SET
+                   token = CASE WHEN l.holder = excluded.holder THEN l.token ELSE l.token + 1 END,
+                   acquired_at = CASE WHEN l.holder = excluded.holder THEN l.acquired_at
+                                      ELSE excluded.acquired_at END,
+                   holder = excluded.holder,
+                   expires_at = excluded.expires_at
+                WHERE l.holder = excluded.holder OR l.expires_at < excluded.acquired_at
+                   OR EXISTS (SELECT 1 FROM daemons d WHERE d.id = l.holder
+                               AND d.alive_until < excluded.acquired_at)
+               RETURNING token"#,
+            name,
+            holder,
+            ttl_ms
+        )
+        .fetch_optional(&self.pool)
+        .await
+        .doing("take the lease")
+    }
+
+    async fn lease(&self, name: &str) -> Result<Option<LeaseView>, StoreError> {
+        sqlx::query_as!(
+            LeaseView,
+            r#"SELECT holder, token,
+                      expires_at - (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS "expires_in_ms!"
+                 FROM leases WHERE name = $1"#,
+            name
+        )
+        .fetch_optional(&self.pool)
+        .await
+        .doing("read a lease")
+    }
+
+    async fn heartbeat(&self, d: &DaemonInfo, ttl_ms: i64) -> Result<(), StoreError> {
+        sqlx::query!(
+            "INSERT INTO daemons (id, host, pid, pid_space, started_at, alive_until)
+             VALUES ($1, $2, $3, $4, $5, (extract(epoch FROM clock_timestamp()) * 1000)::bigint + $6)
+             ON CONFLICT (id) DO UPDATE SET alive_until = excluded.alive_until",
+            d.id,
+            d.host,
+            d.pid,
+            d.pid_space,
+            d.started_at,
+            ttl_ms
+        )
+        .execute(&self.pool)
+        .await
+        .doing("renew the daemon's heartbeat")?;
         Ok(())
     }
 
@@ -88,6 +206,19 @@ impl StoreOps for PgStore {
 }
 
 impl BatchOps for PgBatch {
+    async fn fence_holds(&mut self, fence: &Fence) -> Result<bool, StoreError> {
+        // locked until this transaction ends: a takeover waits for it
+        let token = sqlx::query_scalar!(
+            "SELECT token FROM leases WHERE name = $1 AND holder = $2 FOR UPDATE",
+            fence.name,
+            fence.holder
+        )
+        .fetch_optional(&mut *self.tx)
+        .await
+        .doing("check the reader lease")?;
+        Ok(token == Some(fence.token))
+    }
+
     async fn seen(&mut self, dedupe_key: &str) -> Result<bool, StoreError> {
         sqlx::query_scalar!(
             r#"SELECT EXISTS (SELECT 1 FROM messages WHERE dedupe_key = $1) AS "seen!""#,

@@ -8,11 +8,12 @@
 use std::time::Duration;
 
 use secdesk_store::{
-    AttachmentRow, AttachmentView, BatchOps, Context, Counts, EventRow, EventView, FlaggedMessage,
-    Lane, MailboxState, MessageRow, NewAttachment, NewEvent, NewMessage, NewOutboxMail, NewTicket,
-    OutboxItem, Participant, ParticipantView, QuarantinedMail, StoreError, StoreOps, SummaryRow,
-    TicketDetail, TicketQuery, TicketRef, TicketRelations, TicketRow, TicketSummary, TicketUpdate,
-    dedupe_participants, fts5_query, json_list, json_text, redact_url, rfc3339,
+    AttachmentRow, AttachmentView, BatchOps, Context, Counts, DaemonInfo, EventRow, EventView,
+    Fence, FlaggedMessage, Lane, LeaseView, MailboxState, MessageRow, NewAttachment, NewEvent,
+    NewMessage, NewOutboxMail, NewTicket, OutboxItem, Participant, ParticipantView,
+    QuarantinedMail, StoreError, StoreOps, SummaryRow, TicketDetail, TicketQuery, TicketRef,
+    TicketRelations, TicketRow, TicketSummary, TicketUpdate, dedupe_participants, fts5_query,
+    json_list, json_text, redact_url, rfc3339,
 };
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
 use sqlx::{ConnectOptions, Sqlite, Transaction};
@@ -107,7 +108,8 @@ impl StoreOps for SqliteStore {
         let ids = ids.iter().map(i64::to_string).collect::<Vec<_>>();
         let ids = format!("[{}]", ids.join(","));
         sqlx::query!(
-            "UPDATE outbox SET state = 'sent', sent_at = $1, attempts = attempts + 1
+            "UPDATE outbox SET state = 'sent', sent_at = $1, attempts = attempts + 1,
+                 claimed_by = NULL, claimed_until = NULL
              WHERE id IN (SELECT value FROM json_each($2))",
             now,
             ids
@@ -115,6 +117,136 @@ impl StoreOps for SqliteStore {
         .execute(&self.pool)
         .await
         .doing("mark mail as sent")?;
+        Ok(())
+    }
+
+    async fn claim_outbox(
+        &self,
+        now: i64,
+        lane: Lane,
+        limit: i64,
+        holder: &str,
+        claim_ms: i64,
+    ) -> Result<Vec<OutboxItem>, StoreError> {
+        let lane = lane.as_str();
+        // one statement: SQLite runs one writer at a time, so the rows
+        // chosen are claimed before anyone else can choose them
+        let mut claimed = sqlx::query!(
+            r#"UPDATE outbox SET claimed_by = $4,
+                   claimed_until = CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) + $5
+                WHERE id IN (
+                  SELECT o.id FROM outbox o
+                   WHERE o.state = 'pending' AND o.lane = $1 AND o.next_attempt_at <= $2
+                     AND (o.claimed_by IS NULL OR o.claimed_by = $4
+                          OR o.claimed_until < CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)
+                          OR EXISTS (SELECT 1 FROM daemons d WHERE d.id = o.claimed_by
+                                      AND d.alive_until < CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)))
+                   ORDER BY o.priority, o.next_attempt_at, o.id LIMIT $3)
+               RETURNING id AS "id!", envelope_from, recipients, attempts, message_id,
+                         priority, next_attempt_at"#,
+            lane,
+            now,
+            limit,
+            holder,
+            claim_ms
+        )
+        .fetch_all(&self.pool)
+        .await
+        .doing("claim due mail")?;
+        if claimed.is_empty() {
+            return Ok(Vec::new());
+        }
+        claimed.sort_by_key(|r| (r.priority, r.next_attempt_at, r.id));
+        let message_ids = claimed
+            .iter()
+            .map(|r| r.message_id.to_string())
+            .collect::<Vec<_>>();
+        let message_ids = format!("[{}]", message_ids.join(","));
+        let mut bodies: std::collections::HashMap<i64, (Vec<u8>, String)> = sqlx::query!(
+            r#"SELECT id AS "id!", raw AS "raw!", disposition FROM messages
+                WHERE id IN (SELECT value FROM json_each($1))"#,
+            message_ids
+        )
+        .fetch_all(&self.pool)
+        .await
+        .doing("read claimed mail")?
+        .into_iter()
+        .map(|m| (m.id, (m.raw, m.disposition)))
+        .collect();
+        Ok(claimed
+            .into_iter()
+            .filter_map(|r| {
+                let (raw, disposition) = bodies.remove(&r.message_id)?;
+                Some(OutboxItem {
+                    id: r.id,
+                    envelope_from: r.envelope_from,
+                    recipients: json_list(&r.recipients),
+                    attempts: r.attempts,
+                    raw,
+                    disposition,
+                })
+            })
+            .collect())
+    }
+
+    async fn acquire_lease(
+        &self,
+        name: &str,
+        holder: &str,
+        ttl_ms: i64,
+    ) -> Result<Option<i64>, StoreError> {
+        sqlx::query_scalar!(
+            r#"INSERT INTO leases AS l (name, holder, token, expires_at, acquired_at)
+               VALUES ($1, $2, 1, CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) + $3,
+                       CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER))
+               ON CONFLICT (name) DO UPDATE SET
+                   token = CASE WHEN l.holder = excluded.holder THEN l.token ELSE l.token + 1 END,
+                   acquired_at = CASE WHEN l.holder = excluded.holder THEN l.acquired_at
+                                      ELSE excluded.acquired_at END,
+                   holder = excluded.holder,
+                   expires_at = excluded.expires_at
+                WHERE l.holder = excluded.holder OR l.expires_at < excluded.acquired_at
+                   OR EXISTS (SELECT 1 FROM daemons d WHERE d.id = l.holder
+                               AND d.alive_until < excluded.acquired_at)
+               RETURNING token"#,
+            name,
+            holder,
+            ttl_ms
+        )
+        .fetch_optional(&self.pool)
+        .await
+        .doing("take the lease")
+    }
+
+    async fn lease(&self, name: &str) -> Result<Option<LeaseView>, StoreError> {
+        sqlx::query_as!(
+            LeaseView,
+            r#"SELECT holder, token,
+                      expires_at - CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)
+                        AS "expires_in_ms!: i64"
+                 FROM leases WHERE name = $1"#,
+            name
+        )
+        .fetch_optional(&self.pool)
+        .await
+        .doing("read a lease")
+    }
+
+    async fn heartbeat(&self, d: &DaemonInfo, ttl_ms: i64) -> Result<(), StoreError> {
+        sqlx::query!(
+            "INSERT INTO daemons (id, host, pid, pid_space, started_at, alive_until)
+             VALUES ($1, $2, $3, $4, $5, CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) + $6)
+             ON CONFLICT (id) DO UPDATE SET alive_until = excluded.alive_until",
+            d.id,
+            d.host,
+            d.pid,
+            d.pid_space,
+            d.started_at,
+            ttl_ms
+        )
+        .execute(&self.pool)
+        .await
+        .doing("renew the daemon's heartbeat")?;
         Ok(())
     }
 
@@ -130,6 +262,19 @@ impl StoreOps for SqliteStore {
 }
 
 impl BatchOps for SqliteBatch {
+    async fn fence_holds(&mut self, fence: &Fence) -> Result<bool, StoreError> {
+        // SQLite has no row locks; its one writer at a time does the same
+        let token = sqlx::query_scalar!(
+            "SELECT token FROM leases WHERE name = $1 AND holder = $2",
+            fence.name,
+            fence.holder
+        )
+        .fetch_optional(&mut *self.tx)
+        .await
+        .doing("check the reader lease")?;
+        Ok(token == Some(fence.token))
+    }
+
     async fn seen(&mut self, dedupe_key: &str) -> Result<bool, StoreError> {
         let row = sqlx::query!(
             r#"SELECT 1 AS "one: i64" FROM messages WHERE dedupe_key = $1"#,

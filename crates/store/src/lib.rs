@@ -33,6 +33,13 @@ pub enum StoreError {
     },
     #[error("the database URL must start with sqlite: or postgres://, not {0:?}")]
     UnknownBackend(String),
+    /// The batch's reader lease was taken over (its token then) or not held
+    /// when it began (`None`): nothing of it was committed.
+    #[error("{}", match .0 {
+        Some(token) => format!("the reader lease (token {token}) was taken over: nothing committed"),
+        None => "this daemon does not hold the reader lease: nothing committed".to_string(),
+    })]
+    Fenced(Option<i64>),
 }
 
 impl StoreError {
@@ -41,7 +48,8 @@ impl StoreError {
     /// reason to quarantine the mail in hand.
     pub fn is_transient(&self) -> bool {
         match self {
-            StoreError::Connect { .. } => true,
+            // not the mail's fault: it is read again by whoever reads now
+            StoreError::Connect { .. } | StoreError::Fenced(_) => true,
             StoreError::Query { source, .. } => transient(source),
             StoreError::Migrate(_) | StoreError::UnknownBackend(_) => false,
         }
@@ -140,8 +148,44 @@ pub trait StoreOps: Sized {
         lane: Lane,
         limit: i64,
     ) -> Result<Vec<OutboxItem>, StoreError>;
-    /// When the next pending mail is due, if any.
+    /// Claim up to `limit` due mails of `lane` for `holder` for `claim_ms`
+    /// (database clock), in [`StoreOps::due_outbox`]'s order: mail another
+    /// live daemon claimed is skipped (on PostgreSQL without waiting for its
+    /// lock, `FOR UPDATE SKIP LOCKED`); a claim of a daemon that stopped
+    /// renewing its heartbeat, or an expired one, is taken over.
+    async fn claim_outbox(
+        &self,
+        now: i64,
+        lane: Lane,
+        limit: i64,
+        holder: &str,
+        claim_ms: i64,
+    ) -> Result<Vec<OutboxItem>, StoreError>;
+    /// Give back the claims of `holder` (every claim when `None`) on mail
+    /// not yet sent.
+    async fn release_claims(&self, holder: Option<&str>) -> Result<(), StoreError>;
+    /// When the next pending mail no one has claimed is due, if any.
     async fn next_outbox_due(&self) -> Result<Option<i64>, StoreError>;
+    /// Take or renew the lease `name` for `holder` for `ttl_ms` (database
+    /// clock): renewed when `holder` has it, taken over (token + 1) when it
+    /// expired. `None` when another holder has it.
+    async fn acquire_lease(
+        &self,
+        name: &str,
+        holder: &str,
+        ttl_ms: i64,
+    ) -> Result<Option<i64>, StoreError>;
+    /// Let the lease go at once (a clean stop): the next one to ask takes it.
+    async fn release_lease(&self, name: &str, holder: &str) -> Result<(), StoreError>;
+    async fn lease(&self, name: &str) -> Result<Option<LeaseView>, StoreError>;
+    /// Register `daemon` or renew it: alive for `ttl_ms` more (database clock).
+    async fn heartbeat(&self, daemon: &DaemonInfo, ttl_ms: i64) -> Result<(), StoreError>;
+    /// A daemon stopped: its row goes (with those dead for a day).
+    async fn forget_daemon(&self, id: &str) -> Result<(), StoreError>;
+    /// The live-looking daemons registered from `pid_space`: (id, pid).
+    async fn daemons_in(&self, pid_space: &str) -> Result<Vec<(String, i64)>, StoreError>;
+    /// A daemon is known to be gone: its claims and lease are free now.
+    async fn mark_dead(&self, id: &str) -> Result<(), StoreError>;
     async fn mark_sent(&self, ids: &[i64], now: i64) -> Result<(), StoreError>;
     /// Record a failed attempt: retried at `next_attempt_at`, or given up
     /// (`None`) with the server's answer kept.
@@ -183,6 +227,10 @@ pub trait BatchOps: Sized {
     /// Take a quarantined mail out of quarantine before it is processed
     /// again: it keeps its row as history, without its dedupe key.
     async fn release_quarantined(&mut self, id: i64) -> Result<(), StoreError>;
+    /// Whether `fence` still holds: its lease has the same holder and
+    /// token. On PostgreSQL the lease row stays locked until this
+    /// transaction ends, so no takeover can slip in before the commit.
+    async fn fence_holds(&mut self, fence: &Fence) -> Result<bool, StoreError>;
     /// Whether a mail with this key was already stored.
     async fn seen(&mut self, dedupe_key: &str) -> Result<bool, StoreError>;
     async fn ticket_by_number(&mut self, number: &str) -> Result<Option<TicketRef>, StoreError>;

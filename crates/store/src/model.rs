@@ -63,6 +63,37 @@ pub struct OutboxItem {
     pub disposition: String,
 }
 
+/// A daemon serving the desk, as it registers itself (several on one
+/// PostgreSQL database).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DaemonInfo {
+    /// Unique per process start: host, pid and a random part.
+    pub id: String,
+    pub host: String,
+    pub pid: i64,
+    /// The kernel boot and PID namespace `pid` means something in.
+    pub pid_space: String,
+    pub started_at: i64,
+}
+
+/// Who holds a lease now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeaseView {
+    pub holder: String,
+    pub token: i64,
+    /// Negative once it has expired (by the database's clock).
+    pub expires_in_ms: i64,
+}
+
+/// A lease as its holder took it: what every commit of the holder checks,
+/// so that after a takeover (a new token) an old holder commits nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fence {
+    pub name: String,
+    pub holder: String,
+    pub token: i64,
+}
+
 /// Which connections of the sender a mail goes over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lane {

@@ -66,8 +66,11 @@ macro_rules! store_ops_shared {
         }
 
         async fn next_outbox_due(&self) -> Result<Option<i64>, StoreError> {
+            // mail another daemon is sending is not ours to wait for; a dead
+            // one's claims are found by the idle sender's next look
             let row = sqlx::query!(
-                r#"SELECT MIN(next_attempt_at) AS "due: i64" FROM outbox WHERE state = 'pending'"#
+                r#"SELECT MIN(next_attempt_at) AS "due: i64" FROM outbox
+                 WHERE state = 'pending' AND claimed_by IS NULL"#
             )
             .fetch_one(&self.pool)
             .await
@@ -85,7 +88,7 @@ macro_rules! store_ops_shared {
                 Some(at) => {
                     sqlx::query!(
                         "UPDATE outbox SET state = 'pending', attempts = attempts + 1, last_error = $1,
-                         next_attempt_at = $2
+                         next_attempt_at = $2, claimed_by = NULL, claimed_until = NULL
                      WHERE id = $3",
                         error,
                         at,
@@ -96,7 +99,8 @@ macro_rules! store_ops_shared {
                 }
                 None => {
                     sqlx::query!(
-                        "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = $1
+                        "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = $1,
+                         claimed_by = NULL, claimed_until = NULL
                      WHERE id = $2",
                         error,
                         id
@@ -106,6 +110,62 @@ macro_rules! store_ops_shared {
                 }
             }
             .doing("record a failed delivery")?;
+            Ok(())
+        }
+
+        async fn release_claims(&self, holder: Option<&str>) -> Result<(), StoreError> {
+            sqlx::query!(
+                "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL
+                 WHERE state = 'pending' AND claimed_by IS NOT NULL
+                   AND claimed_by = COALESCE($1, claimed_by)",
+                holder
+            )
+            .execute(&self.pool)
+            .await
+            .doing("give back outbox claims")?;
+            Ok(())
+        }
+
+        async fn release_lease(&self, name: &str, holder: &str) -> Result<(), StoreError> {
+            // the token stays: whoever takes it next counts on from it
+            sqlx::query!(
+                "UPDATE leases SET expires_at = 0 WHERE name = $1 AND holder = $2",
+                name,
+                holder
+            )
+            .execute(&self.pool)
+            .await
+            .doing("release a lease")?;
+            Ok(())
+        }
+
+        async fn forget_daemon(&self, id: &str) -> Result<(), StoreError> {
+            sqlx::query!(
+                "DELETE FROM daemons WHERE id = $1 OR alive_until < (SELECT alive_until - 86400000 FROM daemons WHERE id = $1)",
+                id
+            )
+            .execute(&self.pool)
+            .await
+            .doing("unregister a daemon")?;
+            Ok(())
+        }
+
+        async fn daemons_in(&self, pid_space: &str) -> Result<Vec<(String, i64)>, StoreError> {
+            let rows = sqlx::query!(
+                r#"SELECT id AS "id!", pid FROM daemons WHERE pid_space = $1 AND alive_until > 0"#,
+                pid_space
+            )
+            .fetch_all(&self.pool)
+            .await
+            .doing("list this host's daemons")?;
+            Ok(rows.into_iter().map(|r| (r.id, r.pid)).collect())
+        }
+
+        async fn mark_dead(&self, id: &str) -> Result<(), StoreError> {
+            sqlx::query!("UPDATE daemons SET alive_until = 0 WHERE id = $1", id)
+                .execute(&self.pool)
+                .await
+                .doing("mark a daemon dead")?;
             Ok(())
         }
 
