@@ -209,6 +209,9 @@ pub struct ImapConfig {
     pub mailbox: String,
     /// Move processed mail here after it is committed; `None` leaves it in place.
     pub processed_folder: Option<String>,
+    /// Where the desk's copies of the mail it sent are filed (created when
+    /// missing), and where they are looked for after a crash.
+    pub sent_folder: String,
     /// Use IDLE when the server advertises it.
     pub idle: bool,
     /// Re-issue IDLE after this many seconds (servers drop it at 30 minutes).
@@ -238,15 +241,45 @@ pub struct SmtpConfig {
     pub ca_file: Option<PathBuf>,
     /// Concurrent SMTP connections the sender keeps open.
     pub pool_size: u32,
-    /// Of those, how many may carry mail to reporters at once. A crash can
-    /// send the mail in flight twice, so 1 means at most one duplicate
-    /// acknowledgment per crash; more is faster.
+    /// Of those, how many may carry mail to reporters at once (default:
+    /// all). With `sent_copy` on, a crash sends nothing twice whatever the
+    /// number; with it off each one can send one mail twice per crash.
     pub reporter_connections: u32,
+    /// How the desk learns, after a crash, that a mail whose SMTP
+    /// transaction was in flight did go out (see [`SentCopy`]).
+    pub sent_copy: SentCopy,
+    /// How long after a crash a mail in flight waits for its copy to be
+    /// found before it is sent again.
+    pub reconcile_secs: u64,
     /// First wait before a mail SMTP did not take is tried again; it
     /// doubles per attempt up to an hour.
     pub retry_initial_secs: u64,
     /// Longest wait for a connect or a command before the send is retried.
     pub timeout_secs: u64,
+}
+
+/// Where the copy of every sent mail comes from (`smtp.sent_copy`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SentCopy {
+    /// The desk's own address is one more envelope recipient of every mail
+    /// (no header shows it); the reader files the copy in `imap.sent_folder`
+    /// and, finding it, knows the mail went out.
+    Envelope,
+    /// The server files sent mail in `imap.sent_folder` itself (hosted
+    /// providers): the reader looks there by Message-ID.
+    Server,
+    /// No copy: a mail in flight at a crash is sent again (at least once).
+    Off,
+}
+
+impl SentCopy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SentCopy::Envelope => "envelope",
+            SentCopy::Server => "server",
+            SentCopy::Off => "off",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -494,7 +527,8 @@ impl Config {
                 imap.timeout_secs
             ),
             format!(
-                "smtp:     {}:{} ({}{}), {}{}; {} connections ({} for reporters), timeout {}s",
+                "smtp:     {}:{} ({}{}), {}{}; {} connections ({} for reporters), timeout {}s; \
+                 sent copy: {}",
                 smtp.host,
                 smtp.port,
                 smtp.encryption.as_str(),
@@ -503,7 +537,16 @@ impl Config {
                 ca(&smtp.ca_file),
                 smtp.pool_size,
                 smtp.reporter_connections,
-                smtp.timeout_secs
+                smtp.timeout_secs,
+                match smtp.sent_copy {
+                    SentCopy::Off => "off (a mail in flight at a crash is sent again)".to_owned(),
+                    copy => format!(
+                        "{} into {}, looked for {}s after a crash",
+                        copy.as_str(),
+                        imap.sent_folder,
+                        smtp.reconcile_secs
+                    ),
+                },
             ),
             format!(
                 "database: {}, up to {} connections",
@@ -1012,6 +1055,7 @@ struct RawImap {
     server: RawServer,
     mailbox: Option<String>,
     processed_folder: Option<String>,
+    sent_folder: Option<String>,
     idle: Option<bool>,
     idle_renew_secs: Option<i64>,
     poll_interval_secs: Option<i64>,
@@ -1023,6 +1067,8 @@ struct RawSmtp {
     pool_size: Option<i64>,
     reporter_connections: Option<i64>,
     retry_initial_secs: Option<i64>,
+    sent_copy: Option<String>,
+    reconcile_secs: Option<i64>,
 }
 
 struct RawDatabase {
@@ -1077,6 +1123,7 @@ impl RawConfig {
             server: RawServer::read(&mut s),
             mailbox: s.string("mailbox"),
             processed_folder: s.string("processed_folder"),
+            sent_folder: s.string("sent_folder"),
             idle: s.boolean("idle"),
             idle_renew_secs: s.integer("idle_renew_secs"),
             poll_interval_secs: s.integer("poll_interval_secs"),
@@ -1090,6 +1137,8 @@ impl RawConfig {
             pool_size: s.integer("pool_size"),
             reporter_connections: s.integer("reporter_connections"),
             retry_initial_secs: s.integer("retry_initial_secs"),
+            sent_copy: s.string("sent_copy"),
+            reconcile_secs: s.integer("reconcile_secs"),
         };
         s.finish();
 
@@ -1665,6 +1714,14 @@ impl RawImap {
                 "must differ from imap.mailbox; leave it unset to keep processed mail in place",
             );
         }
+        let sent_folder = optional(self.sent_folder).unwrap_or_else(|| "Sent".to_owned());
+        if sent_folder == mailbox || processed_folder.as_ref() == Some(&sent_folder) {
+            check.error(
+                "imap.sent_folder",
+                "must differ from imap.mailbox and imap.processed_folder: the desk's copies of \
+                 its own mail are filed there, apart from what it reads",
+            );
+        }
         ImapConfig {
             host: endpoint.host,
             port: endpoint.port,
@@ -1675,6 +1732,7 @@ impl RawImap {
             ca_file: endpoint.ca_file,
             mailbox,
             processed_folder,
+            sent_folder,
             idle: self.idle.unwrap_or(true),
             idle_renew_secs: check.number(
                 "imap.idle_renew_secs",
@@ -1745,9 +1803,31 @@ impl RawSmtp {
             reporter_connections: check.number(
                 "smtp.reporter_connections",
                 self.reporter_connections,
-                1,
+                pool_size,
                 1,
                 Some((i64::from(pool_size), " (smtp.pool_size)")),
+            ),
+            sent_copy: match self.sent_copy {
+                None => SentCopy::Envelope,
+                Some(value) => match value.trim().to_ascii_lowercase().as_str() {
+                    "envelope" => SentCopy::Envelope,
+                    "server" => SentCopy::Server,
+                    "off" => SentCopy::Off,
+                    _ => {
+                        check.error(
+                            "smtp.sent_copy",
+                            format!("must be \"envelope\", \"server\" or \"off\", got {value:?}"),
+                        );
+                        SentCopy::Envelope
+                    }
+                },
+            },
+            reconcile_secs: check.number(
+                "smtp.reconcile_secs",
+                self.reconcile_secs,
+                30,
+                1,
+                Some((3600, "one hour")),
             ),
             retry_initial_secs: check.number(
                 "smtp.retry_initial_secs",
@@ -2136,7 +2216,10 @@ mod tests {
         assert_eq!(config.imap.timeout_secs, 30);
         assert_eq!(config.smtp.port, 465);
         assert_eq!(config.smtp.pool_size, 4);
-        assert_eq!(config.smtp.reporter_connections, 1);
+        assert_eq!(config.smtp.reporter_connections, 4, "the pool");
+        assert_eq!(config.smtp.sent_copy, SentCopy::Envelope);
+        assert_eq!(config.smtp.reconcile_secs, 30);
+        assert_eq!(config.imap.sent_folder, "Sent");
         assert_eq!(config.database.url.expose(), "sqlite://secdesk.db");
         assert_eq!(config.database.max_connections, 8);
         assert_eq!(config.limits.max_message_bytes, 26_214_400);
@@ -2943,6 +3026,35 @@ mod tests {
         );
         let zero = errors_of(load(MINIMAL, &[("SECDESK_SMTP_REPORTER_CONNECTIONS", "0")]));
         assert_eq!(zero[0].key, "smtp.reporter_connections");
+    }
+
+    #[test]
+    fn sent_copies_are_named_and_their_folder_is_apart_from_what_is_read() {
+        let config = load(
+            MINIMAL,
+            &[
+                ("SECDESK_SMTP_SENT_COPY", "Server"),
+                ("SECDESK_SMTP_RECONCILE_SECS", "5"),
+                ("SECDESK_SMTP_POOL_SIZE", "2"),
+                ("SECDESK_IMAP_SENT_FOLDER", "Gesendet"),
+            ],
+        )
+        .expect("valid");
+        assert_eq!(config.smtp.sent_copy, SentCopy::Server);
+        assert_eq!(config.smtp.reconcile_secs, 5);
+        assert_eq!(config.smtp.reporter_connections, 2, "follows the pool");
+        assert_eq!(config.imap.sent_folder, "Gesendet");
+        let wrong = errors_of(load(MINIMAL, &[("SECDESK_SMTP_SENT_COPY", "bcc")]));
+        assert_eq!(wrong[0].key, "smtp.sent_copy");
+        assert!(
+            wrong[0]
+                .message
+                .contains("\"envelope\", \"server\" or \"off\"")
+        );
+        let same = errors_of(load(MINIMAL, &[("SECDESK_IMAP_SENT_FOLDER", "INBOX")]));
+        assert_eq!(same[0].key, "imap.sent_folder");
+        let zero = errors_of(load(MINIMAL, &[("SECDESK_SMTP_RECONCILE_SECS", "0")]));
+        assert_eq!(zero[0].key, "smtp.reconcile_secs");
     }
 
     #[test]

@@ -179,10 +179,15 @@ impl Daemon {
         let store = Store::connect(&config.database.url, config.database.max_connections).await?;
         store.migrate().await?;
         let me = crate::lease::identity(desk.clock.now_millis());
+        let doubt = match config.smtp.sent_copy {
+            crate::config::SentCopy::Off => Duration::ZERO,
+            _ => Duration::from_secs(config.smtp.reconcile_secs),
+        };
+        let doubt_until = desk.clock.now_millis() + doubt.as_millis() as i64;
         if instance.is_some() {
-            // the file lock proves no other daemon sends: claims left by
-            // one that died are this one's to send
-            store.release_claims(None).await?;
+            // the file lock proves no other daemon sends: claims left are
+            // those of one that died, maybe inside an SMTP transaction
+            store.release_claims(None, Some(doubt_until)).await?;
         }
         let transport = sender::transport(&config.smtp)?;
         let wake = Arc::new(Notify::new());
@@ -193,6 +198,11 @@ impl Daemon {
             Duration::from_secs(config.smtp.retry_initial_secs),
             Arc::clone(&wake),
             &me.id,
+            sender::Copies {
+                envelope_to: (config.smtp.sent_copy == crate::config::SentCopy::Envelope)
+                    .then(|| config.desk.address.clone()),
+                doubt,
+            },
         );
         Ok(Daemon {
             config: Arc::new(config),
@@ -243,7 +253,16 @@ impl Daemon {
         }
         let _ = tokio::time::timeout(FLUSH_ON_STOP, self.sender.close()).await;
         if self.store.backend() == crate::store::Backend::Postgres {
-            let _ = self.store.release_claims(Some(&self.me.id)).await;
+            // a flush cut short may have left a transaction in flight
+            let doubt = match self.config.smtp.sent_copy {
+                crate::config::SentCopy::Off => 0,
+                _ => self.config.smtp.reconcile_secs as i64 * 1000,
+            };
+            let until = self.desk.clock.now_millis() + doubt;
+            let _ = self
+                .store
+                .release_claims(Some(&self.me.id), Some(until))
+                .await;
             let _ = self.store.forget_daemon(&self.me.id).await;
         }
         self.store.close().await;
@@ -305,6 +324,43 @@ impl Daemon {
         drop(keeper);
         crate::lease::release(&self.store, &self.me, &lease).await;
     }
+}
+
+/// How often the reader looks again while mail is in doubt.
+const IN_DOUBT_RECHECK: Duration = Duration::from_secs(1);
+
+/// Whether mail is in doubt (its sender died, maybe inside an SMTP
+/// transaction). When the server files sent mail itself
+/// (`smtp.sent_copy = "server"`), its copies are looked for in the Sent
+/// folder by Message-ID, and those found are marked sent; with our own
+/// envelope copy they arrive in the mailbox read and are found there.
+async fn reconcile(
+    config: &Config,
+    store: &Store,
+    desk: &DeskContext,
+    mailbox: &mut Mailbox,
+) -> Result<bool, ReadError> {
+    let doubt = store.in_doubt(256).await?;
+    if doubt.is_empty() {
+        return Ok(false);
+    }
+    if config.smtp.sent_copy == crate::config::SentCopy::Server {
+        let ids: Vec<String> = doubt.into_iter().map(|(_, id)| id).collect();
+        let found = mailbox.find_in(&config.imap.sent_folder, &ids).await?;
+        if !found.is_empty() {
+            let mut batch = store.begin().await?;
+            for id in &found {
+                batch.confirm_sent(id, desk.clock.now_millis()).await?;
+            }
+            batch.commit().await?;
+            tracing::info!(
+                found = found.len(),
+                folder = %config.imap.sent_folder,
+                "copies of mail in doubt found in the Sent folder: marked sent, not sent again"
+            );
+        }
+    }
+    Ok(true)
 }
 
 struct AbortOnDrop(tokio::task::JoinHandle<()>);
@@ -381,13 +437,17 @@ async fn read_session(
     loop {
         let uids = mailbox.new_uids(last_uid).await?;
         if uids.is_empty() {
-            let waited = mailbox
-                .wait_for_change(
-                    imap.idle,
+            // mail in doubt is looked for again soon, not at the next IDLE renewal
+            let (renew, poll) = if reconcile(config, store, desk, &mut mailbox).await? {
+                (IN_DOUBT_RECHECK, IN_DOUBT_RECHECK)
+            } else {
+                (
                     Duration::from_secs(imap.idle_renew_secs),
                     Duration::from_secs(imap.poll_interval_secs),
-                    shutdown,
                 )
+            };
+            let waited = mailbox
+                .wait_for_change(imap.idle, renew, poll, shutdown)
                 .await?;
             recovered(failures);
             match waited {
@@ -411,8 +471,18 @@ async fn read_session(
                 wake.notify_one();
             }
             tracing::debug!(?outcome, last_uid, "batch committed");
+            // the desk's copies of its own mail go to the Sent folder, the
+            // rest where processed mail goes (if anywhere)
+            mailbox
+                .move_to(&outcome.sent_copies, &imap.sent_folder)
+                .await?;
             if let Some(folder) = &imap.processed_folder {
-                mailbox.move_to(chunk, folder).await?;
+                let rest: Vec<u32> = chunk
+                    .iter()
+                    .copied()
+                    .filter(|uid| !outcome.sent_copies.contains(uid))
+                    .collect();
+                mailbox.move_to(&rest, folder).await?;
             }
             if shutdown.is_triggered() {
                 mailbox.logout().await;

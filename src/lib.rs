@@ -31,7 +31,8 @@
 //!    │       (the desk's own DKIM/DMARC, or our MTA's Authentication-Results)
 //! ingest     one transaction per fetched batch: dedupe, ticket, message rows,
 //!    │       attachment bytes, participants, the audit trail, outgoing mail
-//!    │       (with the files that may travel), mailbox checkpoint — all or nothing
+//!    │       (with the files that may travel), mailbox checkpoint — all or nothing;
+//!    │       the desk's own Sent copies mark their mail sent (ingest/sent)
 //! ticket/    confirmation numbers, severity, priority, states (pure)
 //! store/     the database behind one API: a SQLite and a PostgreSQL
 //!            implementation (crates/store-*), queries checked at compile time

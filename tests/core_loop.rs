@@ -353,10 +353,20 @@ async fn processed_mail_is_moved_to_the_configured_folder(stack: &Stack, db: &Te
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+    // the desk's copies of its acknowledgment and notification come back
+    // through the INBOX too, and go to Sent, not to Processed
+    let start = std::time::Instant::now();
+    while !inbox(stack, DESK).await.is_empty() {
+        assert!(start.elapsed() < PATIENCE, "the INBOX is never left empty");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let sent = folder(stack, DESK, "Sent").await;
+    assert!(!sent.is_empty(), "the copies are filed in Sent");
     assert!(
-        inbox(stack, DESK).await.is_empty(),
-        "the INBOX is left empty"
+        sent.iter().all(|m| m.headers.contains("X-Secdesk-Loop")),
+        "only the desk's own mail is in Sent"
     );
+    assert_eq!(folder(stack, DESK, "Processed").await.len(), 1);
     // a restart reads nothing twice from the moved mail
     app.stop().await;
     let app = spawn_app({

@@ -35,10 +35,12 @@ fn daemon(id: &str) -> DaemonInfo {
 /// A batch that stores one outgoing message (and nothing else), committed.
 async fn commit_one(store: &Store, subject: &str) -> Result<(), StoreError> {
     let mut batch = store.begin().await?;
+    let message_id = format!("{}@example.test", subject.replace(' ', "-"));
     let row = batch
         .insert_message(&NewMessage {
             direction: "out",
             disposition: "ack",
+            message_id: Some(&message_id),
             to_addrs: "[]".into(),
             subject,
             raw: Some(subject.as_bytes()),
@@ -194,22 +196,39 @@ async fn claims(db: &TestDb) {
     // while both live, a third claimer finds nothing to send
     assert!(claim("c", 100).await.is_empty());
     assert_eq!(store.next_outbox_due().await.unwrap(), None, "all claimed");
-    // a dies: its heartbeat lapses and its claims come back
+    // a dies: its heartbeat lapses and its claims come back, in doubt (a
+    // mail may have been inside an SMTP transaction): not sent again yet
     store.heartbeat(&daemon("a"), -1).await.unwrap();
+    assert_eq!(store.reap_claims(minute).await.unwrap(), 8);
+    assert!(claim("c", 100).await.is_empty(), "in doubt, not claimable");
+    let doubt = store.in_doubt(100).await.unwrap();
+    assert_eq!(doubt.len(), 8, "{doubt:?}");
+    // the copy of one is found: it went out, and is never sent
+    let mut batch = store.begin().await.unwrap();
+    assert_eq!(
+        batch.confirm_sent(&doubt[0].1, 2_000).await.unwrap(),
+        [doubt[0].0]
+    );
+    batch.commit().await.unwrap();
+    assert_eq!(store.in_doubt(100).await.unwrap().len(), 7);
+    // b dies too, and its wait is already over (doubt of -1 s): its 12
+    // mails are claimable at once; a's 7 still wait for their copies
+    store.heartbeat(&daemon("b"), -1).await.unwrap();
+    assert_eq!(store.reap_claims(-1_000).await.unwrap(), 12);
     let c = subjects(claim("c", 100).await);
     assert_eq!(
         c.iter().collect::<HashSet<_>>(),
-        a.iter().collect::<HashSet<_>>()
+        b.iter().collect::<HashSet<_>>()
     );
-    // b stops cleanly and gives its claims back; sent mail is never claimed again
-    store.release_claims(Some("b")).await.unwrap();
-    let first_of_b = store
+    // c stops cleanly and gives its claims back; sent mail is never claimed again
+    store.release_claims(Some("c"), None).await.unwrap();
+    let first = store
         .claim_outbox(2_000, Lane::Reporters, 1, "d", minute)
         .await
         .unwrap();
-    store.mark_sent(&[first_of_b[0].id], 2_000).await.unwrap();
+    store.mark_sent(&[first[0].id], 2_000).await.unwrap();
     let d = subjects(claim("d", 100).await);
-    assert_eq!(d.len(), 11, "b's other claims, not the sent one: {d:?}");
+    assert_eq!(d.len(), 11, "c's other claims, not the sent one: {d:?}");
     store.close().await;
 }
 

@@ -17,6 +17,7 @@ mod pgp;
 mod quarantine;
 mod replies;
 mod report;
+mod sent;
 pub mod staff;
 
 pub use pgp::PgpDesk;
@@ -195,7 +196,10 @@ fn understand(raw: &[u8], desk: &DeskContext) -> Result<Understood, ParseError> 
     let budget = Budget::new(desk.limits.max_processing);
     let mut mail = message::parse_within(raw, &desk.limits, &budget)?;
     let mut opened = pgp::MailPgp::default();
-    if let Some(keys) = &desk.pgp {
+    // our own mail (the Sent copy of an answer sealed for its reporter) is
+    // never ours to open: it is recorded or filed, not read
+    let own = message::detect_automatic(&mail, &desk.address) == Some(AutoReason::OwnMail);
+    if let Some(keys) = desk.pgp.as_ref().filter(|_| !own) {
         let from = mail.from.as_ref().map(|a| a.email.as_str());
         opened = pgp::open_mail(keys, raw, from, &desk.limits, desk.clock.now().into())?;
         if let Some(decrypted) = &opened.decrypted {
@@ -249,6 +253,10 @@ pub struct BatchOutcome {
     pub strangers: usize,
     pub quarantined: usize,
     pub duplicates: usize,
+    /// UIDs of the desk's own copies of mail it sent, to be filed in the
+    /// Sent folder; `confirmed` of their mails were not yet marked sent.
+    pub sent_copies: Vec<u32>,
+    pub confirmed: usize,
 }
 
 impl BatchOutcome {
@@ -264,6 +272,8 @@ impl BatchOutcome {
         self.strangers += other.strangers;
         self.quarantined += other.quarantined;
         self.duplicates += other.duplicates;
+        self.sent_copies.extend(other.sent_copies);
+        self.confirmed += other.confirmed;
     }
 }
 
@@ -340,6 +350,11 @@ async fn verify_senders(desk: &DeskContext, analysed: Vec<Analysed>) -> Vec<Anal
 
 async fn verify_sender(desk: &DeskContext, item: &mut Analysed, deadline: tokio::time::Instant) {
     if let Ok(understood) = &mut item.outcome {
+        // our own mail (the Sent copies) proves nothing and is answered by
+        // nothing: no DNS spent on it
+        if understood.automatic == Some(AutoReason::OwnMail) {
+            return;
+        }
         let from = understood.mail.from.as_ref().map(|a| a.email.as_str());
         // DKIM signs the mail as sent: the raw bytes, never the decrypted ones
         let pgp = understood.authenticity.pgp.take();
@@ -434,6 +449,19 @@ async fn commit_one(
             return Ok(());
         }
     };
+    match sent::recognise(batch, understood, &item.raw, now).await? {
+        sent::Copy::Sent { marked } => {
+            outcome.sent_copies.push(item.uid);
+            outcome.confirmed += marked;
+            return Ok(());
+        }
+        sent::Copy::Altered => tracing::warn!(
+            uid = item.uid,
+            "a mail with the Message-ID of one the desk sent but other bytes: recorded, \
+             not taken as proof that mail went out"
+        ),
+        sent::Copy::No => {}
+    }
     let mail = &understood.mail;
     let sender = mail.from.as_ref().map(|a| a.email.as_str());
     let referenced = find_referenced(batch, mail, &understood.numbers).await?;

@@ -93,6 +93,8 @@ pub struct Mailbox {
     move_supported: bool,
     /// Longest wait for one command's answer (`imap.timeout_secs`).
     timeout: Duration,
+    /// The folder read (selected again after looking into another).
+    folder: String,
 }
 
 /// The identity of a mailbox, as stored with its checkpoint.
@@ -115,14 +117,9 @@ impl Mailbox {
         let uid_validity = selected
             .uid_validity
             .ok_or_else(|| MailboxError::NoUidValidity(cfg.mailbox.clone()))?;
-        if let Some(folder) = &cfg.processed_folder {
+        for folder in cfg.processed_folder.iter().chain([&cfg.sent_folder]) {
             // "already exists" is the usual answer, and a real failure shows on MOVE
-            let _ = bounded(
-                timeout,
-                "create the processed folder",
-                session.create(folder),
-            )
-            .await;
+            let _ = bounded(timeout, "create a folder", session.create(folder)).await;
         }
         Ok(Mailbox {
             session,
@@ -131,7 +128,51 @@ impl Mailbox {
             idle_supported,
             move_supported,
             timeout,
+            folder: cfg.mailbox.clone(),
         })
+    }
+
+    /// Which of `message_ids` (without angle brackets) a mail in `folder`
+    /// has as its Message-ID: the desk's Sent folder, after a crash. The
+    /// folder read is selected again afterwards.
+    pub async fn find_in(
+        &mut self,
+        folder: &str,
+        message_ids: &[String],
+    ) -> Result<Vec<String>, MailboxError> {
+        let session = &mut self.session;
+        bounded(
+            self.timeout,
+            "look into the Sent folder",
+            session.examine(folder),
+        )
+        .await?;
+        let mut found = Vec::new();
+        for id in message_ids {
+            // a Message-ID is ours (random hex and our domain): nothing to quote
+            if id.contains(['"', '\\', '\r', '\n']) {
+                continue;
+            }
+            let hits = bounded(
+                self.timeout,
+                "search the Sent folder",
+                session.uid_search(format!("HEADER Message-ID \"<{id}>\"")),
+            )
+            .await?;
+            if !hits.is_empty() {
+                found.push(id.clone());
+            }
+        }
+        let selected = bounded(
+            self.timeout,
+            "select the mailbox",
+            session.select(&self.folder),
+        )
+        .await?;
+        if selected.uid_validity != Some(self.uid_validity) {
+            return Err(MailboxError::NoUidValidity(self.folder.clone()));
+        }
+        Ok(found)
     }
 
     /// UIDs above `last_uid`, ascending.
@@ -265,6 +306,7 @@ impl Mailbox {
             idle_supported,
             move_supported,
             timeout,
+            folder,
         } = self;
         let rebuild = |session| Mailbox {
             session,
@@ -273,6 +315,7 @@ impl Mailbox {
             idle_supported,
             move_supported,
             timeout,
+            folder,
         };
         // new mail the server announced while we searched (an EXISTS inside
         // the SEARCH's answer, after its result was computed) is in the

@@ -92,6 +92,18 @@ pub struct Sender {
     wake: Arc<Notify>,
     /// Who claims the mail this sender sends: the daemon's id.
     holder: Arc<str>,
+    /// How the desk keeps a copy of what it sends, and how long a mail
+    /// whose sender died waits for that copy to be found.
+    copies: Copies,
+}
+
+/// The sent-copy settings the sender applies (`smtp.sent_copy`).
+#[derive(Debug, Clone, Default)]
+pub struct Copies {
+    /// One more envelope recipient of every mail: the desk's own address.
+    pub envelope_to: Option<String>,
+    /// How long a dead sender's mail stays in doubt (0: sent again at once).
+    pub doubt: Duration,
 }
 
 enum Outcome {
@@ -129,6 +141,7 @@ impl Sender {
         retry_initial: Duration,
         wake: Arc<Notify>,
         holder: &str,
+        copies: Copies,
     ) -> Sender {
         Sender {
             store,
@@ -138,6 +151,7 @@ impl Sender {
             retry_initial,
             wake,
             holder: holder.into(),
+            copies,
         }
     }
 
@@ -219,6 +233,18 @@ impl Sender {
     /// [`Sender::round`], stopping between claims once `stop` says so (a
     /// flood's outbox must not hold up shutdown).
     async fn round_until(&self, stop: &(dyn Fn() -> bool + Sync)) -> Result<Round, SenderError> {
+        // what a dead daemon was sending waits, in doubt, for its copy
+        let reaped = self
+            .store
+            .reap_claims(self.copies.doubt.as_millis() as i64)
+            .await?;
+        if reaped > 0 {
+            tracing::warn!(
+                mails = reaped,
+                doubt_secs = self.copies.doubt.as_secs(),
+                "took back the mail of a daemon that died; each is sent again unless its copy is found in time"
+            );
+        }
         let (reporters, staff) = futures::join!(
             self.drain(Lane::Reporters, self.lanes.reporters, stop),
             self.drain(Lane::Staff, self.lanes.staff, stop),
@@ -315,22 +341,29 @@ impl Sender {
 
     /// Hand one mail to SMTP. The error says whether retrying can help.
     async fn send(&self, item: &OutboxItem) -> Result<(), Failure> {
-        let envelope = envelope(item).map_err(|message| Failure {
-            message,
-            permanent: true,
-        })?;
+        let envelope =
+            envelope(item, self.copies.envelope_to.as_deref()).map_err(|message| Failure {
+                message,
+                permanent: true,
+            })?;
         self.transport.send(&envelope, &item.raw).await
     }
 }
 
-fn envelope(item: &OutboxItem) -> Result<Envelope, String> {
+/// The SMTP envelope of a mail: its recipients, and `copy_to` (the desk's
+/// own address, for its Sent copy) unless it is one of them. The copy is an
+/// envelope recipient only: no header of the mail names it.
+fn envelope(item: &OutboxItem, copy_to: Option<&str>) -> Result<Envelope, String> {
     let from = item
         .envelope_from
         .parse()
         .map_err(|e| format!("bad envelope sender {:?}: {e}", item.envelope_from))?;
+    let copy = copy_to.filter(|c| !item.recipients.iter().any(|r| r.eq_ignore_ascii_case(c)));
     let to = item
         .recipients
         .iter()
+        .map(String::as_str)
+        .chain(copy)
         .map(|r| r.parse().map_err(|e| format!("bad recipient {r:?}: {e}")))
         .collect::<Result<Vec<_>, _>>()?;
     Envelope::new(Some(from), to).map_err(|e| e.to_string())
@@ -396,6 +429,32 @@ mod tests {
                 staff: 1
             }
         );
+    }
+
+    #[test]
+    fn the_desk_gets_its_copy_as_one_more_envelope_recipient_once() {
+        let item = OutboxItem {
+            id: 1,
+            envelope_from: "security@example.test".into(),
+            recipients: vec!["rita@example.test".into()],
+            attempts: 0,
+            raw: Vec::new(),
+            disposition: "ack".into(),
+        };
+        let to = |copy| -> Vec<String> {
+            envelope(&item, copy)
+                .unwrap()
+                .to()
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        };
+        assert_eq!(to(None), ["rita@example.test"]);
+        assert_eq!(
+            to(Some("security@example.test")),
+            ["rita@example.test", "security@example.test"]
+        );
+        assert_eq!(to(Some("Rita@example.test")), ["rita@example.test"]);
     }
 
     #[test]

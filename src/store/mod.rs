@@ -158,9 +158,24 @@ impl Store {
         dispatch!(Db, &self.db, s => s.claim_outbox(now, lane, limit, holder, claim_ms).await)
     }
 
-    /// Give back `holder`'s claims on unsent mail (all claims when `None`).
-    pub async fn release_claims(&self, holder: Option<&str>) -> Result<(), StoreError> {
-        dispatch!(Db, &self.db, s => s.release_claims(holder).await)
+    /// Give back `holder`'s claims on unsent mail (all claims when `None`),
+    /// in doubt until `doubt_until` when given.
+    pub async fn release_claims(
+        &self,
+        holder: Option<&str>,
+        doubt_until: Option<i64>,
+    ) -> Result<(), StoreError> {
+        dispatch!(Db, &self.db, s => s.release_claims(holder, doubt_until).await)
+    }
+
+    /// Take back the claims of dead daemons, in doubt for `doubt_ms`.
+    pub async fn reap_claims(&self, doubt_ms: i64) -> Result<u64, StoreError> {
+        dispatch!(Db, &self.db, s => s.reap_claims(doubt_ms).await)
+    }
+
+    /// Pending mail in doubt: (outbox id, Message-ID).
+    pub async fn in_doubt(&self, limit: i64) -> Result<Vec<(i64, String)>, StoreError> {
+        dispatch!(Db, &self.db, s => s.in_doubt(limit).await)
     }
 
     /// Take or renew a lease (database clock); `None` when another holds it.
@@ -324,6 +339,21 @@ impl std::str::FromStr for AttachmentRef {
 }
 
 impl Batch {
+    /// The bytes of the mail the desk sent with this Message-ID, if it did.
+    pub async fn sent_raw(&mut self, message_id: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        dispatch!(Tx, &mut self.tx, b => b.sent_raw(message_id).await)
+    }
+
+    /// The mail with this Message-ID went out: marked sent. Returns the
+    /// outbox ids it marked.
+    pub async fn confirm_sent(
+        &mut self,
+        message_id: &str,
+        now: i64,
+    ) -> Result<Vec<i64>, StoreError> {
+        dispatch!(Tx, &mut self.tx, b => b.confirm_sent(message_id, now).await)
+    }
+
     /// Take a quarantined mail out of quarantine before it is processed
     /// again: it keeps its row as history, without its dedupe key.
     pub async fn release_quarantined(&mut self, id: i64) -> Result<(), StoreError> {

@@ -642,6 +642,19 @@ pub async fn folder(stack: &Stack, user: &str, name: &str) -> Vec<Received> {
     fetched.into_iter().map(|raw| received(&raw)).collect()
 }
 
+/// Put `raw` into one of `user`'s folders over real IMAP (APPEND), as a
+/// mail client or a provider filing sent mail would.
+pub async fn append(stack: &Stack, user: &str, name: &str, raw: &[u8]) {
+    let cfg = imap_config(stack, user);
+    let mut session = secdesk::mailbox::connect(&cfg).await.expect("IMAP login");
+    let _ = session.create(name).await;
+    session
+        .append(name, None, None, raw)
+        .await
+        .expect("append to the folder");
+    let _ = session.logout().await;
+}
+
 fn imap_config(stack: &Stack, user: &str) -> secdesk::config::ImapConfig {
     let text = format!(
         "[desk]\naddress = \"{DESK}\"\nauthentication = \"none\"\n[imap]\nhost = \"127.0.0.1\"\nport = {}\nencryption = \"none\"\nusername = \"{user}\"\npassword = \"{PASSWORD}\"\n[smtp]\nhost = \"127.0.0.1\"\nencryption = \"none\"\n",

@@ -299,6 +299,8 @@ pub struct Header {
     pub subject: String,
     pub message_id: String,
     pub in_reply_to: Vec<String>,
+    /// The desk's own mail (its loop header): a Sent copy not yet filed.
+    pub own: bool,
 }
 
 /// The headers of `user`'s INBOX mails with a UID above `after_uid`
@@ -339,6 +341,7 @@ pub async fn headers_since(stack: &Stack, user: &str, after_uid: u32) -> Vec<Hea
                     .as_text_list()
                     .map(|l| l.iter().map(|s| s.to_string()).collect())
                     .unwrap_or_default(),
+                own: parsed.header(secdesk::message::LOOP_HEADER).is_some(),
             }
         })
         .collect();

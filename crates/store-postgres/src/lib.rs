@@ -67,7 +67,7 @@ impl StoreOps for PgStore {
         }
         sqlx::query!(
             "UPDATE outbox SET state = 'sent', sent_at = $1, attempts = attempts + 1,
-                 claimed_by = NULL, claimed_until = NULL
+                 claimed_by = NULL, claimed_until = NULL, doubt_until = NULL
              WHERE id = ANY($2)",
             now,
             ids
@@ -93,15 +93,13 @@ impl StoreOps for PgStore {
             r#"WITH due AS (
                  SELECT o.id FROM outbox o
                   WHERE o.state = 'pending' AND o.lane = $1 AND o.next_attempt_at <= $2
-                    AND (o.claimed_by IS NULL OR o.claimed_by = $4
-                         OR o.claimed_until < (extract(epoch FROM clock_timestamp()) * 1000)::bigint
-                         OR EXISTS (SELECT 1 FROM daemons d WHERE d.id = o.claimed_by
-                                     AND d.alive_until < (extract(epoch FROM clock_timestamp()) * 1000)::bigint))
-                  ORDER BY o.priority, o.next_attempt_at, o.id LIMIT $3
+                    AND (o.claimed_by IS NULL OR o.claimed_by = $4)
+                    AND (o.doubt_until IS NULL OR o.doubt_until < (extract(epoch FROM clock_timestamp()) * 1000)::bigint)
+                    ORDER BY o.priority, o.next_attempt_at, o.id LIMIT $3
                   FOR UPDATE OF o SKIP LOCKED
                ), claimed AS (
                  UPDATE outbox o SET claimed_by = $4,
-                        claimed_until = (extract(epoch FROM clock_timestamp()) * 1000)::bigint + $5
+                        claimed_until = (extract(epoch FROM clock_timestamp()) * 1000)::bigint + $5, doubt_until = NULL
                    FROM due WHERE o.id = due.id
                  RETURNING o.id, o.envelope_from, o.recipients, o.attempts, o.message_id,
                            o.priority, o.next_attempt_at
@@ -130,6 +128,24 @@ impl StoreOps for PgStore {
                 disposition: r.disposition,
             })
             .collect())
+    }
+
+    async fn reap_claims(&self, doubt_ms: i64) -> Result<u64, StoreError> {
+        // a dead sender may have been inside an SMTP transaction: its mail
+        // waits, in doubt, for the reader to look for its copy
+        let done = sqlx::query!(
+            "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL,
+                 doubt_until = (extract(epoch FROM clock_timestamp()) * 1000)::bigint + $1
+              WHERE state = 'pending' AND claimed_by IS NOT NULL
+                AND (claimed_until < (extract(epoch FROM clock_timestamp()) * 1000)::bigint
+                     OR claimed_by IN (SELECT id FROM daemons
+                                        WHERE alive_until < (extract(epoch FROM clock_timestamp()) * 1000)::bigint))",
+            doubt_ms
+        )
+        .execute(&self.pool)
+        .await
+        .doing("take back a dead daemon's claims")?;
+        Ok(done.rows_affected())
     }
 
     async fn acquire_lease(

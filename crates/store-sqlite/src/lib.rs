@@ -109,7 +109,7 @@ impl StoreOps for SqliteStore {
         let ids = format!("[{}]", ids.join(","));
         sqlx::query!(
             "UPDATE outbox SET state = 'sent', sent_at = $1, attempts = attempts + 1,
-                 claimed_by = NULL, claimed_until = NULL
+                 claimed_by = NULL, claimed_until = NULL, doubt_until = NULL
              WHERE id IN (SELECT value FROM json_each($2))",
             now,
             ids
@@ -133,15 +133,13 @@ impl StoreOps for SqliteStore {
         // chosen are claimed before anyone else can choose them
         let mut claimed = sqlx::query!(
             r#"UPDATE outbox SET claimed_by = $4,
-                   claimed_until = CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) + $5
+                   claimed_until = CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) + $5, doubt_until = NULL
                 WHERE id IN (
                   SELECT o.id FROM outbox o
                    WHERE o.state = 'pending' AND o.lane = $1 AND o.next_attempt_at <= $2
-                     AND (o.claimed_by IS NULL OR o.claimed_by = $4
-                          OR o.claimed_until < CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)
-                          OR EXISTS (SELECT 1 FROM daemons d WHERE d.id = o.claimed_by
-                                      AND d.alive_until < CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)))
-                   ORDER BY o.priority, o.next_attempt_at, o.id LIMIT $3)
+                     AND (o.claimed_by IS NULL OR o.claimed_by = $4)
+                     AND (o.doubt_until IS NULL OR o.doubt_until < CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER))
+                     ORDER BY o.priority, o.next_attempt_at, o.id LIMIT $3)
                RETURNING id AS "id!", envelope_from, recipients, attempts, message_id,
                          priority, next_attempt_at"#,
             lane,
@@ -187,6 +185,24 @@ impl StoreOps for SqliteStore {
                 })
             })
             .collect())
+    }
+
+    async fn reap_claims(&self, doubt_ms: i64) -> Result<u64, StoreError> {
+        // a dead sender may have been inside an SMTP transaction: its mail
+        // waits, in doubt, for the reader to look for its copy
+        let done = sqlx::query!(
+            "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL,
+                 doubt_until = CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) + $1
+              WHERE state = 'pending' AND claimed_by IS NOT NULL
+                AND (claimed_until < CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)
+                     OR claimed_by IN (SELECT id FROM daemons
+                                        WHERE alive_until < CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)))",
+            doubt_ms
+        )
+        .execute(&self.pool)
+        .await
+        .doing("take back a dead daemon's claims")?;
+        Ok(done.rows_affected())
     }
 
     async fn acquire_lease(

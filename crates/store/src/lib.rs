@@ -162,8 +162,18 @@ pub trait StoreOps: Sized {
         claim_ms: i64,
     ) -> Result<Vec<OutboxItem>, StoreError>;
     /// Give back the claims of `holder` (every claim when `None`) on mail
-    /// not yet sent.
-    async fn release_claims(&self, holder: Option<&str>) -> Result<(), StoreError>;
+    /// not yet sent, in doubt until `doubt_until` when given (its SMTP
+    /// transaction may have been in flight).
+    async fn release_claims(
+        &self,
+        holder: Option<&str>,
+        doubt_until: Option<i64>,
+    ) -> Result<(), StoreError>;
+    /// The claims of daemons whose heartbeat lapsed, or that expired, go
+    /// back, in doubt for `doubt_ms` (database clock). Returns how many.
+    async fn reap_claims(&self, doubt_ms: i64) -> Result<u64, StoreError>;
+    /// Pending mail in doubt: (outbox id, Message-ID).
+    async fn in_doubt(&self, limit: i64) -> Result<Vec<(i64, String)>, StoreError>;
     /// When the next pending mail no one has claimed is due, if any.
     async fn next_outbox_due(&self) -> Result<Option<i64>, StoreError>;
     /// Take or renew the lease `name` for `holder` for `ttl_ms` (database
@@ -227,6 +237,11 @@ pub trait BatchOps: Sized {
     /// Take a quarantined mail out of quarantine before it is processed
     /// again: it keeps its row as history, without its dedupe key.
     async fn release_quarantined(&mut self, id: i64) -> Result<(), StoreError>;
+    /// The bytes of the mail the desk sent with this Message-ID, if it did.
+    async fn sent_raw(&mut self, message_id: &str) -> Result<Option<Vec<u8>>, StoreError>;
+    /// The mail with this Message-ID went out (its copy was found): marked
+    /// sent, whatever its state. Returns the outbox ids it marked.
+    async fn confirm_sent(&mut self, message_id: &str, now: i64) -> Result<Vec<i64>, StoreError>;
     /// Whether `fence` still holds: its lease has the same holder and
     /// token. On PostgreSQL the lease row stays locked until this
     /// transaction ends, so no takeover can slip in before the commit.

@@ -88,7 +88,8 @@ macro_rules! store_ops_shared {
                 Some(at) => {
                     sqlx::query!(
                         "UPDATE outbox SET state = 'pending', attempts = attempts + 1, last_error = $1,
-                         next_attempt_at = $2, claimed_by = NULL, claimed_until = NULL
+                         next_attempt_at = $2, claimed_by = NULL, claimed_until = NULL,
+                         doubt_until = NULL
                      WHERE id = $3",
                         error,
                         at,
@@ -100,7 +101,7 @@ macro_rules! store_ops_shared {
                 None => {
                     sqlx::query!(
                         "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = $1,
-                         claimed_by = NULL, claimed_until = NULL
+                         claimed_by = NULL, claimed_until = NULL, doubt_until = NULL
                      WHERE id = $2",
                         error,
                         id
@@ -113,12 +114,17 @@ macro_rules! store_ops_shared {
             Ok(())
         }
 
-        async fn release_claims(&self, holder: Option<&str>) -> Result<(), StoreError> {
+        async fn release_claims(
+            &self,
+            holder: Option<&str>,
+            doubt_until: Option<i64>,
+        ) -> Result<(), StoreError> {
             sqlx::query!(
-                "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL
+                "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL, doubt_until = $2
                  WHERE state = 'pending' AND claimed_by IS NOT NULL
                    AND claimed_by = COALESCE($1, claimed_by)",
-                holder
+                holder,
+                doubt_until
             )
             .execute(&self.pool)
             .await
@@ -148,6 +154,21 @@ macro_rules! store_ops_shared {
             .await
             .doing("unregister a daemon")?;
             Ok(())
+        }
+
+        async fn in_doubt(&self, limit: i64) -> Result<Vec<(i64, String)>, StoreError> {
+            let rows = sqlx::query!(
+                r#"SELECT o.id AS "id!", m.message_id AS "message_id!" FROM outbox o
+                     JOIN messages m ON m.id = o.message_id
+                    WHERE o.state = 'pending' AND o.doubt_until IS NOT NULL
+                      AND m.message_id IS NOT NULL
+                    ORDER BY o.id LIMIT $1"#,
+                limit
+            )
+            .fetch_all(&self.pool)
+            .await
+            .doing("list mail in doubt")?;
+            Ok(rows.into_iter().map(|r| (r.id, r.message_id)).collect())
         }
 
         async fn daemons_in(&self, pid_space: &str) -> Result<Vec<(String, i64)>, StoreError> {
@@ -889,6 +910,34 @@ macro_rules! batch_ops_shared {
             .await
             .doing("save the mailbox checkpoint")?;
             Ok(())
+        }
+
+        async fn sent_raw(&mut self, message_id: &str) -> Result<Option<Vec<u8>>, StoreError> {
+            let row = sqlx::query!(
+                "SELECT raw FROM messages WHERE message_id = $1 AND direction = 'out'
+                 ORDER BY id DESC LIMIT 1",
+                message_id
+            )
+            .fetch_optional(&mut *self.tx)
+            .await
+            .doing("read a sent mail")?;
+            Ok(row.and_then(|r| r.raw))
+        }
+
+        async fn confirm_sent(&mut self, message_id: &str, now: i64) -> Result<Vec<i64>, StoreError> {
+            let rows = sqlx::query!(
+                r#"UPDATE outbox SET state = 'sent', sent_at = COALESCE(sent_at, $2),
+                     claimed_by = NULL, claimed_until = NULL, doubt_until = NULL
+                  WHERE state <> 'sent' AND message_id IN (
+                    SELECT id FROM messages WHERE message_id = $1 AND direction = 'out')
+                  RETURNING id AS "id!""#,
+                message_id,
+                now
+            )
+            .fetch_all(&mut *self.tx)
+            .await
+            .doing("mark a mail whose copy was found as sent")?;
+            Ok(rows.into_iter().map(|r| r.id).collect())
         }
 
         async fn commit(self) -> Result<(), StoreError> {
