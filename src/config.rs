@@ -272,6 +272,17 @@ pub enum SentCopy {
     Off,
 }
 
+impl SmtpConfig {
+    /// How long a mail whose sender died waits, in doubt, for its copy to
+    /// be found before it is sent again (nothing without copies).
+    pub fn doubt(&self) -> std::time::Duration {
+        match self.sent_copy {
+            SentCopy::Off => std::time::Duration::ZERO,
+            _ => std::time::Duration::from_secs(self.reconcile_secs),
+        }
+    }
+}
+
 impl SentCopy {
     pub fn as_str(self) -> &'static str {
         match self {

@@ -179,10 +179,7 @@ impl Daemon {
         let store = Store::connect(&config.database.url, config.database.max_connections).await?;
         store.migrate().await?;
         let me = crate::lease::identity(desk.clock.now_millis());
-        let doubt = match config.smtp.sent_copy {
-            crate::config::SentCopy::Off => Duration::ZERO,
-            _ => Duration::from_secs(config.smtp.reconcile_secs),
-        };
+        let doubt = config.smtp.doubt();
         let doubt_until = desk.clock.now_millis() + doubt.as_millis() as i64;
         if instance.is_some() {
             // the file lock proves no other daemon sends: claims left are
@@ -254,11 +251,7 @@ impl Daemon {
         let _ = tokio::time::timeout(FLUSH_ON_STOP, self.sender.close()).await;
         if self.store.backend() == crate::store::Backend::Postgres {
             // a flush cut short may have left a transaction in flight
-            let doubt = match self.config.smtp.sent_copy {
-                crate::config::SentCopy::Off => 0,
-                _ => self.config.smtp.reconcile_secs as i64 * 1000,
-            };
-            let until = self.desk.clock.now_millis() + doubt;
+            let until = self.desk.clock.now_millis() + self.config.smtp.doubt().as_millis() as i64;
             let _ = self
                 .store
                 .release_claims(Some(&self.me.id), Some(until))
