@@ -427,6 +427,19 @@ async fn read_session(
         None => 0,
     };
     tracing::info!(mailbox = %mailbox.id, last_uid, "reading");
+    if config.smtp.sent_copy == crate::config::SentCopy::Envelope {
+        // a crash between a batch's commit and its MOVE leaves that batch's
+        // copies behind the checkpoint: they are filed now
+        let stray = mailbox.own_mail_up_to(last_uid, &desk.address).await?;
+        if !stray.is_empty() {
+            mailbox.move_to(&stray, &imap.sent_folder).await?;
+            tracing::info!(
+                copies = stray.len(),
+                folder = %imap.sent_folder,
+                "filed copies of the desk's own mail an earlier stop left in the mailbox"
+            );
+        }
+    }
     loop {
         let uids = mailbox.new_uids(last_uid).await?;
         if uids.is_empty() {

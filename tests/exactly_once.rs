@@ -370,3 +370,67 @@ async fn with_a_server_that_files_sent_mail_the_copy_is_found_in_its_sent_folder
     db.cleanup().await;
     work.remove();
 }
+
+/// A crash between a batch's commit and the MOVE of its copies leaves them
+/// in the INBOX behind the checkpoint, never read again: the next start
+/// files them in Sent and sends nothing for them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn copies_a_crash_left_behind_the_checkpoint_are_filed_at_the_next_start() {
+    let stack = Stack::start();
+    let db = TestDb::sqlite();
+    let work = WorkDir::new("exactly-once-stray");
+    let config = write_config(&stack, &db, &work.0, "", "", "");
+    let mut daemon = Daemon::new(&config, &work.0.join("daemon.log"));
+    daemon.start();
+    common::Mail::new(REPORTER, "Left behind", REPORT)
+        .send(&stack)
+        .await;
+    let copies = await_some("both copies filed", PATIENCE, || async {
+        let sent = folder(&stack, DESK, "Sent").await;
+        (sent.len() == 2).then_some(sent)
+    })
+    .await;
+    daemon.terminate(PATIENCE).await;
+
+    // what the crash would have left: a copy in the INBOX, below the checkpoint
+    common::append(&stack, DESK, "INBOX", &copies[0].raw).await;
+    let store = open_store(&db, PATIENCE).await;
+    let loaded =
+        secdesk::config::Config::from_toml_str(&std::fs::read_to_string(&config).unwrap()).unwrap();
+    let mailbox = secdesk::mailbox::mailbox_id(&loaded.imap);
+    let state = store
+        .mailbox_state(&mailbox)
+        .await
+        .unwrap()
+        .expect("a checkpoint");
+    let mut batch = store.begin().await.unwrap();
+    batch
+        .set_mailbox_state(
+            &mailbox,
+            secdesk::store::MailboxState {
+                last_uid: state.last_uid + 100,
+                ..state
+            },
+            0,
+        )
+        .await
+        .unwrap();
+    batch.commit().await.unwrap();
+    let sent_before = store.counts().await.unwrap().outbox_sent;
+
+    daemon.start();
+    await_some("the stray copy filed", PATIENCE, || async {
+        let left = inbox(&stack, DESK).await;
+        left.iter()
+            .all(|m| !m.headers.contains("X-Secdesk-Loop:"))
+            .then_some(())
+    })
+    .await;
+    assert_eq!(folder(&stack, DESK, "Sent").await.len(), 3);
+    assert_eq!(inbox(&stack, DESK).await.len(), 1, "the report stays");
+    assert_eq!(store.counts().await.unwrap().outbox_sent, sent_before);
+    assert_eq!(count(&stack, REPORTER, "Left behind").await, 1);
+    daemon.terminate(PATIENCE).await;
+    store.close().await;
+    work.remove();
+}

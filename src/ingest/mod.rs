@@ -439,17 +439,11 @@ async fn commit_one(
         return Ok(());
     }
     let now = desk.clock.now_millis();
-    let understood = match &item.outcome {
-        Ok(u) => u,
-        Err(refused) => {
-            if quarantine::store_refused(batch, desk, mailbox_id, item, refused, now).await? {
-                outcome.replies += 1;
-            }
-            outcome.quarantined += 1;
-            return Ok(());
-        }
+    let (header, automatic) = match &item.outcome {
+        Ok(u) => (Some(&u.mail), u.automatic.as_ref()),
+        Err(r) => (r.header.as_ref(), r.automatic.as_ref()),
     };
-    match sent::recognise(batch, understood, &item.raw, now).await? {
+    match sent::recognise(batch, automatic, header, &item.raw, now).await? {
         sent::Copy::Sent { marked } => {
             outcome.sent_copies.push(item.uid);
             outcome.confirmed += marked;
@@ -462,6 +456,16 @@ async fn commit_one(
         ),
         sent::Copy::No => {}
     }
+    let understood = match &item.outcome {
+        Ok(u) => u,
+        Err(refused) => {
+            if quarantine::store_refused(batch, desk, mailbox_id, item, refused, now).await? {
+                outcome.replies += 1;
+            }
+            outcome.quarantined += 1;
+            return Ok(());
+        }
+    };
     let mail = &understood.mail;
     let sender = mail.from.as_ref().map(|a| a.email.as_str());
     let referenced = find_referenced(batch, mail, &understood.numbers).await?;

@@ -10,10 +10,10 @@
 //! trace headers servers put on top): a stranger who guessed a Message-ID
 //! cannot make a pending acknowledgment look sent.
 
-use crate::message::AutoReason;
+use crate::message::{AutoReason, ParsedMail};
 use crate::store::Batch;
 
-use super::{IngestError, Understood};
+use super::IngestError;
 
 /// What a mail in the mailbox is to the outbox.
 #[derive(Debug, PartialEq, Eq)]
@@ -26,19 +26,22 @@ pub(super) enum Copy {
     Altered,
 }
 
-/// Whether `understood` (fetched as `raw`) is a copy of mail the desk sent,
-/// and if it is, mark that mail sent.
+/// Whether a fetched mail (`raw`, its parsed `mail` or header, and what
+/// the loop detector said of it) is a copy of mail the desk sent, and if it
+/// is, mark that mail sent. Asked before the mail is understood or refused:
+/// a copy the desk could not read within its limits is still a copy.
 pub(super) async fn recognise(
     batch: &mut Batch,
-    understood: &Understood,
+    automatic: Option<&AutoReason>,
+    mail: Option<&ParsedMail>,
     raw: &[u8],
     now: i64,
 ) -> Result<Copy, IngestError> {
     // our copies carry our loop header; anything else is not one
-    if understood.automatic != Some(AutoReason::OwnMail) {
+    if automatic != Some(&AutoReason::OwnMail) {
         return Ok(Copy::No);
     }
-    let Some(message_id) = understood.mail.message_id.as_ref() else {
+    let Some(message_id) = mail.and_then(|m| m.message_id.as_ref()) else {
         return Ok(Copy::No);
     };
     let Some(sent) = batch.sent_raw(message_id.as_str()).await? else {
@@ -53,10 +56,18 @@ pub(super) async fn recognise(
 
 /// Whether `copy` is `sent` as delivered: the same bytes at its end, with
 /// whatever trace headers (Return-Path, Delivered-To, Received, a DKIM
-/// signature) servers added above them; line endings may have changed.
+/// signature) servers added above them; line endings may have changed. A
+/// copy fetched as its header only (over `limits.max_message_bytes`) is
+/// held to the sent mail's header.
 pub fn is_copy_of(copy: &[u8], sent: &[u8]) -> bool {
     let copy = normalized(copy);
-    let sent = normalized(sent);
+    let mut sent = normalized(sent);
+    let blank = |b: &[u8]| b.windows(2).position(|w| w == b"\n\n");
+    if blank(&copy).is_none()
+        && let Some(end) = blank(&sent)
+    {
+        sent.truncate(end);
+    }
     !sent.is_empty() && copy.ends_with(&sent) && {
         // what comes before is whole header lines, not part of ours
         let head = &copy[..copy.len() - sent.len()];
@@ -91,6 +102,15 @@ mod tests {
         copy.extend(String::from_utf8_lossy(SENT).replace("\r\n", "\n").bytes());
         assert!(is_copy_of(&copy, SENT));
         assert!(is_copy_of(SENT, SENT));
+    }
+
+    #[test]
+    fn a_copy_fetched_as_its_header_only_is_held_to_the_header() {
+        let mut copy = b"Delivered-To: security@example.test\r\n".to_vec();
+        copy.extend(&SENT[..SENT.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4]);
+        assert!(is_copy_of(&copy, SENT));
+        let forged = String::from_utf8_lossy(&copy).replace("rita@", "eve@");
+        assert!(!is_copy_of(forged.as_bytes(), SENT));
     }
 
     #[test]

@@ -132,6 +132,30 @@ impl Mailbox {
         })
     }
 
+    /// The UIDs up to `last_uid` of mail `from` sent with our loop header:
+    /// copies of the desk's own mail a crash left before they were filed.
+    pub async fn own_mail_up_to(
+        &mut self,
+        last_uid: u32,
+        from: &str,
+    ) -> Result<Vec<u32>, MailboxError> {
+        if last_uid == 0 || from.contains(['"', '\\', '\r', '\n']) {
+            return Ok(Vec::new());
+        }
+        let found = bounded(
+            self.timeout,
+            "search for the desk's own mail",
+            self.session.uid_search(format!(
+                "UID 1:{last_uid} HEADER {} \"\" FROM \"{from}\"",
+                crate::message::LOOP_HEADER
+            )),
+        )
+        .await?;
+        let mut uids: Vec<u32> = found.into_iter().filter(|uid| *uid <= last_uid).collect();
+        uids.sort_unstable();
+        Ok(uids)
+    }
+
     /// Which of `message_ids` (without angle brackets) a mail in `folder`
     /// has as its Message-ID: the desk's Sent folder, after a crash. The
     /// folder read is selected again afterwards.
