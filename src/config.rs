@@ -55,7 +55,12 @@ pub const ENV_PREFIX: &str = "SECDESK_";
 /// the config file's path and the log filter (read by the binary), and the
 /// test harness's mail stack script. Variables starting with
 /// [`TEST_VAR_PREFIX`] are the harness's too.
-pub const OTHER_VARS: [&str; 3] = ["SECDESK_CONFIG", "SECDESK_LOG", "SECDESK_MAILSTACK"];
+pub const OTHER_VARS: [&str; 4] = [
+    "SECDESK_CONFIG",
+    "SECDESK_LOG",
+    "SECDESK_LOG_FORMAT",
+    "SECDESK_MAILSTACK",
+];
 
 /// Prefix of the test harness's variables (`SECDESK_TEST_POSTGRES_URL`).
 pub const TEST_VAR_PREFIX: &str = "SECDESK_TEST_";

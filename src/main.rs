@@ -140,13 +140,27 @@ enum TicketsCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("SECDESK_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("secdesk=info,warn")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SECDESK_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("secdesk=info,warn"));
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    // read before the config: the config's own errors are logged too
+    match std::env::var("SECDESK_LOG_FORMAT").as_deref() {
+        Err(_) | Ok("") | Ok("text") => logs.init(),
+        // one object per line; the span of the mail in hand (its UID and
+        // Message-ID) and the event's own fields (ticket number...) in it
+        Ok("json") => logs
+            .json()
+            .with_current_span(true)
+            .with_span_list(false)
+            .flatten_event(true)
+            .init(),
+        Ok(other) => {
+            eprintln!("secdesk: SECDESK_LOG_FORMAT must be \"text\" or \"json\", got {other:?}");
+            return ExitCode::FAILURE;
+        }
+    }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {

@@ -427,7 +427,28 @@ fn addresses_json(addresses: impl Iterator<Item = String>) -> String {
     serde_json::to_string(&addresses.collect::<Vec<_>>()).unwrap_or_else(|_| "[]".into())
 }
 
+/// [`commit_one_in_span`] inside a span naming the mail (its UID and
+/// Message-ID): every event about it carries them, in text and JSON logs.
 async fn commit_one(
+    batch: &mut Batch,
+    desk: &DeskContext,
+    mailbox_id: &str,
+    item: &Analysed,
+    outcome: &mut BatchOutcome,
+) -> Result<(), IngestError> {
+    use tracing::Instrument;
+    let message_id = match &item.outcome {
+        Ok(u) => u.mail.message_id.as_ref(),
+        Err(r) => r.header.as_ref().and_then(|h| h.message_id.as_ref()),
+    }
+    .map(|id| id.as_str().to_string());
+    let span = tracing::info_span!("mail", uid = item.uid, message_id = message_id.as_deref());
+    commit_one_in_span(batch, desk, mailbox_id, item, outcome)
+        .instrument(span)
+        .await
+}
+
+async fn commit_one_in_span(
     batch: &mut Batch,
     desk: &DeskContext,
     mailbox_id: &str,

@@ -106,6 +106,9 @@ pub struct Daemon {
     child: Option<Child>,
     /// How many times it was started.
     pub starts: u32,
+    /// More environment for the daemon (after the test's own SECDESK_*
+    /// variables are taken away), e.g. `SECDESK_LOG_FORMAT`.
+    pub env: Vec<(String, String)>,
 }
 
 impl Daemon {
@@ -115,6 +118,7 @@ impl Daemon {
             log: log.to_path_buf(),
             child: None,
             starts: 0,
+            env: Vec::new(),
         }
     }
 
@@ -142,6 +146,7 @@ impl Daemon {
         }
         // a plain log file, no colour codes
         cmd.env("NO_COLOR", "1");
+        cmd.envs(self.env.iter().map(|(k, v)| (k, v)));
         cmd.env(
             "SECDESK_LOG",
             std::env::var("SECDESK_LOG").unwrap_or_else(|_| "secdesk=info".into()),
