@@ -333,6 +333,13 @@ async fn reconcile(
     desk: &DeskContext,
     mailbox: &mut Mailbox,
 ) -> Result<bool, ReadError> {
+    if config.smtp.sent_copy == crate::config::SentCopy::Server {
+        // a dead daemon's claims become "in doubt" here too, not only in a
+        // sender's next round, so they are looked for before their wait starts
+        store
+            .reap_claims(config.smtp.doubt().as_millis() as i64)
+            .await?;
+    }
     let doubt = store.in_doubt(256).await?;
     if doubt.is_empty() {
         return Ok(false);
@@ -446,6 +453,15 @@ async fn read_session(
             // mail in doubt is looked for again soon, not at the next IDLE renewal
             let (renew, poll) = if reconcile(config, store, desk, &mut mailbox).await? {
                 (IN_DOUBT_RECHECK, IN_DOUBT_RECHECK)
+            } else if config.smtp.sent_copy == crate::config::SentCopy::Server {
+                // no copy arrives to wake us: look at least twice in every
+                // doubt window, or a dead sender's mail would go out again
+                // before its copy was looked for
+                let look = (config.smtp.doubt() / 2).max(IN_DOUBT_RECHECK);
+                (
+                    Duration::from_secs(imap.idle_renew_secs).min(look),
+                    Duration::from_secs(imap.poll_interval_secs).min(look),
+                )
             } else {
                 (
                     Duration::from_secs(imap.idle_renew_secs),
