@@ -195,11 +195,8 @@ impl Daemon {
             Duration::from_secs(config.smtp.retry_initial_secs),
             Arc::clone(&wake),
             &me.id,
-            sender::Copies {
-                envelope_to: (config.smtp.sent_copy == crate::config::SentCopy::Envelope)
-                    .then(|| config.desk.address.clone()),
-                doubt,
-            },
+            (config.smtp.sent_copy == crate::config::SentCopy::Envelope)
+                .then_some(config.desk.address.as_str()),
         );
         Ok(Daemon {
             config: Arc::new(config),
@@ -294,6 +291,7 @@ impl Daemon {
                 me: self.me.clone(),
                 lease: lease.clone(),
                 fence: fence_tx,
+                doubt: self.config.smtp.doubt(),
             }
             .run(),
         ));
@@ -315,50 +313,43 @@ impl Daemon {
             }
         }
         drop(keeper);
-        crate::lease::release(&self.store, &self.me, &lease).await;
+        if fence.borrow().is_some() {
+            crate::lease::release(&self.store, &self.me, &lease).await;
+        }
     }
 }
 
 /// How often the reader looks again while mail is in doubt.
 const IN_DOUBT_RECHECK: Duration = Duration::from_secs(1);
 
-/// Whether mail is in doubt (its sender died, maybe inside an SMTP
-/// transaction). When the server files sent mail itself
-/// (`smtp.sent_copy = "server"`), its copies are looked for in the Sent
-/// folder by Message-ID, and those found are marked sent; with our own
-/// envelope copy they arrive in the mailbox read and are found there.
-async fn reconcile(
+/// With a server that files sent mail itself (`smtp.sent_copy =
+/// "server"`): the copies of mail in doubt (its sender died, maybe inside
+/// an SMTP transaction) are looked for in the Sent folder by Message-ID,
+/// and those found are marked sent. Returns whether mail is in doubt.
+/// (Our own envelope copies arrive in the mailbox read and are found there.)
+async fn look_in_sent(
     config: &Config,
     store: &Store,
     desk: &DeskContext,
     mailbox: &mut Mailbox,
 ) -> Result<bool, ReadError> {
-    if config.smtp.sent_copy == crate::config::SentCopy::Server {
-        // a dead daemon's claims become "in doubt" here too, not only in a
-        // sender's next round, so they are looked for before their wait starts
-        store
-            .reap_claims(config.smtp.doubt().as_millis() as i64)
-            .await?;
-    }
     let doubt = store.in_doubt(256).await?;
     if doubt.is_empty() {
         return Ok(false);
     }
-    if config.smtp.sent_copy == crate::config::SentCopy::Server {
-        let ids: Vec<String> = doubt.into_iter().map(|(_, id)| id).collect();
-        let found = mailbox.find_in(&config.imap.sent_folder, &ids).await?;
-        if !found.is_empty() {
-            let mut batch = store.begin().await?;
-            for id in &found {
-                batch.confirm_sent(id, desk.clock.now_millis()).await?;
-            }
-            batch.commit().await?;
-            tracing::info!(
-                found = found.len(),
-                folder = %config.imap.sent_folder,
-                "copies of mail in doubt found in the Sent folder: marked sent, not sent again"
-            );
+    let ids: Vec<String> = doubt.into_iter().map(|(_, id)| id).collect();
+    let found = mailbox.find_in(&config.imap.sent_folder, &ids).await?;
+    if !found.is_empty() {
+        let mut batch = store.begin().await?;
+        for id in &found {
+            batch.confirm_sent(id, desk.clock.now_millis()).await?;
         }
+        batch.commit().await?;
+        tracing::info!(
+            found = found.len(),
+            folder = %config.imap.sent_folder,
+            "copies of mail in doubt found in the Sent folder: marked sent, not sent again"
+        );
     }
     Ok(true)
 }
@@ -450,24 +441,21 @@ async fn read_session(
     loop {
         let uids = mailbox.new_uids(last_uid).await?;
         if uids.is_empty() {
-            // mail in doubt is looked for again soon, not at the next IDLE renewal
-            let (renew, poll) = if reconcile(config, store, desk, &mut mailbox).await? {
-                (IN_DOUBT_RECHECK, IN_DOUBT_RECHECK)
-            } else if config.smtp.sent_copy == crate::config::SentCopy::Server {
-                // no copy arrives to wake us: look at least twice in every
-                // doubt window, or a dead sender's mail would go out again
+            let mut renew = Duration::from_secs(imap.idle_renew_secs);
+            let mut poll = Duration::from_secs(imap.poll_interval_secs);
+            if config.smtp.sent_copy == crate::config::SentCopy::Server {
+                // no copy arrives to wake us: look every second while mail
+                // is in doubt, and at least twice in every doubt window
+                // otherwise, or a dead sender's mail would go out again
                 // before its copy was looked for
-                let look = (config.smtp.doubt() / 2).max(IN_DOUBT_RECHECK);
-                (
-                    Duration::from_secs(imap.idle_renew_secs).min(look),
-                    Duration::from_secs(imap.poll_interval_secs).min(look),
-                )
-            } else {
-                (
-                    Duration::from_secs(imap.idle_renew_secs),
-                    Duration::from_secs(imap.poll_interval_secs),
-                )
-            };
+                let look = if look_in_sent(config, store, desk, &mut mailbox).await? {
+                    IN_DOUBT_RECHECK
+                } else {
+                    (config.smtp.doubt() / 2).max(IN_DOUBT_RECHECK)
+                };
+                renew = renew.min(look);
+                poll = poll.min(look);
+            }
             let waited = mailbox
                 .wait_for_change(imap.idle, renew, poll, shutdown)
                 .await?;

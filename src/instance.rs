@@ -77,15 +77,20 @@ fn lock_file(path: &Path) -> Result<InstanceLock, InstanceError> {
         Err(TryLockError::Error(e)) => return Err(io(e)),
     }
     // who holds it, for the next one that tries
-    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .map(|h| h.trim().to_string())
-        .unwrap_or_else(|_| "this host".into());
+    let host = host_name();
     let since = chrono::Utc::now().format("%Y-%m-%d %H:%M:%S UTC");
     let said = format!("pid {} on {host}, since {since}\n", std::process::id());
     file.set_len(0).map_err(io)?;
     file.rewind().map_err(io)?;
     file.write_all(said.as_bytes()).map_err(io)?;
     Ok(InstanceLock { _file: file })
+}
+
+/// This machine's name, as the kernel has it, for messages naming a daemon.
+pub fn host_name() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_string())
+        .unwrap_or_else(|_| "this host".into())
 }
 
 #[cfg(test)]

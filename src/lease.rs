@@ -9,6 +9,10 @@
 //! within `LEASE_TTL + STANDBY_POLL` and one that stops cleanly (it lets
 //! the lease go) within `STANDBY_POLL`.
 //!
+//! Every keeper also takes back, each tick, the outbox claims of daemons
+//! whose heartbeat lapsed: in doubt for `smtp.reconcile_secs`, while the
+//! reader looks for their Sent copies (`ingest::sent`).
+//!
 //! Each change of holder increments the lease's token. The reader's store
 //! is fenced by it ([`Store::fenced`]): a batch commits only if the token
 //! it began under still holds, checked under a row lock in the same
@@ -33,9 +37,7 @@ pub const STANDBY_POLL: Duration = Duration::from_millis(500);
 
 /// This process, as the other daemons see it.
 pub fn identity(started_at: i64) -> DaemonInfo {
-    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .map(|h| h.trim().to_string())
-        .unwrap_or_else(|_| "localhost".into());
+    let host = crate::instance::host_name();
     let pid = std::process::id();
     DaemonInfo {
         // unique per start: a restarted daemon with the same pid is another holder
@@ -103,8 +105,8 @@ pub fn reader_lease(mailbox_id: &str) -> String {
 pub enum Answer {
     /// Held, with this token.
     Held(i64),
-    /// Another holds it (who, if the database said).
-    Other(Option<String>),
+    /// Another holds it.
+    Other,
     /// The database did not answer.
     Unknown,
 }
@@ -118,7 +120,7 @@ pub enum Change {
     Reader(i64),
     /// This daemon no longer reads: another took the lease, or the
     /// database has not confirmed it for a whole lease.
-    Sender(Option<String>),
+    Sender,
 }
 
 /// The role after `answer`, given the token held (`held`) and how long ago
@@ -127,10 +129,10 @@ pub fn step(held: Option<i64>, answer: &Answer, since_confirmed: Duration) -> Ch
     match (held, answer) {
         (Some(t), Answer::Held(n)) if t == *n => Change::Same,
         (_, Answer::Held(n)) => Change::Reader(*n),
-        (Some(_), Answer::Other(who)) => Change::Sender(who.clone()),
+        (Some(_), Answer::Other) => Change::Sender,
         // unsure: keep reading until the lease would have expired anyway
         // (the fence keeps commits safe meanwhile), then stand down
-        (Some(_), Answer::Unknown) if since_confirmed >= LEASE_TTL => Change::Sender(None),
+        (Some(_), Answer::Unknown) if since_confirmed >= LEASE_TTL => Change::Sender,
         _ => Change::Same,
     }
 }
@@ -142,9 +144,34 @@ pub struct Keeper {
     pub me: DaemonInfo,
     pub lease: String,
     pub fence: watch::Sender<Option<Fence>>,
+    /// How long a dead daemon's mail waits, in doubt, for its Sent copy.
+    pub doubt: Duration,
 }
 
 impl Keeper {
+    /// Who holds the lease now, for the log.
+    async fn reader(&self) -> String {
+        match self.store.lease(&self.lease).await {
+            Ok(Some(lease)) => lease.holder,
+            _ => "?".into(),
+        }
+    }
+
+    /// The claims of daemons that stopped renewing their heartbeat come
+    /// back, in doubt: each keeper looks every tick, so they return within
+    /// a second of the heartbeat lapsing, not at some sender's next round.
+    async fn take_back_claims(&self) {
+        match self.store.reap_claims(self.doubt.as_millis() as i64).await {
+            Ok(0) => {}
+            Ok(mails) => tracing::warn!(
+                mails,
+                doubt_secs = self.doubt.as_secs(),
+                "took back the mail of a daemon that died; each is sent again unless its copy is found in time"
+            ),
+            Err(e) => tracing::debug!(error = %e, "cannot take back dead daemons' claims"),
+        }
+    }
+
     /// Run until dropped (the daemon aborts it once its reader stopped,
     /// then lets the lease go with [`Keeper::release`]).
     pub async fn run(self) {
@@ -161,20 +188,16 @@ impl Keeper {
                 }
                 Err(_) => {}
             }
+            // before the lease: a daemon that starts reading after a
+            // takeover finds the dead one's mail already in doubt
+            self.take_back_claims().await;
             let answer = match self
                 .store
                 .acquire_lease(&self.lease, &self.me.id, ttl)
                 .await
             {
                 Ok(Some(token)) => Answer::Held(token),
-                Ok(None) => Answer::Other(
-                    self.store
-                        .lease(&self.lease)
-                        .await
-                        .ok()
-                        .flatten()
-                        .map(|l| l.holder),
-                ),
+                Ok(None) => Answer::Other,
                 Err(e) => {
                     tracing::debug!(error = %e, "cannot ask for the reader lease");
                     Answer::Unknown
@@ -185,11 +208,10 @@ impl Keeper {
                 confirmed = Instant::now();
             }
             match step(held, &answer, confirmed.elapsed()) {
-                Change::Same if first => {
-                    if let Answer::Other(reader) = &answer {
-                        tracing::info!(role = "sender", reader = reader.as_deref().unwrap_or("?"),
-                            daemon = %self.me.id, "another daemon reads the mailbox; this one sends and stands by");
-                    }
+                Change::Same if first && answer == Answer::Other => {
+                    let reader = self.reader().await;
+                    tracing::info!(role = "sender", %reader,
+                        daemon = %self.me.id, "another daemon reads the mailbox; this one sends and stands by");
                 }
                 Change::Same => {}
                 Change::Reader(token) => {
@@ -201,8 +223,9 @@ impl Keeper {
                         token,
                     }));
                 }
-                Change::Sender(reader) => {
-                    tracing::warn!(role = "sender", reader = reader.as_deref().unwrap_or("?"),
+                Change::Sender => {
+                    let reader = self.reader().await;
+                    tracing::warn!(role = "sender", %reader,
                         daemon = %self.me.id, "this daemon lost the reader lease; it sends and stands by");
                     self.fence.send_replace(None);
                 }
@@ -245,21 +268,14 @@ mod tests {
 
     #[test]
     fn another_holder_makes_a_sender_at_once() {
-        let other = Answer::Other(Some("b:2:ff".into()));
-        assert_eq!(
-            step(Some(4), &other, NOW),
-            Change::Sender(Some("b:2:ff".into()))
-        );
-        assert_eq!(step(None, &other, NOW), Change::Same);
+        assert_eq!(step(Some(4), &Answer::Other, NOW), Change::Sender);
+        assert_eq!(step(None, &Answer::Other, NOW), Change::Same);
     }
 
     #[test]
     fn a_silent_database_ends_reading_only_once_the_lease_would_have_expired() {
         assert_eq!(step(Some(2), &Answer::Unknown, LEASE_TTL / 2), Change::Same);
-        assert_eq!(
-            step(Some(2), &Answer::Unknown, LEASE_TTL),
-            Change::Sender(None)
-        );
+        assert_eq!(step(Some(2), &Answer::Unknown, LEASE_TTL), Change::Sender);
         assert_eq!(step(None, &Answer::Unknown, LEASE_TTL * 9), Change::Same);
     }
 

@@ -236,6 +236,15 @@ async fn crash_on_the_wire(
     held
 }
 
+/// The crash report's acknowledgment and staff notification each arrived
+/// exactly once.
+async fn delivered_once(stack: &Stack) {
+    let ack = count(stack, REPORTER, "Crash on the wire").await;
+    assert_eq!(ack, 1, "one acknowledgment");
+    let note = count(stack, STAFF, "Crash on the wire").await;
+    assert_eq!(note, 1, "one staff notification");
+}
+
 async fn count(stack: &Stack, user: &str, subject: &str) -> usize {
     inbox(stack, user)
         .await
@@ -265,16 +274,7 @@ async fn a_mail_queued_before_a_crash_is_not_sent_again() {
         held.iter().any(|r| r == DESK),
         "the desk gets its copy: {held:?}"
     );
-    assert_eq!(
-        count(&stack, REPORTER, "Crash on the wire").await,
-        1,
-        "one acknowledgment"
-    );
-    assert_eq!(
-        count(&stack, STAFF, "Crash on the wire").await,
-        1,
-        "one staff notification"
-    );
+    delivered_once(&stack).await;
     // both copies are in Sent; the INBOX keeps the report only
     let sent = folder(&stack, DESK, "Sent").await;
     assert_eq!(
@@ -305,16 +305,7 @@ async fn a_mail_cut_short_by_a_crash_is_sent_again_after_the_wait() {
     let held = crash_on_the_wire(&stack, &db, &work, Hold::End, "reconcile_secs = 3", async {
     })
     .await;
-    assert_eq!(
-        count(&stack, REPORTER, "Crash on the wire").await,
-        1,
-        "one acknowledgment"
-    );
-    assert_eq!(
-        count(&stack, STAFF, "Crash on the wire").await,
-        1,
-        "one staff notification"
-    );
+    delivered_once(&stack).await;
     assert!(!held.is_empty());
     println!(
         "[exactly once] cut-short mail delivered {:?} after the report",
@@ -357,16 +348,7 @@ async fn with_a_server_that_files_sent_mail_the_copy_is_found_in_its_sent_folder
         !held.iter().any(|r| r == DESK),
         "no envelope copy: {held:?}"
     );
-    assert_eq!(
-        count(&stack, REPORTER, "Crash on the wire").await,
-        1,
-        "one acknowledgment"
-    );
-    assert_eq!(
-        count(&stack, STAFF, "Crash on the wire").await,
-        1,
-        "one staff notification"
-    );
+    delivered_once(&stack).await;
     db.cleanup().await;
     work.remove();
 }

@@ -39,9 +39,10 @@ async fn queue(store: &Store, mails: &[(&str, i64)]) {
     batch.commit().await.expect("commit");
 }
 
+/// What one sender claims (again: its own claims come back to it), in order.
 async fn claim(store: &Store, lane: Lane, now: i64) -> Vec<String> {
     store
-        .due_outbox(now, lane, 100)
+        .claim_outbox(now, lane, 100, "sender", 60_000)
         .await
         .expect("read the outbox")
         .into_iter()
@@ -88,7 +89,7 @@ async fn lanes_and_priorities(db: &TestDb) {
     assert_eq!(later.last().map(String::as_str), Some("4 ack"));
     // a mail SMTP took is not claimed again
     let first = store
-        .due_outbox(2_000, Lane::Reporters, 1)
+        .claim_outbox(2_000, Lane::Reporters, 1, "sender", 60_000)
         .await
         .expect("read the outbox");
     store.mark_sent(&[first[0].id], 2_000).await.expect("mark");

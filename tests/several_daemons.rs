@@ -60,9 +60,10 @@ async fn commit_one(store: &Store, subject: &str) -> Result<(), StoreError> {
     batch.commit().await
 }
 
+/// Every pending mail, as a sender nobody else competes with claims it.
 async fn queued(store: &Store) -> HashSet<String> {
     store
-        .due_outbox(i64::MAX, Lane::Reporters, 10_000)
+        .claim_outbox(i64::MAX, Lane::Reporters, 10_000, "inspector", 60_000)
         .await
         .expect("read the outbox")
         .into_iter()
@@ -201,6 +202,12 @@ async fn claims(db: &TestDb) {
     store.heartbeat(&daemon("a"), -1).await.unwrap();
     assert_eq!(store.reap_claims(minute).await.unwrap(), 8);
     assert!(claim("c", 100).await.is_empty(), "in doubt, not claimable");
+    // and not due before its wait ends: an idle sender sleeps until then
+    let due = store.next_outbox_due().await.unwrap().expect("due later");
+    assert!(
+        due > secdesk::store::now_millis() + minute / 2,
+        "due {due}, in doubt for a minute"
+    );
     let doubt = store.in_doubt(100).await.unwrap();
     assert_eq!(doubt.len(), 8, "{doubt:?}");
     // the copy of one is found: it went out, and is never sent

@@ -3,6 +3,11 @@
 -- mailbox, all of them send. SQLite has one daemon (a file lock), and the
 -- tables are here so both schemas stay one.
 
+-- The database's clock in unix milliseconds: every lease, heartbeat and
+-- claim time is read from it, so machines whose clocks disagree still
+-- agree, and the statements read the same on both databases.
+CREATE VIEW db_clock AS SELECT CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) AS now_ms;
+
 -- One row per lease (the reader of a mailbox). `token` grows on every
 -- change of holder: a commit checks it, so an old holder that was paused
 -- past its expiry cannot commit after a takeover. Times are the database's

@@ -4,3 +4,8 @@
 -- until `doubt_until` (database clock): the reader looks for its copy by
 -- Message-ID meanwhile; found, it is marked sent; not found, it is sent again.
 ALTER TABLE outbox ADD COLUMN doubt_until INTEGER;
+
+-- Read every second by each daemon (claims of dead daemons, mail in doubt):
+-- only the few rows that have one are indexed.
+CREATE INDEX outbox_claimed ON outbox (claimed_by) WHERE claimed_by IS NOT NULL;
+CREATE INDEX outbox_in_doubt ON outbox (doubt_until) WHERE doubt_until IS NOT NULL;

@@ -196,18 +196,19 @@ fn understand(raw: &[u8], desk: &DeskContext) -> Result<Understood, ParseError> 
     let budget = Budget::new(desk.limits.max_processing);
     let mut mail = message::parse_within(raw, &desk.limits, &budget)?;
     let mut opened = pgp::MailPgp::default();
+    let mut automatic = message::detect_automatic(&mail, &desk.address);
     // our own mail (the Sent copy of an answer sealed for its reporter) is
     // never ours to open: it is recorded or filed, not read
-    let own = message::detect_automatic(&mail, &desk.address) == Some(AutoReason::OwnMail);
+    let own = automatic == Some(AutoReason::OwnMail);
     if let Some(keys) = desk.pgp.as_ref().filter(|_| !own) {
         let from = mail.from.as_ref().map(|a| a.email.as_str());
         opened = pgp::open_mail(keys, raw, from, &desk.limits, desk.clock.now().into())?;
         if let Some(decrypted) = &opened.decrypted {
             // the decrypted mail is read instead: outer headers, inner body
             mail = message::parse_within(decrypted, &desk.limits, &budget)?;
+            automatic = message::detect_automatic(&mail, &desk.address);
         }
     }
-    let automatic = message::detect_automatic(&mail, &desk.address);
     let numbers = ConfirmationNumber::find_all(&mail.subject, &desk.prefix);
     let report = report_of(&mail);
     // extraction reads a bounded prefix of the text; one look after it

@@ -1,9 +1,11 @@
 //! The outbox worker: claims due mail, sends it over a pool of SMTP
 //! connections, and records the outcome. Several daemons on one database
 //! each claim their own mail (`Store::claim_outbox`), so none sends what
-//! another is sending. A crash between "accepted by SMTP"
-//! and "marked sent" sends that mail again on restart: at least once, never
-//! lost, and at most `smtp.reporter_connections` acknowledgments twice.
+//! another is sending. A crash between "accepted by SMTP" and "marked sent"
+//! leaves that mail claimed by a dead daemon: it comes back in doubt, and
+//! goes out again only if the desk's copy of it is not found in time
+//! (`ingest::sent`; with `smtp.sent_copy = "off"`, at once: at least once,
+//! and at most one mail per connection in flight twice).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -58,8 +60,7 @@ pub fn transport(cfg: &SmtpConfig) -> Result<Transport, SenderError> {
 /// each have their own, so neither waits for the other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Lanes {
-    /// Mail to reporters in flight at once: also the most a crash can send
-    /// twice (`smtp.reporter_connections`).
+    /// Mail to reporters in flight at once (`smtp.reporter_connections`).
     pub reporters: usize,
     pub staff: usize,
 }
@@ -92,18 +93,9 @@ pub struct Sender {
     wake: Arc<Notify>,
     /// Who claims the mail this sender sends: the daemon's id.
     holder: Arc<str>,
-    /// How the desk keeps a copy of what it sends, and how long a mail
-    /// whose sender died waits for that copy to be found.
-    copies: Copies,
-}
-
-/// The sent-copy settings the sender applies (`smtp.sent_copy`).
-#[derive(Debug, Clone, Default)]
-pub struct Copies {
-    /// One more envelope recipient of every mail: the desk's own address.
-    pub envelope_to: Option<String>,
-    /// How long a dead sender's mail stays in doubt (0: sent again at once).
-    pub doubt: Duration,
+    /// One more envelope recipient of every mail, the desk's own address,
+    /// for its Sent copy (`smtp.sent_copy = "envelope"`).
+    copy_to: Option<Arc<str>>,
 }
 
 enum Outcome {
@@ -141,7 +133,7 @@ impl Sender {
         retry_initial: Duration,
         wake: Arc<Notify>,
         holder: &str,
-        copies: Copies,
+        copy_to: Option<&str>,
     ) -> Sender {
         Sender {
             store,
@@ -151,7 +143,7 @@ impl Sender {
             retry_initial,
             wake,
             holder: holder.into(),
-            copies,
+            copy_to: copy_to.map(Into::into),
         }
     }
 
@@ -223,9 +215,8 @@ impl Sender {
     /// staff mail; while acknowledgments are due, staff mail keeps to one
     /// connection and leaves the SMTP server's capacity to them.
     ///
-    /// Each mail is marked the moment SMTP took it, so a crash resends only
-    /// the mail in flight, never a batch: at most [`Lanes::reporters`] mails
-    /// to reporters.
+    /// Each mail is marked the moment SMTP took it, so after a crash only
+    /// the mail in flight can be in doubt, never a batch.
     pub async fn round(&self) -> Result<Round, SenderError> {
         self.round_until(&|| false).await
     }
@@ -233,18 +224,6 @@ impl Sender {
     /// [`Sender::round`], stopping between claims once `stop` says so (a
     /// flood's outbox must not hold up shutdown).
     async fn round_until(&self, stop: &(dyn Fn() -> bool + Sync)) -> Result<Round, SenderError> {
-        // what a dead daemon was sending waits, in doubt, for its copy
-        let reaped = self
-            .store
-            .reap_claims(self.copies.doubt.as_millis() as i64)
-            .await?;
-        if reaped > 0 {
-            tracing::warn!(
-                mails = reaped,
-                doubt_secs = self.copies.doubt.as_secs(),
-                "took back the mail of a daemon that died; each is sent again unless its copy is found in time"
-            );
-        }
         let (reporters, staff) = futures::join!(
             self.drain(Lane::Reporters, self.lanes.reporters, stop),
             self.drain(Lane::Staff, self.lanes.staff, stop),
@@ -341,11 +320,10 @@ impl Sender {
 
     /// Hand one mail to SMTP. The error says whether retrying can help.
     async fn send(&self, item: &OutboxItem) -> Result<(), Failure> {
-        let envelope =
-            envelope(item, self.copies.envelope_to.as_deref()).map_err(|message| Failure {
-                message,
-                permanent: true,
-            })?;
+        let envelope = envelope(item, self.copy_to.as_deref()).map_err(|message| Failure {
+            message,
+            permanent: true,
+        })?;
         self.transport.send(&envelope, &item.raw).await
     }
 }

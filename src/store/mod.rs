@@ -58,9 +58,17 @@ enum Db {
 /// The transaction of one batch of mail (see [`BatchOps`]).
 pub struct Batch {
     tx: Tx,
-    /// The lease this batch began under, when the store is fenced; `Err`
-    /// when it began while the lease was not held.
-    fence: Option<Result<Fence, ()>>,
+    fence: BatchFence,
+}
+
+/// What a batch must hold to commit.
+enum BatchFence {
+    /// Nothing: the store is not fenced (SQLite, the CLI).
+    Unfenced,
+    /// The lease it began under, with that token.
+    Holding(Fence),
+    /// It began while this daemon did not hold the lease: it commits nothing.
+    NotHolding,
 }
 
 enum Tx {
@@ -126,27 +134,24 @@ impl Store {
             Db::Sqlite(s) => Tx::Sqlite(s.begin().await?),
             Db::Postgres(s) => Tx::Postgres(s.begin().await?),
         };
-        let fence = self.fence.as_ref().map(|f| f.borrow().clone().ok_or(()));
+        let fence = match &self.fence {
+            None => BatchFence::Unfenced,
+            Some(watch) => match watch.borrow().clone() {
+                Some(fence) => BatchFence::Holding(fence),
+                None => BatchFence::NotHolding,
+            },
+        };
         Ok(Batch { tx, fence })
-    }
-
-    /// Outgoing mail of `lane` that is due: answers someone is waiting for
-    /// first, then longest due first (for new mail, the order it was queued
-    /// in). Each lane is read on its own, through the index
-    /// `outbox_lane_due`, so a status answer waits neither behind a flood's
-    /// staff notifications nor behind its acknowledgments, and a claim costs
-    /// the same with ten pending mails or twenty thousand.
-    pub async fn due_outbox(
-        &self,
-        now: i64,
-        lane: Lane,
-        limit: i64,
-    ) -> Result<Vec<OutboxItem>, StoreError> {
-        dispatch!(Db, &self.db, s => s.due_outbox(now, lane, limit).await)
     }
 
     /// Claim due mail of `lane` for `holder` (see [`StoreOps::claim_outbox`]):
     /// several daemons drain one outbox, none sends what another claimed.
+    /// Answers someone is waiting for come first, then longest due first
+    /// (for new mail, the order it was queued in). Each lane is read on its
+    /// own, through the index `outbox_lane_due`, so a status answer waits
+    /// neither behind a flood's staff notifications nor behind its
+    /// acknowledgments, and a claim costs the same with ten pending mails
+    /// or twenty thousand.
     pub async fn claim_outbox(
         &self,
         now: i64,
@@ -566,11 +571,10 @@ impl Batch {
 
     /// Commit, if the batch's lease (when it has one) still holds.
     pub async fn commit(mut self) -> Result<(), StoreError> {
-        match &self.fence {
-            None => {}
-            Some(Err(())) => return Err(StoreError::Fenced(None)),
-            Some(Ok(fence)) => {
-                let fence = fence.clone();
+        match std::mem::replace(&mut self.fence, BatchFence::Unfenced) {
+            BatchFence::Unfenced => {}
+            BatchFence::NotHolding => return Err(StoreError::Fenced(None)),
+            BatchFence::Holding(fence) => {
                 if !dispatch!(Tx, &mut self.tx, b => b.fence_holds(&fence).await)? {
                     return Err(StoreError::Fenced(Some(fence.token)));
                 }

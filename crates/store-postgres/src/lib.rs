@@ -94,12 +94,12 @@ impl StoreOps for PgStore {
                  SELECT o.id FROM outbox o
                   WHERE o.state = 'pending' AND o.lane = $1 AND o.next_attempt_at <= $2
                     AND (o.claimed_by IS NULL OR o.claimed_by = $4)
-                    AND (o.doubt_until IS NULL OR o.doubt_until < (extract(epoch FROM clock_timestamp()) * 1000)::bigint)
+                    AND (o.doubt_until IS NULL OR o.doubt_until < (SELECT now_ms FROM db_clock))
                     ORDER BY o.priority, o.next_attempt_at, o.id LIMIT $3
                   FOR UPDATE OF o SKIP LOCKED
                ), claimed AS (
                  UPDATE outbox o SET claimed_by = $4,
-                        claimed_until = (extract(epoch FROM clock_timestamp()) * 1000)::bigint + $5, doubt_until = NULL
+                        claimed_until = (SELECT now_ms FROM db_clock) + $5, doubt_until = NULL
                    FROM due WHERE o.id = due.id
                  RETURNING o.id, o.envelope_from, o.recipients, o.attempts, o.message_id,
                            o.priority, o.next_attempt_at
@@ -128,86 +128,6 @@ impl StoreOps for PgStore {
                 disposition: r.disposition,
             })
             .collect())
-    }
-
-    async fn reap_claims(&self, doubt_ms: i64) -> Result<u64, StoreError> {
-        // a dead sender may have been inside an SMTP transaction: its mail
-        // waits, in doubt, for the reader to look for its copy
-        let done = sqlx::query!(
-            "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL,
-                 doubt_until = (extract(epoch FROM clock_timestamp()) * 1000)::bigint + $1
-              WHERE state = 'pending' AND claimed_by IS NOT NULL
-                AND (claimed_until < (extract(epoch FROM clock_timestamp()) * 1000)::bigint
-                     OR claimed_by IN (SELECT id FROM daemons
-                                        WHERE alive_until < (extract(epoch FROM clock_timestamp()) * 1000)::bigint))",
-            doubt_ms
-        )
-        .execute(&self.pool)
-        .await
-        .doing("take back a dead daemon's claims")?;
-        Ok(done.rows_affected())
-    }
-
-    async fn acquire_lease(
-        &self,
-        name: &str,
-        holder: &str,
-        ttl_ms: i64,
-    ) -> Result<Option<i64>, StoreError> {
-        // the database's clock decides expiry, so machines whose clocks
-        // disagree still agree on who holds the lease
-        sqlx::query_scalar!(
-            r#"INSERT INTO leases AS l (name, holder, token, expires_at, acquired_at)
-               VALUES ($1, $2, 1, (extract(epoch FROM clock_timestamp()) * 1000)::bigint + $3,
-                       (extract(epoch FROM clock_timestamp()) * 1000)::bigint)
-               ON CONFLICT (name) DO UPDATE SET
-                   token = CASE WHEN l.holder = excluded.holder THEN l.token ELSE l.token + 1 END,
-                   acquired_at = CASE WHEN l.holder = excluded.holder THEN l.acquired_at
-                                      ELSE excluded.acquired_at END,
-                   holder = excluded.holder,
-                   expires_at = excluded.expires_at
-                WHERE l.holder = excluded.holder OR l.expires_at < excluded.acquired_at
-                   OR EXISTS (SELECT 1 FROM daemons d WHERE d.id = l.holder
-                               AND d.alive_until < excluded.acquired_at)
-               RETURNING token"#,
-            name,
-            holder,
-            ttl_ms
-        )
-        .fetch_optional(&self.pool)
-        .await
-        .doing("take the lease")
-    }
-
-    async fn lease(&self, name: &str) -> Result<Option<LeaseView>, StoreError> {
-        sqlx::query_as!(
-            LeaseView,
-            r#"SELECT holder, token,
-                      expires_at - (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS "expires_in_ms!"
-                 FROM leases WHERE name = $1"#,
-            name
-        )
-        .fetch_optional(&self.pool)
-        .await
-        .doing("read a lease")
-    }
-
-    async fn heartbeat(&self, d: &DaemonInfo, ttl_ms: i64) -> Result<(), StoreError> {
-        sqlx::query!(
-            "INSERT INTO daemons (id, host, pid, pid_space, started_at, alive_until)
-             VALUES ($1, $2, $3, $4, $5, (extract(epoch FROM clock_timestamp()) * 1000)::bigint + $6)
-             ON CONFLICT (id) DO UPDATE SET alive_until = excluded.alive_until",
-            d.id,
-            d.host,
-            d.pid,
-            d.pid_space,
-            d.started_at,
-            ttl_ms
-        )
-        .execute(&self.pool)
-        .await
-        .doing("renew the daemon's heartbeat")?;
-        Ok(())
     }
 
     async fn list_tickets(

@@ -140,19 +140,12 @@ pub trait StoreOps: Sized {
     async fn mailbox_state(&self, mailbox: &str) -> Result<Option<MailboxState>, StoreError>;
     /// Start the transaction for one batch of mail.
     async fn begin(&self) -> Result<Self::Batch, StoreError>;
-    /// Outgoing mail of `lane` that is due, answers someone waits for
-    /// first, then longest due first.
-    async fn due_outbox(
-        &self,
-        now: i64,
-        lane: Lane,
-        limit: i64,
-    ) -> Result<Vec<OutboxItem>, StoreError>;
     /// Claim up to `limit` due mails of `lane` for `holder` for `claim_ms`
-    /// (database clock), in [`StoreOps::due_outbox`]'s order: mail another
-    /// live daemon claimed is skipped (on PostgreSQL without waiting for its
-    /// lock, `FOR UPDATE SKIP LOCKED`); a claim of a daemon that stopped
-    /// renewing its heartbeat, or an expired one, is taken over.
+    /// (database clock), answers someone waits for first, then longest due
+    /// first. Mail another daemon claimed is skipped (on PostgreSQL without
+    /// waiting for its lock, `FOR UPDATE SKIP LOCKED`), and so is mail in
+    /// doubt; `holder`'s own claims are claimed again. A dead daemon's
+    /// claims come back through [`StoreOps::reap_claims`].
     async fn claim_outbox(
         &self,
         now: i64,

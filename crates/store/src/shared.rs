@@ -33,44 +33,13 @@ macro_rules! store_ops_shared {
             }))
         }
 
-        async fn due_outbox(
-            &self,
-            now: i64,
-            lane: Lane,
-            limit: i64,
-        ) -> Result<Vec<OutboxItem>, StoreError> {
-            let lane = lane.as_str();
-            let rows = sqlx::query!(
-                r#"SELECT o.id AS "id!", o.envelope_from, o.recipients, o.attempts, m.raw AS "raw!", m.disposition
-                 FROM outbox o JOIN messages m ON m.id = o.message_id
-                 WHERE o.state = 'pending' AND o.lane = $1 AND o.next_attempt_at <= $2
-                 ORDER BY o.priority, o.next_attempt_at, o.id LIMIT $3"#,
-                lane,
-                now,
-                limit
-            )
-            .fetch_all(&self.pool)
-            .await
-            .doing("read the outbox")?;
-            Ok(rows
-                .into_iter()
-                .map(|r| OutboxItem {
-                    id: r.id,
-                    envelope_from: r.envelope_from,
-                    recipients: json_list(&r.recipients),
-                    attempts: r.attempts,
-                    raw: r.raw,
-                    disposition: r.disposition,
-                })
-                .collect())
-        }
-
         async fn next_outbox_due(&self) -> Result<Option<i64>, StoreError> {
-            // mail another daemon is sending is not ours to wait for; a dead
-            // one's claims are found by the idle sender's next look
+            // mail another daemon is sending is not ours to wait for, and mail
+            // in doubt is due when its wait for a copy ends, not before
             let row = sqlx::query!(
-                r#"SELECT MIN(next_attempt_at) AS "due: i64" FROM outbox
-                 WHERE state = 'pending' AND claimed_by IS NULL"#
+                r#"SELECT MIN(CASE WHEN doubt_until > next_attempt_at THEN doubt_until
+                                   ELSE next_attempt_at END) AS "due: i64"
+                     FROM outbox WHERE state = 'pending' AND claimed_by IS NULL"#
             )
             .fetch_one(&self.pool)
             .await
@@ -132,6 +101,85 @@ macro_rules! store_ops_shared {
             Ok(())
         }
 
+        async fn reap_claims(&self, doubt_ms: i64) -> Result<u64, StoreError> {
+            // a dead sender may have been inside an SMTP transaction: its mail
+            // waits, in doubt, for the reader to look for its copy
+            let done = sqlx::query!(
+                "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL,
+                     doubt_until = (SELECT now_ms FROM db_clock) + $1
+                  WHERE state = 'pending' AND claimed_by IS NOT NULL
+                    AND (claimed_until < (SELECT now_ms FROM db_clock)
+                         OR claimed_by IN (SELECT id FROM daemons
+                                            WHERE alive_until < (SELECT now_ms FROM db_clock)))",
+                doubt_ms
+            )
+            .execute(&self.pool)
+            .await
+            .doing("take back a dead daemon's claims")?;
+            Ok(done.rows_affected())
+        }
+
+        async fn acquire_lease(
+            &self,
+            name: &str,
+            holder: &str,
+            ttl_ms: i64,
+        ) -> Result<Option<i64>, StoreError> {
+            // the database's clock decides expiry, so machines whose clocks
+            // disagree still agree on who holds the lease
+            sqlx::query_scalar!(
+                r#"INSERT INTO leases AS l (name, holder, token, expires_at, acquired_at)
+                   VALUES ($1, $2, 1, (SELECT now_ms FROM db_clock) + $3, (SELECT now_ms FROM db_clock))
+                   ON CONFLICT (name) DO UPDATE SET
+                       token = CASE WHEN l.holder = excluded.holder THEN l.token ELSE l.token + 1 END,
+                       acquired_at = CASE WHEN l.holder = excluded.holder THEN l.acquired_at
+                                          ELSE excluded.acquired_at END,
+                       holder = excluded.holder,
+                       expires_at = excluded.expires_at
+                    WHERE l.holder = excluded.holder OR l.expires_at < excluded.acquired_at
+                       OR EXISTS (SELECT 1 FROM daemons d WHERE d.id = l.holder
+                                   AND d.alive_until < excluded.acquired_at)
+                   RETURNING token AS "token!: i64""#,
+                name,
+                holder,
+                ttl_ms
+            )
+            .fetch_optional(&self.pool)
+            .await
+            .doing("take the lease")
+        }
+
+        async fn lease(&self, name: &str) -> Result<Option<LeaseView>, StoreError> {
+            sqlx::query_as!(
+                LeaseView,
+                r#"SELECT holder, token,
+                          expires_at - (SELECT now_ms FROM db_clock) AS "expires_in_ms!: i64"
+                     FROM leases WHERE name = $1"#,
+                name
+            )
+            .fetch_optional(&self.pool)
+            .await
+            .doing("read a lease")
+        }
+
+        async fn heartbeat(&self, d: &DaemonInfo, ttl_ms: i64) -> Result<(), StoreError> {
+            sqlx::query!(
+                "INSERT INTO daemons (id, host, pid, pid_space, started_at, alive_until)
+                 VALUES ($1, $2, $3, $4, $5, (SELECT now_ms FROM db_clock) + $6)
+                 ON CONFLICT (id) DO UPDATE SET alive_until = excluded.alive_until",
+                d.id,
+                d.host,
+                d.pid,
+                d.pid_space,
+                d.started_at,
+                ttl_ms
+            )
+            .execute(&self.pool)
+            .await
+            .doing("renew the daemon's heartbeat")?;
+            Ok(())
+        }
+
         async fn release_lease(&self, name: &str, holder: &str) -> Result<(), StoreError> {
             // the token stays: whoever takes it next counts on from it
             sqlx::query!(
@@ -147,7 +195,10 @@ macro_rules! store_ops_shared {
 
         async fn forget_daemon(&self, id: &str) -> Result<(), StoreError> {
             sqlx::query!(
-                "DELETE FROM daemons WHERE id = $1 OR alive_until < (SELECT alive_until - 86400000 FROM daemons WHERE id = $1)",
+                // with those dead for a day, unless a claim still names them
+                "DELETE FROM daemons WHERE id = $1
+                    OR (alive_until < (SELECT now_ms FROM db_clock) - 86400000
+                        AND id NOT IN (SELECT claimed_by FROM outbox WHERE claimed_by IS NOT NULL))",
                 id
             )
             .execute(&self.pool)
