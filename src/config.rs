@@ -55,19 +55,14 @@ pub const ENV_PREFIX: &str = "SECDESK_";
 /// the config file's path and the log filter (read by the binary), and the
 /// test harness's mail stack script. Variables starting with
 /// [`TEST_VAR_PREFIX`] are the harness's too.
-pub const OTHER_VARS: [&str; 4] = [
-    "SECDESK_CONFIG",
-    "SECDESK_LOG",
-    "SECDESK_LOG_FORMAT",
-    "SECDESK_MAILSTACK",
-];
+pub const OTHER_VARS: [&str; 3] = ["SECDESK_CONFIG", "SECDESK_LOG", "SECDESK_MAILSTACK"];
 
 /// Prefix of the test harness's variables (`SECDESK_TEST_POSTGRES_URL`).
 pub const TEST_VAR_PREFIX: &str = "SECDESK_TEST_";
 
 /// The sections of the file, in the order they are read and summarised.
-const SECTIONS: [&str; 8] = [
-    "desk", "imap", "smtp", "database", "limits", "calendar", "dns", "pgp",
+const SECTIONS: [&str; 10] = [
+    "desk", "imap", "smtp", "database", "limits", "calendar", "dns", "pgp", "http", "log",
 ];
 
 /// RFC 2177: servers may drop an IDLE after 30 minutes, so it is renewed
@@ -127,6 +122,51 @@ pub struct Config {
     pub calendar: CalendarConfig,
     pub dns: DnsConfig,
     pub pgp: PgpConfig,
+    pub http: HttpConfig,
+    pub log: LogConfig,
+}
+
+/// The desk's web side (`[http]`): the reporters' status pages, metrics and
+/// health checks; off without `listen`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpConfig {
+    /// Where to listen (`127.0.0.1:8025`); `None`: no listener, and
+    /// acknowledgments carry no status link.
+    pub listen: Option<std::net::SocketAddr>,
+    /// How reporters reach it (`https://desk.example.com`, no trailing
+    /// slash): status links are `{public_url}/status/{token}`. Defaults to
+    /// `http://{listen}`, which only works on the same machine.
+    pub public_url: Option<String>,
+    /// A status link stops working this many days after it was sent.
+    pub link_days: u32,
+    /// Requests one client (IP address) may make per minute; more get 429.
+    pub requests_per_minute: u32,
+}
+
+/// How the daemon writes its log (`[log]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LogFormat {
+    /// Lines for people.
+    #[default]
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+impl LogFormat {
+    pub fn parse(value: &str) -> Result<LogFormat, String> {
+        match value.trim() {
+            "" | "text" => Ok(LogFormat::Text),
+            "json" => Ok(LogFormat::Json),
+            other => Err(format!("must be \"text\" or \"json\", got {other:?}")),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LogConfig {
+    /// `SECDESK_LOG_FORMAT` is this key's variable, as for every key.
+    pub format: LogFormat,
 }
 
 /// The desk's OpenPGP key and the keys it knows (`[pgp]`); off without
@@ -451,6 +491,8 @@ impl Config {
             calendar,
             dns,
             pgp,
+            http,
+            log,
         } = self;
         let list = |items: &[String]| {
             if items.is_empty() {
@@ -624,6 +666,14 @@ impl Config {
                 ),
                 None => "pgp:      off (no pgp.key_file): encrypted reports stay ciphertext".to_owned(),
             },
+            match (&http.listen, &http.public_url) {
+                (Some(listen), Some(url)) => format!(
+                    "http:     {listen}; status links {url}/status/..., valid {} days; {} requests per minute per client",
+                    http.link_days, http.requests_per_minute
+                ),
+                _ => "http:     off (no http.listen): no status page, metrics or health checks".to_owned(),
+            },
+            format!("log:      {:?}", log.format).to_lowercase(),
         ]
         .join("\n")
     }
@@ -1020,6 +1070,8 @@ struct RawConfig {
     calendar: RawCalendar,
     dns: RawDns,
     pgp: RawPgp,
+    http: RawHttp,
+    log_format: Option<String>,
 }
 
 struct RawPgp {
@@ -1027,6 +1079,13 @@ struct RawPgp {
     passphrase: Option<Secret>,
     keyring_file: Option<String>,
     encrypt_staff_copies: Option<bool>,
+}
+
+struct RawHttp {
+    listen: Option<String>,
+    public_url: Option<String>,
+    link_days: Option<i64>,
+    requests_per_minute: Option<i64>,
 }
 
 struct RawDns {
@@ -1206,6 +1265,19 @@ impl RawConfig {
         };
         s.finish();
 
+        let mut s = reader.section("http");
+        let http = RawHttp {
+            listen: s.string("listen"),
+            public_url: s.string("public_url"),
+            link_days: s.integer("link_days"),
+            requests_per_minute: s.integer("requests_per_minute"),
+        };
+        s.finish();
+
+        let mut s = reader.section("log");
+        let log_format = s.string("format");
+        s.finish();
+
         RawConfig {
             desk,
             imap,
@@ -1215,6 +1287,8 @@ impl RawConfig {
             calendar,
             dns,
             pgp,
+            http,
+            log_format,
         }
     }
 
@@ -1276,6 +1350,14 @@ impl RawConfig {
                  encrypted mail and sign what it sends (secdesk pgp init makes one)",
             );
         }
+        let http = self.http.validate(check);
+        let log = LogConfig {
+            format: LogFormat::parse(self.log_format.as_deref().unwrap_or_default())
+                .unwrap_or_else(|message| {
+                    check.error("log.format", message);
+                    LogFormat::Text
+                }),
+        };
         Config {
             desk,
             imap,
@@ -1285,6 +1367,73 @@ impl RawConfig {
             calendar,
             dns,
             pgp,
+            http,
+            log,
+        }
+    }
+}
+
+impl RawHttp {
+    fn validate(self, check: &mut Check) -> HttpConfig {
+        let listen = optional(self.listen).and_then(|text| {
+            text.trim()
+                .parse::<std::net::SocketAddr>()
+                .map_err(|_| {
+                    check.error(
+                        "http.listen",
+                        format!(
+                            "{text:?} is not an address to listen on: write IP:PORT \
+                             (\"127.0.0.1:8025\", \"[::1]:8025\", \"0.0.0.0:8025\")"
+                        ),
+                    )
+                })
+                .ok()
+        });
+        let public_url = match optional(self.public_url) {
+            Some(url) => {
+                let url = url.trim().trim_end_matches('/').to_owned();
+                let host = url
+                    .strip_prefix("https://")
+                    .or_else(|| url.strip_prefix("http://"))
+                    .unwrap_or_default();
+                if host.is_empty() || host.contains(['?', '#', ' ', '"', '<', '>']) {
+                    check.error(
+                        "http.public_url",
+                        format!(
+                            "{url:?} is not a base URL: write http(s)://HOST[:PORT][/PATH] \
+                             (\"https://desk.example.com\"), without query or fragment"
+                        ),
+                    );
+                    None
+                } else {
+                    Some(url)
+                }
+            }
+            None => listen.map(|addr| format!("http://{addr}")),
+        };
+        if listen.is_none() && public_url.is_some() {
+            check.error(
+                "http.public_url",
+                "is set but http.listen is not: status links would lead nowhere",
+            );
+        }
+        HttpConfig {
+            listen,
+            public_url: public_url.filter(|_| listen.is_some()),
+            link_days: check.number(
+                "http.link_days",
+                self.link_days,
+                90,
+                1,
+                Some((3650, " (ten years)")),
+            ),
+            requests_per_minute: check.number(
+                "http.requests_per_minute",
+                self.requests_per_minute,
+                60,
+                1,
+                None,
+            ),
         }
     }
 }
@@ -2417,7 +2566,7 @@ mod tests {
             [
                 "address: unknown top-level key (did you mean desk.address, under [desk]?)",
                 "imaps: unknown section (did you mean [imap]?)",
-                "queue: unknown section; the sections are desk, imap, smtp, database, limits, calendar, dns, pgp",
+                "queue: unknown section; the sections are desk, imap, smtp, database, limits, calendar, dns, pgp, http, log",
             ]
         );
     }
@@ -2712,6 +2861,62 @@ mod tests {
             errors[0].ends_with("(set by SECDESK_DESK_AUTHSERV_ID)"),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn http_is_off_until_it_listens_and_links_default_to_the_listener() {
+        let config = Config::from_toml_str(MINIMAL).unwrap();
+        assert_eq!(
+            (config.http.listen, config.http.public_url.clone()),
+            (None, None)
+        );
+        assert!(config.summary().contains("http:     off"));
+        let config =
+            Config::from_toml_str(&format!("{MINIMAL}\n[http]\nlisten = \"127.0.0.1:8025\"\n"))
+                .unwrap();
+        assert_eq!(
+            config.http.public_url.as_deref(),
+            Some("http://127.0.0.1:8025")
+        );
+        assert_eq!(
+            (config.http.link_days, config.http.requests_per_minute),
+            (90, 60)
+        );
+        let config = Config::from_sources(
+            &format!("{MINIMAL}\n[http]\nlisten = \"[::1]:8025\"\n"),
+            [(
+                "SECDESK_HTTP_PUBLIC_URL".to_owned(),
+                "https://desk.example.com/".to_owned(),
+            )],
+        )
+        .unwrap();
+        assert_eq!(
+            config.http.public_url.as_deref(),
+            Some("https://desk.example.com")
+        );
+    }
+
+    #[test]
+    fn bad_http_and_log_keys_are_named() {
+        let text = format!(
+            "{MINIMAL}\n[http]\nlisten = \"localhost\"\npublic_url = \"ftp://x\"\nlink_days = 0\n[log]\nformat = \"xml\"\n"
+        );
+        let errors = errors(&text, &[]);
+        assert_eq!(errors.len(), 4, "{errors:?}");
+        assert!(errors[0].starts_with("http.listen: \"localhost\" is not an address"));
+        assert!(errors[1].starts_with("http.public_url: \"ftp://x\" is not a base URL"));
+        assert!(errors[2].starts_with("http.link_days: must be 1-3650"));
+        assert_eq!(
+            errors[3],
+            "log.format: must be \"text\" or \"json\", got \"xml\""
+        );
+        // the format's variable is the key's, as for every key
+        let config = Config::from_sources(
+            MINIMAL,
+            [("SECDESK_LOG_FORMAT".to_owned(), "json".to_owned())],
+        )
+        .unwrap();
+        assert_eq!(config.log.format, LogFormat::Json);
     }
 
     #[test]

@@ -20,6 +20,8 @@ use crate::shutdown::Shutdown;
 use crate::staff::auth::AuthPolicy;
 use crate::store::{MailboxState, Store, StoreError};
 use crate::ticket::NumberPrefix;
+use crate::web::Web;
+use crate::web::health::{Health, Reader};
 
 /// How long a stopping daemon keeps trying to send what is queued.
 const FLUSH_ON_STOP: Duration = Duration::from_secs(10);
@@ -40,6 +42,11 @@ pub enum RunError {
     Pgp { key: &'static str, problem: String },
     #[error(transparent)]
     Instance(#[from] crate::instance::InstanceError),
+    #[error("http.listen {addr}: cannot listen: {source}")]
+    Http {
+        addr: std::net::SocketAddr,
+        source: std::io::Error,
+    },
 }
 
 /// The desk's OpenPGP key and keyring from `[pgp]`, checked: a key that
@@ -120,6 +127,10 @@ pub struct Daemon {
     _instance: Option<crate::instance::InstanceLock>,
     /// Who this daemon is to the others on the database.
     me: crate::store::DaemonInfo,
+    /// How the reader is doing, for `/readyz`.
+    health: Arc<Health>,
+    /// The web side, bound, when `[http] listen` is set.
+    web: Option<(tokio::net::TcpListener, Arc<Web>)>,
 }
 
 /// The part of the config the pipeline reads, checked.
@@ -150,6 +161,7 @@ pub fn desk_context(config: &Config, clock: Arc<dyn Clock>) -> Result<DeskContex
         auto_replies_per_address_per_hour: config.limits.auto_replies_per_address_per_hour,
         auto_replies_per_hour: config.limits.auto_replies_per_hour,
         forward_attachments_bytes: config.limits.forward_attachments_bytes,
+        status_links: crate::ingest::links::StatusLinks::from_config(&config.http),
         clock,
     })
 }
@@ -187,6 +199,36 @@ impl Daemon {
             store.release_claims(None, Some(doubt_until)).await?;
         }
         let transport = sender::transport(&config.smtp)?;
+        let health = Arc::new(Health::default());
+        let web = match config.http.listen {
+            Some(addr) => {
+                // bound now: a taken port stops the start, with its name
+                let listener = tokio::net::TcpListener::bind(addr)
+                    .await
+                    .map_err(|source| RunError::Http { addr, source })?;
+                let lease = (store.backend() == crate::store::Backend::Postgres).then(|| {
+                    (
+                        crate::lease::reader_lease(&crate::mailbox::mailbox_id(&config.imap)),
+                        me.id.clone(),
+                    )
+                });
+                let web = Web {
+                    store: store.clone(),
+                    desk: Arc::clone(&desk),
+                    pages: crate::web::status::StatusPages::load(&config.desk.templates_dir)?,
+                    health: Arc::clone(&health),
+                    smtp: transport.clone(),
+                    lease,
+                    metrics: crate::metrics::handle(),
+                    limiter: std::sync::Mutex::new(crate::web::limit::RateLimiter::new(
+                        config.http.requests_per_minute,
+                    )),
+                };
+                tracing::info!(%addr, public_url = ?config.http.public_url, "HTTP listener on");
+                Some((listener, Arc::new(web)))
+            }
+            None => None,
+        };
         let wake = Arc::new(Notify::new());
         let sender = Sender::new(
             store.clone(),
@@ -207,6 +249,8 @@ impl Daemon {
             triage_wake: Arc::new(Notify::new()),
             _instance: instance,
             me,
+            health,
+            web,
         })
     }
 
@@ -222,10 +266,17 @@ impl Daemon {
 
     /// Run until `shutdown`: stop reading, commit the batch in hand, send
     /// what is queued (bounded), close.
-    pub async fn run(self, shutdown: Shutdown) {
+    pub async fn run(mut self, shutdown: Shutdown) {
         if self.store.backend() == crate::store::Backend::Postgres {
             crate::lease::register(&self.store, &self.me).await;
         }
+        let web_task = self.web.take().map(|(listener, web)| {
+            AbortOnDrop(tokio::spawn(crate::web::serve(
+                listener,
+                web,
+                shutdown.clone(),
+            )))
+        });
         // aborted if this future is dropped, so nothing outlives the daemon
         let mut sender_task = AbortOnDrop(tokio::spawn(self.sender.clone().run(shutdown.clone())));
         match self.store.backend() {
@@ -233,6 +284,7 @@ impl Daemon {
             crate::store::Backend::Sqlite => self.read(&self.store, shutdown).await,
             crate::store::Backend::Postgres => self.read_while_leased(shutdown).await,
         }
+        self.health.set_reader(Reader::Stopped);
         let _ = (&mut sender_task.0).await;
         // a round drains: everything due goes, or waits for its retry
         match tokio::time::timeout(FLUSH_ON_STOP, self.sender.round()).await {
@@ -255,6 +307,10 @@ impl Daemon {
                 .await;
             let _ = self.store.forget_daemon(&self.me.id).await;
         }
+        if let Some(mut task) = web_task {
+            // requests in flight finish; a stuck client does not hold us
+            let _ = tokio::time::timeout(Duration::from_secs(2), &mut task.0).await;
+        }
         self.store.close().await;
         tracing::info!("stopped");
     }
@@ -274,6 +330,7 @@ impl Daemon {
             store.clone(),
             Arc::clone(&self.desk),
             Arc::clone(&self.wake),
+            Arc::clone(&self.health),
             shutdown,
         );
         tokio::join!(reader, triage);
@@ -297,6 +354,7 @@ impl Daemon {
         ));
         let fenced = self.store.fenced(fence.clone());
         loop {
+            self.health.set_reader(Reader::Standby);
             let token = tokio::select! {
                 held = fence.wait_for(Option::is_some) => match held {
                     Ok(f) => f.as_ref().map(|f| f.token),
@@ -369,16 +427,29 @@ async fn read_mailbox(
     store: Store,
     desk: Arc<DeskContext>,
     wake: Arc<Notify>,
+    health: Arc<Health>,
     mut shutdown: Shutdown,
 ) {
     let mut failures = 0u32;
     while !shutdown.is_triggered() {
-        let result =
-            read_session(&config, &store, &desk, &wake, &mut shutdown, &mut failures).await;
+        let result = read_session(
+            &config,
+            &store,
+            &desk,
+            &wake,
+            &health,
+            &mut shutdown,
+            &mut failures,
+        )
+        .await;
         match result {
             Ok(()) => break,
             Err(e) => {
+                health.set_reader(Reader::Failing(e.to_string()));
                 failures += 1;
+                if matches!(e, ReadError::Mailbox(_)) {
+                    crate::metrics::imap_reconnect();
+                }
                 if failures == 1 {
                     tracing::error!(error = %e, "mailbox reader failed; reconnecting with backoff");
                 } else {
@@ -407,11 +478,13 @@ async fn read_session(
     store: &Store,
     desk: &Arc<DeskContext>,
     wake: &Notify,
+    health: &Health,
     shutdown: &mut Shutdown,
     failures: &mut u32,
 ) -> Result<(), ReadError> {
     let imap = &config.imap;
     let mut mailbox = Mailbox::open(imap).await?;
+    health.set_reader(Reader::Reading);
     let mut last_uid = match store.mailbox_state(&mailbox.id).await? {
         Some(s) if s.uid_validity == mailbox.uid_validity => s.last_uid,
         Some(s) => {
@@ -468,6 +541,7 @@ async fn read_session(
         }
         for chunk in uids.chunks(imap.fetch_batch.max(1) as usize) {
             let fetched = mailbox.fetch(chunk, desk.limits.max_message_bytes).await?;
+            let count = fetched.len();
             let highest = chunk.iter().copied().max().unwrap_or(last_uid);
             let checkpoint = MailboxState {
                 uid_validity: mailbox.uid_validity,
@@ -476,6 +550,7 @@ async fn read_session(
             let outcome =
                 ingest::process_batch(store, desk, &mailbox.id, checkpoint, fetched).await?;
             recovered(failures);
+            crate::metrics::batch(&outcome, count);
             last_uid = highest;
             if outcome.queued_mail() {
                 wake.notify_one();

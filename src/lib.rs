@@ -59,6 +59,7 @@ pub mod instance;
 pub mod lease;
 pub mod mailbox;
 pub mod message;
+pub mod metrics;
 pub mod outbox;
 pub mod pgp;
 pub mod report;
@@ -68,6 +69,7 @@ pub mod staff;
 pub mod store;
 pub mod ticket;
 pub mod triage;
+pub mod web;
 
 use std::time::Duration;
 

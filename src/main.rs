@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use secdesk::config::Config;
+use secdesk::config::{Config, LogFormat};
 use secdesk::message::Limits;
 
 #[derive(Parser)]
@@ -145,21 +145,23 @@ fn main() -> ExitCode {
     let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
-    // read before the config: the config's own errors are logged too
-    match std::env::var("SECDESK_LOG_FORMAT").as_deref() {
-        Err(_) | Ok("") | Ok("text") => logs.init(),
+    let format = match log_format(&cli.config) {
+        Ok(format) => format,
+        Err(message) => {
+            eprintln!("secdesk: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match format {
+        LogFormat::Text => logs.init(),
         // one object per line; the span of the mail in hand (its UID and
         // Message-ID) and the event's own fields (ticket number...) in it
-        Ok("json") => logs
+        LogFormat::Json => logs
             .json()
             .with_current_span(true)
             .with_span_list(false)
             .flatten_event(true)
             .init(),
-        Ok(other) => {
-            eprintln!("secdesk: SECDESK_LOG_FORMAT must be \"text\" or \"json\", got {other:?}");
-            return ExitCode::FAILURE;
-        }
     }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
@@ -174,6 +176,18 @@ fn main() -> ExitCode {
             eprintln!("secdesk: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `log.format`, known before the logger starts: from its variable when
+/// set (so even a config that does not load is reported in that format),
+/// else from the config file; text when neither says.
+fn log_format(config: &std::path::Path) -> Result<LogFormat, String> {
+    match std::env::var("SECDESK_LOG_FORMAT") {
+        Ok(value) => LogFormat::parse(&value).map_err(|e| format!("SECDESK_LOG_FORMAT {e}")),
+        Err(_) => Ok(Config::load(config)
+            .map(|c| c.log.format)
+            .unwrap_or_default()),
     }
 }
 

@@ -68,6 +68,12 @@ pub(super) async fn status_answer(
     let mut ctx = Context::for_ticket(desk, ticket);
     // who owns the ticket is the desk's business, told to staff only
     ctx.for_staff = desk.staff.is_staff(to);
+    // the reporter gets a fresh link to the page each time they ask
+    let link = match &desk.status_links {
+        Some(links) if to.eq_ignore_ascii_case(&ticket.reporter) => Some(links.draw(now)),
+        _ => None,
+    };
+    ctx.status_url = link.as_ref().map(|l| l.url.clone());
     let reply = replies::build(
         desk,
         "status",
@@ -78,6 +84,9 @@ pub(super) async fn status_answer(
         &answering(understood),
         AutoSubmitted::Replied,
     )?;
+    if let Some(link) = &link {
+        super::links::keep(batch, ticket.id, link, now).await?;
+    }
     Ok(Handled {
         disposition: "status-request",
         reason: None,

@@ -13,6 +13,7 @@
 mod digest;
 mod files;
 mod follow_up;
+pub mod links;
 mod pgp;
 mod quarantine;
 mod replies;
@@ -104,6 +105,8 @@ pub struct DeskContext {
     pub auto_replies_per_hour: u32,
     /// Attachment bytes one forwarded mail carries in all (`limits.forward_attachments_bytes`).
     pub forward_attachments_bytes: usize,
+    /// Where reporters' status pages are (`[http]`); `None`: no links.
+    pub status_links: Option<links::StatusLinks>,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -253,6 +256,8 @@ pub struct BatchOutcome {
     pub automatic: usize,
     pub strangers: usize,
     pub quarantined: usize,
+    /// Why each of `quarantined` was (a short name, for `/metrics`).
+    pub quarantine_reasons: Vec<&'static str>,
     pub duplicates: usize,
     /// UIDs of the desk's own copies of mail it sent, to be filed in the
     /// Sent folder; `confirmed` of their mails were not yet marked sent.
@@ -272,6 +277,7 @@ impl BatchOutcome {
         self.automatic += other.automatic;
         self.strangers += other.strangers;
         self.quarantined += other.quarantined;
+        self.quarantine_reasons.extend(other.quarantine_reasons);
         self.duplicates += other.duplicates;
         self.sent_copies.extend(other.sent_copies);
         self.confirmed += other.confirmed;
@@ -317,6 +323,7 @@ pub async fn process_batch(
                         .await?;
                 Ok(BatchOutcome {
                     quarantined: 1,
+                    quarantine_reasons: vec![quarantine::PROCESSING_FAILED],
                     replies: usize::from(notified),
                     ..BatchOutcome::default()
                 })
@@ -409,6 +416,7 @@ async fn commit_each(
                     total.replies += 1;
                 }
                 total.quarantined += 1;
+                total.quarantine_reasons.push(quarantine::PROCESSING_FAILED);
             }
         }
     }
@@ -485,6 +493,7 @@ async fn commit_one_in_span(
                 outcome.replies += 1;
             }
             outcome.quarantined += 1;
+            outcome.quarantine_reasons.push(refused.error.kind());
             return Ok(());
         }
     };

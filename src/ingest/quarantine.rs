@@ -21,6 +21,10 @@ use crate::store::{Batch, MailboxState, NewMessage, Store};
 /// is hostile; what fits is enough to find From and the loop signals.
 const MAX_HEADER_BYTES: usize = 256 * 1024;
 
+/// The short reason of mail quarantined because processing it failed (a
+/// mail that could not be read has its [`ParseError::kind`]).
+pub const PROCESSING_FAILED: &str = "processing-failed";
+
 /// A mail that could not be read, and what its header still tells.
 #[derive(Debug)]
 pub struct Refused {

@@ -62,6 +62,9 @@ pub(super) struct Context<'a> {
     /// What OpenPGP the mail this one is about carried (decrypted, signed
     /// by whom), for staff.
     pub pgp: Option<String>,
+    /// The reporter's status page (acknowledgments and status answers to
+    /// the reporter, with `[http]` on).
+    pub status_url: Option<String>,
 }
 
 /// What the `tickets` digest shows.
@@ -182,6 +185,7 @@ impl<'a> Context<'a> {
             text_attached: false,
             unverified: None,
             pgp: None,
+            status_url: None,
         }
     }
 

@@ -46,6 +46,12 @@ pub(super) async fn create(
             .timestamp_millis(),
         triaged: triaged.then_some(now),
     };
+    // an acknowledgment in clear of an encrypted report carries no link:
+    // the page would show what the reporter chose to encrypt
+    let link = match (&desk.status_links, ack) {
+        (Some(links), "ack") if !reporter.is_empty() => Some(links.draw(now)),
+        _ => None,
+    };
     loop {
         let number = ConfirmationNumber::generate(&desk.prefix, &mut rand::rng());
         let row = columns.row(&desk.address, number.as_str(), &reporter, times, now);
@@ -66,9 +72,13 @@ pub(super) async fn create(
             updated_at: now,
             ..TicketRef::default()
         };
-        let replies = acknowledgments(desk, understood, &ticket, ack)?;
+        let url = link.as_ref().map(|l| l.url.as_str());
+        let replies = acknowledgments(desk, understood, &ticket, ack, url)?;
         // a taken number (one in billions) simply draws again
         if let Some(id) = batch.insert_ticket(&row).await? {
+            if let Some(link) = &link {
+                super::links::keep(batch, id, link, now).await?;
+            }
             tracing::info!(%number, %reporter, kind = report.kind.as_str(), "ticket created");
             return Ok((id, number, replies));
         }
@@ -189,6 +199,7 @@ fn acknowledgments(
     understood: &Understood,
     ticket: &TicketRef,
     ack: &str,
+    status_url: Option<&str>,
 ) -> Result<Vec<Reply>, IngestError> {
     let mail = &understood.mail;
     let text = clean(&mail.text);
@@ -207,6 +218,8 @@ fn acknowledgments(
     };
     let mut out = Vec::with_capacity(2);
     if !ticket.reporter.is_empty() {
+        // the link is the reporter's alone: staff work from their mail
+        ctx.status_url = status_url.map(str::to_owned);
         out.push(replies::build(
             desk,
             "ack",
@@ -217,6 +230,7 @@ fn acknowledgments(
             &threading,
             AutoSubmitted::Replied,
         )?);
+        ctx.status_url = None;
     }
     if !desk.notify.is_empty() {
         // the proof-of-concept, logs and screenshots reach staff with the report

@@ -60,8 +60,12 @@ pub fn plan(
             Command::CustomerMessage(text) => after.customer_message = Some(text.clone()),
             Command::Assign(owner) => after.owner = owner.clone(),
             Command::Take => after.owner = Some(sender.to_ascii_lowercase()),
-            // participants and merges are rows of their own, applied by the shell
-            Command::Internal | Command::Cc { .. } | Command::Uncc(_) | Command::Merge(_) => {}
+            // participants, merges and links are rows of their own, applied by the shell
+            Command::Internal
+            | Command::Cc { .. }
+            | Command::Uncc(_)
+            | Command::Merge(_)
+            | Command::RevokeLink => {}
         }
     }
     let priority_assigned = after.priority_source == "staff" || rule_is_final;
@@ -540,6 +544,21 @@ async fn accepted(
                 .await?;
         }
         record_changes(batch, ticket, &plan.after, Some(sender), now).await?;
+    }
+    if reply.commands.contains(&Command::RevokeLink) {
+        let revoked = batch.revoke_status_links(ticket.id, now).await?;
+        batch
+            .record_event(
+                ticket.id,
+                &NewEvent {
+                    actor: Some(sender),
+                    field: "status-links",
+                    old_value: Some(&format!("{revoked} working")),
+                    new_value: Some("revoked"),
+                    now,
+                },
+            )
+            .await?;
     }
     for address in &checked.cc {
         batch

@@ -88,6 +88,20 @@ pub enum ParseError {
     Encrypted(String),
 }
 
+impl ParseError {
+    /// A short name of the reason, the same for every mail refused so
+    /// (a metric's label; the message says the rest).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ParseError::TooLarge { .. } => "too-large",
+            ParseError::TooManyParts { .. } => "too-many-parts",
+            ParseError::NotAMessage(_) => "not-a-message",
+            ParseError::TooSlow { .. } => "too-slow",
+            ParseError::Encrypted(_) => "encrypted",
+        }
+    }
+}
+
 impl From<OverBudget> for ParseError {
     fn from(over: OverBudget) -> ParseError {
         ParseError::TooSlow { limit: over.limit }

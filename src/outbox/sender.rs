@@ -291,7 +291,9 @@ impl Sender {
     async fn deliver(&self, item: OutboxItem) -> Result<Outcome, SenderError> {
         match self.send(&item).await {
             Ok(()) => {
-                self.store.mark_sent(&[item.id], now_millis()).await?;
+                let now = now_millis();
+                self.store.mark_sent(&[item.id], now).await?;
+                crate::metrics::sent(&item.disposition, item.queued_at, now);
                 Ok(Outcome::Sent)
             }
             Err(Failure { message, permanent }) => {
@@ -302,6 +304,7 @@ impl Sender {
                 self.store
                     .mark_attempt_failed(item.id, &message, retry_at)
                     .await?;
+                crate::metrics::send_failed(&item.disposition, retry_at.is_none());
                 if retry_at.is_some() {
                     Ok(Outcome::Retry(message))
                 } else {
@@ -418,6 +421,7 @@ mod tests {
             attempts: 0,
             raw: Vec::new(),
             disposition: "ack".into(),
+            queued_at: 0,
         };
         let to = |copy| -> Vec<String> {
             envelope(&item, copy)

@@ -161,6 +161,26 @@ impl SmtpPool {
         }
     }
 
+    /// Whether the server takes a session now (connect, TLS, login, QUIT),
+    /// for `/readyz`; sends nothing.
+    pub async fn probe(&self) -> Result<(), String> {
+        let attempt = async {
+            let mut conn = self.connect().await.map_err(|f| f.message)?;
+            let _ = conn.quit().await;
+            Ok(())
+        };
+        tokio::time::timeout(self.timeout, attempt)
+            .await
+            .unwrap_or_else(|_| {
+                Err(format!(
+                    "no answer from {}:{} within {}s",
+                    self.host,
+                    self.port,
+                    self.timeout.as_secs()
+                ))
+            })
+    }
+
     /// QUIT every idle connection.
     pub async fn close(&self) {
         let idle: Vec<_> = self.idle.lock().await.drain(..).collect();

@@ -172,6 +172,7 @@ fn sample_context() -> serde_json::Value {
             "owner": "analyst@example.com",
         },
         "text": "sample text",
+        "status_url": "https://desk.example.com/status/0123456789abcdef0123456789abcdef01234567",
         "staff_member": "analyst@example.com",
         "applied": ["/severity critical", "/priority 1"],
         "errors": ["line 1: /severity hgh: unknown severity"],

@@ -33,6 +33,7 @@
 //! | `/uncc`                      | `/rimuovi`                       | addresses that leave the conversation   |
 //! | `/merge`                     | `/unisci`                        | a confirmation number: this ticket is merged into that one |
 //! | `/reopen`                    | `/riapri`                        | none; the same as `/status reopened`    |
+//! | `/revoke-link`               | `/revoca-link`                   | none; the ticket's status links stop working (the reporter's next status answer brings a new one) |
 //!
 //! Command names and values are case-insensitive; in values, spaces and `_`
 //! may stand for `-` (`awaiting reporter`). Each kind of command may be given
@@ -74,6 +75,9 @@ pub enum Command {
     /// Merge this ticket into the one with this number (as written; the
     /// caller checks it).
     Merge(String),
+    /// Every status link of the ticket stops working (one was forwarded
+    /// where it should not have been).
+    RevokeLink,
 }
 
 /// A staff reply, read.
@@ -148,7 +152,7 @@ pub fn parse_reply(new_text: &str) -> Result<StaffReply, Vec<CommandError>> {
             }
             Some(kind) => kind.with_value(name, value).map_err(error),
             None => Err(error(format!(
-                "unknown command /{name} (expected /severity, /priority, /status, /outcome, /close, /reopen, /internal, /customer-message, /assign, /take, /unassign, /cc, /cc-visible, /uncc or /merge; a line of text must not start with /)"
+                "unknown command /{name} (expected /severity, /priority, /status, /outcome, /close, /reopen, /internal, /customer-message, /assign, /take, /unassign, /cc, /cc-visible, /uncc, /merge or /revoke-link; a line of text must not start with /)"
             ))),
         };
         match command {
@@ -228,6 +232,7 @@ enum CommandName {
     CcVisible,
     Uncc,
     Merge,
+    RevokeLink,
 }
 
 impl CommandName {
@@ -251,6 +256,9 @@ impl CommandName {
             "cc-visible" | "aggiungi-visibile" | "cc-visibile" => CommandName::CcVisible,
             "uncc" | "rimuovi" => CommandName::Uncc,
             "merge" | "unisci" => CommandName::Merge,
+            "revoke-link" | "revoke-links" | "revoca-link" | "revoca-collegamento" => {
+                CommandName::RevokeLink
+            }
             _ => return None,
         })
     }
@@ -309,6 +317,7 @@ impl CommandName {
                 }
             }
             CommandName::Take => takes_no_value(Command::Take),
+            CommandName::RevokeLink => takes_no_value(Command::RevokeLink),
             CommandName::Unassign => takes_no_value(Command::Assign(None)),
             CommandName::Cc | CommandName::CcVisible => {
                 needs_value("one or more addresses, separated by commas")?;
@@ -443,6 +452,7 @@ fn kind_name(command: &Command) -> &'static str {
         Command::Cc { .. } => "/cc (or /cc-visible)",
         Command::Uncc(_) => "/uncc",
         Command::Merge(_) => "/merge",
+        Command::RevokeLink => "/revoke-link",
     }
 }
 
@@ -466,6 +476,7 @@ impl fmt::Display for Command {
             ),
             Command::Uncc(addresses) => write!(f, "/uncc {}", addresses.join(", ")),
             Command::Merge(number) => write!(f, "/merge {number}"),
+            Command::RevokeLink => f.write_str("/revoke-link"),
         }
     }
 }

@@ -24,9 +24,9 @@
 pub use secdesk_store::{
     AttachmentView, Backend, BatchOps, Counts, CvssView, DaemonInfo, EventView, Fence,
     FlaggedMessage, Lane, LeaseView, MailboxState, MessageView, NewAttachment, NewEvent,
-    NewMessage, NewOutboxMail, NewTicket, OutboxItem, Participant, ParticipantView,
-    QuarantinedMail, StoreError, StoreOps, StoredCvss, TicketDetail, TicketQuery, TicketRef,
-    TicketSummary, TicketUpdate, now_millis,
+    NewMessage, NewOutboxMail, NewTicket, OutboxItem, OutboxStats, Participant, ParticipantView,
+    QuarantinedMail, StatusLink, StoreError, StoreOps, StoredCvss, TicketDetail, TicketQuery,
+    TicketRef, TicketSummary, TicketUpdate, now_millis,
 };
 use secdesk_store_postgres::{PgBatch, PgStore};
 pub use secdesk_store_sqlite::database_file as sqlite_file;
@@ -314,6 +314,16 @@ impl Store {
     pub async fn counts(&self) -> Result<Counts, StoreError> {
         dispatch!(Db, &self.db, s => s.counts().await)
     }
+
+    /// How much mail waits in the outbox, and since when (`/metrics`).
+    pub async fn outbox_stats(&self) -> Result<OutboxStats, StoreError> {
+        dispatch!(Db, &self.db, s => s.outbox_stats().await)
+    }
+
+    /// The status link whose token has this SHA-256, valid or not.
+    pub async fn status_link(&self, token_hash: &str) -> Result<Option<StatusLink>, StoreError> {
+        dispatch!(Db, &self.db, s => s.status_link(token_hash).await)
+    }
 }
 
 /// Which attachment `attachments get` means: its id (as `tickets show`
@@ -553,6 +563,26 @@ impl Batch {
         event: &NewEvent<'_>,
     ) -> Result<(), StoreError> {
         dispatch!(Tx, &mut self.tx, b => b.record_event(ticket_id, event).await)
+    }
+
+    /// Keep a new status link of a ticket (its token's SHA-256 only).
+    pub async fn add_status_link(
+        &mut self,
+        ticket_id: i64,
+        token_hash: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<(), StoreError> {
+        dispatch!(Tx, &mut self.tx, b => b.add_status_link(ticket_id, token_hash, now, expires_at).await)
+    }
+
+    /// Every working status link of a ticket stops working; returns how many.
+    pub async fn revoke_status_links(
+        &mut self,
+        ticket_id: i64,
+        now: i64,
+    ) -> Result<u64, StoreError> {
+        dispatch!(Tx, &mut self.tx, b => b.revoke_status_links(ticket_id, now).await)
     }
 
     /// Merge ticket `from` into `into` (messages, participants, its number).

@@ -3,6 +3,7 @@
 //! Everything here is pure data and pure functions; the store persists it and
 //! the pipeline decides when to change it.
 
+pub mod link;
 pub mod number;
 pub mod sla;
 

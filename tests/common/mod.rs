@@ -14,6 +14,7 @@ use secdesk::config::Config;
 use secdesk::shutdown::{self, ShutdownTrigger};
 use secdesk::store::Store;
 
+pub mod http;
 pub mod process;
 
 /// Run each `scenario(&stack, &db)` once per backend, each on its own
@@ -129,6 +130,12 @@ fn free_ports(n: usize) -> Vec<u16> {
     held.iter()
         .map(|l| l.local_addr().expect("local addr").port())
         .collect()
+}
+
+/// One free port for a listener of the test's own (the daemon's HTTP side),
+/// from the same counter as the stacks' ports.
+pub fn free_port() -> u16 {
+    free_ports(1)[0]
 }
 
 impl Stack {

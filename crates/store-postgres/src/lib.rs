@@ -11,10 +11,10 @@ use std::time::Duration;
 use secdesk_store::{
     AttachmentRow, AttachmentView, BatchOps, Context, Counts, DaemonInfo, EventRow, EventView,
     Fence, FlaggedMessage, Lane, LeaseView, MailboxState, MessageRow, NewAttachment, NewEvent,
-    NewMessage, NewOutboxMail, NewTicket, OutboxItem, Participant, ParticipantView,
-    QuarantinedMail, StoreError, StoreOps, SummaryRow, TicketDetail, TicketQuery, TicketRef,
-    TicketRelations, TicketRow, TicketSummary, TicketUpdate, dedupe_participants, json_list,
-    redact_url, rfc3339,
+    NewMessage, NewOutboxMail, NewTicket, OutboxItem, OutboxStats, Participant, ParticipantView,
+    QuarantinedMail, StatusLink, StoreError, StoreOps, SummaryRow, TicketDetail, TicketQuery,
+    TicketRef, TicketRelations, TicketRow, TicketSummary, TicketUpdate, dedupe_participants,
+    json_list, redact_url, rfc3339,
 };
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{ConnectOptions, Postgres, Transaction};
@@ -105,7 +105,8 @@ impl StoreOps for PgStore {
                            o.priority, o.next_attempt_at
                )
                SELECT c.id AS "id!", c.envelope_from AS "envelope_from!", c.recipients AS "recipients!",
-                      c.attempts AS "attempts!", m.raw AS "raw!", m.disposition
+                      c.attempts AS "attempts!", m.raw AS "raw!", m.disposition,
+                      m.created_at AS "queued_at!"
                  FROM claimed c JOIN messages m ON m.id = c.message_id
                 ORDER BY c.priority, c.next_attempt_at, c.id"#,
             lane,
@@ -126,6 +127,7 @@ impl StoreOps for PgStore {
                 attempts: r.attempts,
                 raw: r.raw,
                 disposition: r.disposition,
+                queued_at: r.queued_at,
             })
             .collect())
     }

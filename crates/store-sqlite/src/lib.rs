@@ -10,10 +10,10 @@ use std::time::Duration;
 use secdesk_store::{
     AttachmentRow, AttachmentView, BatchOps, Context, Counts, DaemonInfo, EventRow, EventView,
     Fence, FlaggedMessage, Lane, LeaseView, MailboxState, MessageRow, NewAttachment, NewEvent,
-    NewMessage, NewOutboxMail, NewTicket, OutboxItem, Participant, ParticipantView,
-    QuarantinedMail, StoreError, StoreOps, SummaryRow, TicketDetail, TicketQuery, TicketRef,
-    TicketRelations, TicketRow, TicketSummary, TicketUpdate, dedupe_participants, fts5_query,
-    json_list, json_text, redact_url, rfc3339,
+    NewMessage, NewOutboxMail, NewTicket, OutboxItem, OutboxStats, Participant, ParticipantView,
+    QuarantinedMail, StatusLink, StoreError, StoreOps, SummaryRow, TicketDetail, TicketQuery,
+    TicketRef, TicketRelations, TicketRow, TicketSummary, TicketUpdate, dedupe_participants,
+    fts5_query, json_list, json_text, redact_url, rfc3339,
 };
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
 use sqlx::{ConnectOptions, Sqlite, Transaction};
@@ -160,8 +160,8 @@ impl StoreOps for SqliteStore {
             .map(|r| r.message_id.to_string())
             .collect::<Vec<_>>();
         let message_ids = format!("[{}]", message_ids.join(","));
-        let mut bodies: std::collections::HashMap<i64, (Vec<u8>, String)> = sqlx::query!(
-            r#"SELECT id AS "id!", raw AS "raw!", disposition FROM messages
+        let mut bodies: std::collections::HashMap<i64, (Vec<u8>, String, i64)> = sqlx::query!(
+            r#"SELECT id AS "id!", raw AS "raw!", disposition, created_at FROM messages
                 WHERE id IN (SELECT value FROM json_each($1))"#,
             message_ids
         )
@@ -169,12 +169,12 @@ impl StoreOps for SqliteStore {
         .await
         .doing("read claimed mail")?
         .into_iter()
-        .map(|m| (m.id, (m.raw, m.disposition)))
+        .map(|m| (m.id, (m.raw, m.disposition, m.created_at)))
         .collect();
         Ok(claimed
             .into_iter()
             .filter_map(|r| {
-                let (raw, disposition) = bodies.remove(&r.message_id)?;
+                let (raw, disposition, queued_at) = bodies.remove(&r.message_id)?;
                 Some(OutboxItem {
                     id: r.id,
                     envelope_from: r.envelope_from,
@@ -182,6 +182,7 @@ impl StoreOps for SqliteStore {
                     attempts: r.attempts,
                     raw,
                     disposition,
+                    queued_at,
                 })
             })
             .collect())

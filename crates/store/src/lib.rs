@@ -221,6 +221,10 @@ pub trait StoreOps: Sized {
     /// One quarantined mail with its raw bytes.
     async fn quarantined(&self, id: i64) -> Result<Option<QuarantinedMail>, StoreError>;
     async fn counts(&self) -> Result<Counts, StoreError>;
+    /// How much mail waits, and since when.
+    async fn outbox_stats(&self) -> Result<OutboxStats, StoreError>;
+    /// The status link whose token has this SHA-256, valid or not.
+    async fn status_link(&self, token_hash: &str) -> Result<Option<StatusLink>, StoreError>;
 }
 
 /// The transaction of one batch of mail: everything one fetched batch
@@ -348,6 +352,16 @@ pub trait BatchOps: Sized {
     async fn merge_ticket(&mut self, from: i64, into: i64, now: i64) -> Result<(), StoreError>;
     /// Queue the stored outgoing message `message_row`.
     async fn enqueue(&mut self, mail: &NewOutboxMail<'_>) -> Result<(), StoreError>;
+    /// Keep a new status link of a ticket (its token's SHA-256 only).
+    async fn add_status_link(
+        &mut self,
+        ticket_id: i64,
+        token_hash: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<(), StoreError>;
+    /// Every working status link of a ticket stops working; returns how many.
+    async fn revoke_status_links(&mut self, ticket_id: i64, now: i64) -> Result<u64, StoreError>;
     async fn set_mailbox_state(
         &mut self,
         mailbox: &str,

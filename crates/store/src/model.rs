@@ -51,6 +51,26 @@ pub struct Counts {
     pub outbox_failed: i64,
 }
 
+/// What the outbox holds now, for `/metrics`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutboxStats {
+    /// Mail waiting to be sent (or retried).
+    pub pending: i64,
+    /// When the oldest of it was queued (unix ms).
+    pub oldest_queued_at: Option<i64>,
+}
+
+/// A status link as stored: the caller decides whether it still works.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusLink {
+    /// The ticket it shows.
+    pub number: String,
+    /// The SHA-256 of the token (lower-case hex), as stored.
+    pub token_hash: String,
+    pub expires_at: i64,
+    pub revoked_at: Option<i64>,
+}
+
 /// A mail to send, as stored.
 #[derive(Debug, Clone)]
 pub struct OutboxItem {
@@ -61,6 +81,9 @@ pub struct OutboxItem {
     pub raw: Vec<u8>,
     /// Why it is sent ("ack", "status", "staff-notification", ...).
     pub disposition: String,
+    /// When it was queued (unix ms): with the mail it answers, in the same
+    /// transaction.
+    pub queued_at: i64,
 }
 
 /// A daemon serving the desk, as it registers itself (several on one

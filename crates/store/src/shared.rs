@@ -450,6 +450,34 @@ macro_rules! store_ops_shared {
                 outbox_failed: r.failed,
             })
         }
+
+        async fn outbox_stats(&self) -> Result<OutboxStats, StoreError> {
+            let r = sqlx::query!(
+                r#"SELECT COUNT(*) AS "pending!: i64", MIN(m.created_at) AS "oldest?: i64"
+                     FROM outbox o JOIN messages m ON m.id = o.message_id
+                    WHERE o.state = 'pending'"#
+            )
+            .fetch_one(&self.pool)
+            .await
+            .doing("measure the outbox")?;
+            Ok(OutboxStats {
+                pending: r.pending,
+                oldest_queued_at: r.oldest,
+            })
+        }
+
+        async fn status_link(&self, token_hash: &str) -> Result<Option<StatusLink>, StoreError> {
+            sqlx::query_as!(
+                StatusLink,
+                r#"SELECT t.number, l.token_hash, l.expires_at, l.revoked_at
+                     FROM status_links l JOIN tickets t ON t.id = l.ticket_id
+                    WHERE l.token_hash = $1"#,
+                token_hash
+            )
+            .fetch_optional(&self.pool)
+            .await
+            .doing("read a status link")
+        }
     };
 }
 
@@ -806,6 +834,40 @@ macro_rules! batch_ops_shared {
             .await
             .doing("queue outgoing mail")?;
             Ok(())
+        }
+
+        async fn add_status_link(
+            &mut self,
+            ticket_id: i64,
+            token_hash: &str,
+            now: i64,
+            expires_at: i64,
+        ) -> Result<(), StoreError> {
+            sqlx::query!(
+                "INSERT INTO status_links (ticket_id, token_hash, created_at, expires_at)
+                 VALUES ($1, $2, $3, $4)",
+                ticket_id,
+                token_hash,
+                now,
+                expires_at
+            )
+            .execute(&mut *self.tx)
+            .await
+            .doing("keep a status link")?;
+            Ok(())
+        }
+
+        async fn revoke_status_links(&mut self, ticket_id: i64, now: i64) -> Result<u64, StoreError> {
+            Ok(sqlx::query!(
+                "UPDATE status_links SET revoked_at = $2
+                  WHERE ticket_id = $1 AND revoked_at IS NULL AND expires_at > $2",
+                ticket_id,
+                now
+            )
+            .execute(&mut *self.tx)
+            .await
+            .doing("revoke status links")?
+            .rows_affected())
         }
 
         async fn participants(&mut self, ticket_id: i64) -> Result<Vec<Participant>, StoreError> {
