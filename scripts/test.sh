@@ -4,7 +4,9 @@
 # Works from a clean clone on a fresh Debian 12 machine, as root:
 #   1. installs the mail stack packages if missing (scripts/mailstack.sh install;
 #      the integration tests start their own Postfix + Dovecot per test through
-#      $SECDESK_MAILSTACK, on their own ports and directories)
+#      $SECDESK_MAILSTACK, on their own ports and directories), and Debian's
+#      Chromium for the status page's browser test (scripts/browser.sh install;
+#      found by the tests through $SECDESK_BROWSER)
 #   2. checks that PostgreSQL answers at $SECDESK_TEST_POSTGRES_URL
 #      (default postgres://postgres@127.0.0.1:5432/postgres; the tests create a
 #      fresh database per test).  Not reachable: with CI=true that is a
@@ -44,6 +46,10 @@ fi
 run_step "scripts/mailstack.sh install" scripts/mailstack.sh install
 [[ $(id -u) == 0 ]] || warn "not root: the integration tests cannot start their mail stacks (scripts/mailstack.sh up needs root)"
 export SECDESK_MAILSTACK=$ROOT/scripts/mailstack.sh
+# the status page's tests open it in Debian's Chromium, headless
+run_step "scripts/browser.sh install" scripts/browser.sh install
+SECDESK_BROWSER=$(scripts/browser.sh path || true)
+export SECDESK_BROWSER
 
 # ---- 2. PostgreSQL
 say "PostgreSQL"
