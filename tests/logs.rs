@@ -80,3 +80,29 @@ fn an_unknown_log_format_is_refused_by_name() {
         "{stderr}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_config_files_log_format_is_used_too() {
+    let stack = Stack::start();
+    let db = TestDb::sqlite();
+    let work = WorkDir::new("json-logs-file");
+    let config = write_config(&stack, &db, &work.0, "", "", "[log]\nformat = \"json\"\n");
+    let log = work.0.join("daemon.log");
+    let mut daemon = Daemon::new(&config, &log);
+    daemon.start();
+    common::process::await_some("the reader's first line", PATIENCE, || async {
+        std::fs::read_to_string(&log)
+            .ok()
+            .filter(|t| t.contains("reading"))
+    })
+    .await;
+    daemon.terminate(PATIENCE).await;
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.lines().count() >= 2, "{text}");
+    for line in text.lines() {
+        let parsed: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON: {line:?}: {e}"));
+        assert!(parsed["message"].is_string(), "{line}");
+    }
+    work.remove();
+}
