@@ -39,30 +39,50 @@ fn delta(before: &Scrape, after: &Scrape, key: &str) -> f64 {
     after.get(key).copied().unwrap_or(0.0) - before.get(key).copied().unwrap_or(0.0)
 }
 
+/// The real daemon with its web side on a free port, `sections` appended
+/// to its config; returns once `/readyz` answers 200 with `ready_with` in
+/// its body.
+async fn start_web_daemon(
+    stack: &Stack,
+    db: &TestDb,
+    work: &WorkDir,
+    sections: &str,
+    ready_with: &str,
+) -> (Daemon, u16, http::Answer) {
+    let port = common::free_port();
+    let config = write_config(
+        stack,
+        db,
+        &work.0,
+        "",
+        "",
+        &format!("[http]\nlisten = \"127.0.0.1:{port}\"\n\n{sections}"),
+    );
+    let mut daemon = Daemon::new(&config, &work.0.join("daemon.log"));
+    daemon.start();
+    let ready = await_some("/readyz 200", PATIENCE, || async {
+        tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .ok()?;
+        let answer = http::get(port, "/readyz").await;
+        (answer.status == 200 && answer.body.contains(ready_with)).then_some(answer)
+    })
+    .await;
+    (daemon, port, ready)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn counters_move_by_what_the_mail_did_and_readiness_names_what_is_down() {
     let stack = Stack::start();
     let db = TestDb::sqlite();
     let work = WorkDir::new("metrics");
-    let port = common::free_port();
-    let config = write_config(
+    let (mut daemon, port, ready) = start_web_daemon(
         &stack,
         &db,
-        &work.0,
-        "",
-        "",
-        &format!("[http]\nlisten = \"127.0.0.1:{port}\"\n\n[limits]\nmax_message_bytes = 20000\n"),
-    );
-    let mut daemon = Daemon::new(&config, &work.0.join("daemon.log"));
-    daemon.start();
-    let ready = await_some("/readyz 200", PATIENCE, || async {
-        let answer = tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .ok()?;
-        drop(answer);
-        let answer = http::get(port, "/readyz").await;
-        (answer.status == 200).then_some(answer)
-    })
+        &work,
+        "[limits]\nmax_message_bytes = 20000\n",
+        "imap: reading",
+    )
     .await;
     for part in [
         "ok   database",
@@ -218,25 +238,8 @@ async fn on_postgresql_the_reader_lease_holder_is_on_metrics_and_readyz() {
     };
     let stack = Stack::start();
     let work = WorkDir::new("metrics-lease");
-    let port = common::free_port();
-    let config = write_config(
-        &stack,
-        &db,
-        &work.0,
-        "",
-        "",
-        &format!("[http]\nlisten = \"127.0.0.1:{port}\"\n"),
-    );
-    let mut daemon = Daemon::new(&config, &work.0.join("daemon.log"));
-    daemon.start();
-    let ready = await_some("/readyz 200 with the lease", PATIENCE, || async {
-        tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .ok()?;
-        let answer = http::get(port, "/readyz").await;
-        (answer.status == 200 && answer.body.contains("reader lease: held by")).then_some(answer)
-    })
-    .await;
+    let (mut daemon, port, ready) =
+        start_web_daemon(&stack, &db, &work, "", "reader lease: held by").await;
     let scraped = scrape(port).await;
     assert_eq!(
         scraped.get("secdesk_reader_lease_held"),

@@ -166,6 +166,7 @@ impl StatusPages {
             page_file(Language::En),
             page_file(Language::It),
             NOT_FOUND.to_owned(),
+            "status-style.html".to_owned(),
         ] {
             let path = dir.join(&file);
             let source = std::fs::read_to_string(&path)
