@@ -21,8 +21,10 @@ use crate::staff::auth::AuthPolicy;
 use crate::store::{MailboxState, Store, StoreError};
 use crate::ticket::NumberPrefix;
 
-/// How long a stopping daemon keeps trying to send what is queued.
-const FLUSH_ON_STOP: Duration = Duration::from_secs(10);
+/// How long a stopping daemon keeps trying to send what is queued (and,
+/// again, to QUIT its SMTP connections); the service unit's TimeoutStopSec
+/// is longer than both (tests/service.rs).
+pub const FLUSH_ON_STOP: Duration = Duration::from_secs(10);
 
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {

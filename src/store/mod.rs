@@ -23,10 +23,10 @@
 
 pub use secdesk_store::{
     AttachmentView, Backend, BatchOps, Counts, CvssView, DaemonInfo, EventView, Fence,
-    FlaggedMessage, Lane, LeaseView, MailboxState, MessageView, NewAttachment, NewEvent,
-    NewMessage, NewOutboxMail, NewTicket, OutboxItem, Participant, ParticipantView,
-    QuarantinedMail, StoreError, StoreOps, StoredCvss, TicketDetail, TicketQuery, TicketRef,
-    TicketSummary, TicketUpdate, now_millis,
+    FlaggedMessage, Lane, LeaseView, MailboxState, MessageView, MigrationRecord, NewAttachment,
+    NewEvent, NewMessage, NewOutboxMail, NewTicket, OutboxItem, Participant, ParticipantView,
+    QuarantinedMail, SchemaHistory, StoreError, StoreOps, StoredCvss, TicketDetail, TicketQuery,
+    TicketRef, TicketSummary, TicketUpdate, now_millis,
 };
 use secdesk_store_postgres::{PgBatch, PgStore};
 pub use secdesk_store_sqlite::database_file as sqlite_file;
@@ -117,6 +117,12 @@ impl Store {
     /// Bring the schema up to date (idempotent).
     pub async fn migrate(&self) -> Result<(), StoreError> {
         dispatch!(Db, &self.db, s => s.migrate().await)
+    }
+
+    /// The migrations this build carries and those the database applied,
+    /// read only.
+    pub async fn schema_history(&self) -> Result<SchemaHistory, StoreError> {
+        dispatch!(Db, &self.db, s => s.schema_history().await)
     }
 
     pub async fn close(&self) {
