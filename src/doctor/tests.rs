@@ -390,3 +390,21 @@ fn templates_that_cannot_be_read_name_the_folder_key() {
         "{line}"
     );
 }
+
+#[test]
+fn the_imap_servers_own_words_are_kept() {
+    assert_eq!(
+        server_said(
+            "no response: code: None, info: Some(\"[AUTHENTICATIONFAILED] Authentication failed.\")"
+        ),
+        "[AUTHENTICATIONFAILED] Authentication failed."
+    );
+    assert_eq!(
+        server_said(
+            "no response: outcome: Outcome { code: None, information: \
+             Some(\"Mailbox doesn't exist: Nope (0.001 + 0.007 + 0.006 secs).\") }"
+        ),
+        "Mailbox doesn't exist: Nope"
+    );
+    assert_eq!(server_said("connection reset"), "connection reset");
+}

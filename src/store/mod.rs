@@ -97,6 +97,17 @@ impl Store {
         Ok(Store { db, fence: None })
     }
 
+    /// Whether the database answers, from one connection's attempt: a
+    /// PostgreSQL server that refuses is said at once (the pool would
+    /// wait out its timeout). SQLite has no server: always yes.
+    pub async fn reachable(url: &Secret) -> Result<(), StoreError> {
+        let url = url.expose();
+        match Backend::from_url(url)? {
+            Backend::Sqlite => Ok(()),
+            Backend::Postgres => PgStore::connect_once(url).await,
+        }
+    }
+
     /// This store, with every batch committed only while `fence` holds the
     /// lease it began under (see [`BatchOps::fence_holds`]); a batch begun
     /// without the lease commits nothing.

@@ -31,6 +31,22 @@ pub struct PgBatch {
     tx: Transaction<'static, Postgres>,
 }
 
+impl PgStore {
+    /// One connection, opened and closed: the pool retries a refused
+    /// connection until its acquire timeout, as if the server were still
+    /// starting, where `secdesk doctor` wants the refusal itself.
+    pub async fn connect_once(url: &str) -> Result<(), StoreError> {
+        let connect_error = |source| StoreError::Connect {
+            url: redact_url(url),
+            source,
+        };
+        let options = url.parse::<PgConnectOptions>().map_err(connect_error)?;
+        let conn = options.connect().await.map_err(connect_error)?;
+        let _ = sqlx::Connection::close(conn).await;
+        Ok(())
+    }
+}
+
 impl StoreOps for PgStore {
     type Batch = PgBatch;
 
