@@ -47,7 +47,7 @@ pub enum RunError {
 /// The desk's OpenPGP key and keyring from `[pgp]`, checked: a key that
 /// cannot be read or unlocked stops the start (encrypted reports would be
 /// quarantined one by one); one that expires within 30 days is warned of.
-fn load_pgp(
+pub(crate) fn load_pgp(
     config: &crate::config::PgpConfig,
     now: std::time::SystemTime,
 ) -> Result<Option<crate::ingest::PgpDesk>, RunError> {

@@ -156,6 +156,7 @@ async fn doctor_passes_a_good_config_and_names_the_key_of_each_fault() {
     for check in [
         "config",
         "templates",
+        "pgp",
         "database",
         "migrations",
         "dns imap.host",
@@ -202,6 +203,7 @@ async fn doctor_passes_a_good_config_and_names_the_key_of_each_fault() {
         vec![("SECDESK_DATABASE_URL", &nowhere)],
         vec![("SECDESK_IMAP_CA_FILE", "")],
         vec![("SECDESK_DATABASE_URL", &empty_url)],
+        vec![("SECDESK_PGP_KEY_FILE", "/nonexistent/desk-key.asc")],
     ];
     let runs: Vec<Run> = std::thread::scope(|scope| {
         let handles: Vec<_> = faults
@@ -213,8 +215,8 @@ async fn doctor_passes_a_good_config_and_names_the_key_of_each_fault() {
             .map(|h| h.join().expect("doctor run"))
             .collect()
     });
-    let [password, mailbox, smtp_port, database, ca_file, new_db] = &runs[..] else {
-        unreachable!("six runs")
+    let [password, mailbox, smtp_port, database, ca_file, new_db, pgp] = &runs[..] else {
+        unreachable!("seven runs")
     };
 
     assert!(!password.success, "{}", password.stdout);
@@ -313,5 +315,61 @@ async fn doctor_passes_a_good_config_and_names_the_key_of_each_fault() {
             .expect("count tables")
     };
     assert_eq!(tables, 0, "doctor created tables: it must not migrate");
+
+    assert!(!pgp.success, "{}", pgp.stdout);
+    let line = pgp.line("pgp");
+    assert!(
+        line.starts_with("FAIL ") && line.contains("pgp.key_file (SECDESK_PGP_KEY_FILE)"),
+        "{}",
+        pgp.stdout
+    );
+    pgp.others_ok(&["pgp"]);
+
+    // PostgreSQL: the same comparison on its own migrations table
+    if let Some(pg) = TestDb::postgres().await {
+        let fresh = doctor(&config, &[("SECDESK_DATABASE_URL", pg.url())]);
+        assert!(
+            fresh.success && fresh.line("migrations").starts_with("warn "),
+            "{}",
+            fresh.stdout
+        );
+        let url = secdesk::config::Secret::new(pg.url());
+        let store = secdesk::store::Store::connect(&url, 1)
+            .await
+            .expect("open PostgreSQL");
+        store.migrate().await.expect("migrate PostgreSQL");
+        store.close().await;
+        let current = doctor(&config, &[("SECDESK_DATABASE_URL", pg.url())]);
+        assert!(current.success, "{}", current.stdout);
+        assert!(
+            current.line("migrations").contains("schema current"),
+            "{}",
+            current.stdout
+        );
+        current.others_ok(&[]);
+        pg.cleanup().await;
+    }
+    work.remove();
+}
+
+#[test]
+fn a_config_error_is_one_fail_line_naming_the_key() {
+    let work = WorkDir::new("doctor-config");
+    let config = work.0.join("secdesk.toml");
+    std::fs::write(
+        &config,
+        "[desk]\naddress = \"security@example.test\"\n[imap]\nhost = \"localhost\"\n\
+         port = 70000\nusername = \"u\"\npassword = \"p\"\n[smtp]\nhost = \"localhost\"\n",
+    )
+    .expect("write the config");
+    let run = doctor(&config, &[]);
+    assert!(!run.success, "{}", run.stdout);
+    assert_eq!(run.lines.len(), 1, "{}", run.stdout);
+    let line = run.line("config");
+    assert!(
+        line.starts_with("FAIL ") && line.contains("imap.port: must be 1-65535"),
+        "{}",
+        run.stdout
+    );
     work.remove();
 }

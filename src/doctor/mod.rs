@@ -171,7 +171,16 @@ pub async fn run(path: &Path) -> Vec<Line> {
         check_imap(&config.imap),
         check_smtp(&config.smtp),
     );
-    for group in [templates, database, dns, tls_imap, tls_smtp, imap, smtp] {
+    for group in [
+        templates,
+        vec![check_pgp(&config)],
+        database,
+        dns,
+        tls_imap,
+        tls_smtp,
+        imap,
+        smtp,
+    ] {
         lines.extend(group);
     }
     lines
@@ -190,6 +199,50 @@ fn check_templates(dir: &Path) -> Line {
             ),
         ),
         Err(e) => judge_templates(dir, &e),
+    }
+}
+
+/// The desk's key read and unlocked as the daemon does at start.
+fn check_pgp(config: &Config) -> Line {
+    let Some(file) = &config.pgp.key_file else {
+        return Line::ok(
+            "pgp",
+            "off (no pgp.key_file): encrypted reports stay ciphertext",
+        );
+    };
+    match crate::daemon::load_pgp(&config.pgp, std::time::SystemTime::now()) {
+        Ok(Some(desk)) => {
+            let now = std::time::SystemTime::now();
+            let found = format!(
+                "desk key {} ({}) unlocks; {} known keys",
+                desk.key.fingerprint(),
+                file.display(),
+                desk.keyring.len()
+            );
+            let soon = now + Duration::from_secs(EXPIRY_WARNING_DAYS as u64 * 86_400);
+            match desk.key.expires_at(now) {
+                Some(expires) if expires < soon => Line::warn(
+                    "pgp",
+                    format!("{found}; it expires within {EXPIRY_WARNING_DAYS} days"),
+                    "extend the key's expiry and publish the public key again",
+                ),
+                _ => Line::ok("pgp", found),
+            }
+        }
+        Ok(None) => Line::ok("pgp", "off"),
+        Err(crate::daemon::RunError::Pgp { key: name, problem }) => {
+            let fix = if problem.contains("passphrase") {
+                format!("check {} and {}", key(name), key("pgp.passphrase"))
+            } else {
+                format!("fix {}", key(name))
+            };
+            Line::fail("pgp", problem, fix)
+        }
+        Err(other) => Line::fail(
+            "pgp",
+            other.to_string(),
+            format!("fix {}", key("pgp.key_file")),
+        ),
     }
 }
 
