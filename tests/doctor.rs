@@ -193,6 +193,7 @@ async fn doctor_passes_a_good_config_and_names_the_key_of_each_fault() {
     // each fault on its own; the runs are independent, so at once
     let closed = closed_port().to_string();
     let nowhere = format!("postgres://postgres@127.0.0.1:{}/secdesk", closed_port());
+    let silent_dns = format!("127.0.0.1:{}", closed_port());
     let empty = work.0.join("empty.db");
     std::fs::write(&empty, b"").expect("an empty database file");
     let empty_url = format!("sqlite://{}", empty.display());
@@ -204,6 +205,7 @@ async fn doctor_passes_a_good_config_and_names_the_key_of_each_fault() {
         vec![("SECDESK_IMAP_CA_FILE", "")],
         vec![("SECDESK_DATABASE_URL", &empty_url)],
         vec![("SECDESK_PGP_KEY_FILE", "/nonexistent/desk-key.asc")],
+        vec![("SECDESK_DNS_SERVERS", &silent_dns)],
     ];
     let runs: Vec<Run> = std::thread::scope(|scope| {
         let handles: Vec<_> = faults
@@ -215,8 +217,18 @@ async fn doctor_passes_a_good_config_and_names_the_key_of_each_fault() {
             .map(|h| h.join().expect("doctor run"))
             .collect()
     });
-    let [password, mailbox, smtp_port, database, ca_file, new_db, pgp] = &runs[..] else {
-        unreachable!("seven runs")
+    let [
+        password,
+        mailbox,
+        smtp_port,
+        database,
+        ca_file,
+        new_db,
+        pgp,
+        dns,
+    ] = &runs[..]
+    else {
+        unreachable!("eight runs")
     };
 
     assert!(!password.success, "{}", password.stdout);
@@ -324,6 +336,15 @@ async fn doctor_passes_a_good_config_and_names_the_key_of_each_fault() {
         pgp.stdout
     );
     pgp.others_ok(&["pgp"]);
+
+    assert!(!dns.success, "{}", dns.stdout);
+    let line = dns.line(&format!("dns resolver {silent_dns}"));
+    assert!(
+        line.starts_with("FAIL ") && line.contains("dns.servers (SECDESK_DNS_SERVERS)"),
+        "{}",
+        dns.stdout
+    );
+    dns.others_ok(&[&format!("dns resolver {silent_dns}")]);
 
     // PostgreSQL: the same comparison on its own migrations table
     if let Some(pg) = TestDb::postgres().await {

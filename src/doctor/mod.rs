@@ -6,8 +6,8 @@
 //! a TLS handshake with each server and reads its certificate, logs in to
 //! IMAP and looks at the folders read-only (EXAMINE), greets SMTP and logs
 //! in (nothing is sent), opens the database and compares its migrations
-//! with the ones this build carries (nothing is migrated), and renders
-//! every template. Every check has a time limit (the config's own where
+//! with the ones this build carries (nothing is migrated), reads and
+//! unlocks the desk's OpenPGP key, and renders every template. Every check has a time limit (the config's own where
 //! there is one) and runs whatever the others found, so one run lists
 //! everything that is wrong.
 //!
@@ -369,6 +369,7 @@ async fn ask_resolver(check: &str, dns: &DnsConfig, name: &str) -> Line {
 }
 
 async fn check_tls_imap(cfg: &ImapConfig) -> Vec<Line> {
+    // IMAP has no EHLO
     let hello = "";
     vec![
         check_tls(
