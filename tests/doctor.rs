@@ -205,7 +205,10 @@ async fn doctor_passes_a_good_config_and_names_the_key_of_each_fault() {
         vec![("SECDESK_IMAP_CA_FILE", "")],
         vec![("SECDESK_DATABASE_URL", &empty_url)],
         vec![("SECDESK_PGP_KEY_FILE", "/nonexistent/desk-key.asc")],
-        vec![("SECDESK_DNS_SERVERS", &silent_dns)],
+        vec![
+            ("SECDESK_DNS_SERVERS", &silent_dns),
+            ("SECDESK_DNS_ATTEMPTS", "1"),
+        ],
     ];
     let runs: Vec<Run> = std::thread::scope(|scope| {
         let handles: Vec<_> = faults
