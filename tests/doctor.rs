@@ -194,6 +194,8 @@ async fn doctor_passes_a_good_config_and_names_the_key_of_each_fault() {
     let closed = closed_port().to_string();
     let nowhere = format!("postgres://postgres@127.0.0.1:{}/secdesk", closed_port());
     let silent_dns = format!("127.0.0.1:{}", closed_port());
+    let missing = work.0.join("state/missing.db");
+    let missing_url = format!("sqlite://{}?mode=rwc", missing.display());
     let empty = work.0.join("empty.db");
     std::fs::write(&empty, b"").expect("an empty database file");
     let empty_url = format!("sqlite://{}", empty.display());
@@ -209,6 +211,7 @@ async fn doctor_passes_a_good_config_and_names_the_key_of_each_fault() {
             ("SECDESK_DNS_SERVERS", &silent_dns),
             ("SECDESK_DNS_ATTEMPTS", "1"),
         ],
+        vec![("SECDESK_DATABASE_URL", &missing_url)],
     ];
     let runs: Vec<Run> = std::thread::scope(|scope| {
         let handles: Vec<_> = faults
@@ -229,9 +232,10 @@ async fn doctor_passes_a_good_config_and_names_the_key_of_each_fault() {
         new_db,
         pgp,
         dns,
+        no_db,
     ] = &runs[..]
     else {
-        unreachable!("eight runs")
+        unreachable!("nine runs")
     };
 
     assert!(!password.success, "{}", password.stdout);
@@ -348,6 +352,22 @@ async fn doctor_passes_a_good_config_and_names_the_key_of_each_fault() {
         dns.stdout
     );
     dns.others_ok(&[&format!("dns resolver {silent_dns}")]);
+
+    // a SQLite desk not created yet: said, and still not created
+    assert!(no_db.success, "{}", no_db.stdout);
+    assert!(
+        no_db.line("database").starts_with("warn ")
+            && no_db.line("database").contains("does not exist yet"),
+        "{}",
+        no_db.stdout
+    );
+    assert!(no_db.line("migrations").starts_with("skip "));
+    no_db.others_ok(&["database", "migrations"]);
+    assert!(
+        !missing.exists() && !missing.parent().is_some_and(Path::exists),
+        "doctor created {}",
+        missing.display()
+    );
 
     // PostgreSQL: the same comparison on its own migrations table
     if let Some(pg) = TestDb::postgres().await {
