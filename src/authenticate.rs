@@ -59,6 +59,18 @@ pub enum VerifierError {
     Resolver(String),
 }
 
+/// What a resolver said to one TXT query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DnsAnswer {
+    /// Records found, so many bytes of them.
+    Records(usize),
+    /// No TXT record, or no such name (the response code): an answer all
+    /// the same.
+    NoRecord(String),
+    /// No usable answer: a timeout, a refusal, a server failure.
+    NoAnswer(String),
+}
+
 /// Checks mail against DNS. Cheap to share: one per desk.
 pub struct Verifier {
     dns: MessageAuthenticator,
@@ -117,6 +129,18 @@ impl Verifier {
             cache: TxtCache::new(settings.cache_entries),
             budget,
         })
+    }
+
+    /// Ask for `name`'s TXT records once, past the cache: whether the
+    /// resolvers answer at all (`secdesk doctor`).
+    pub async fn probe_txt(&self, name: &str) -> DnsAnswer {
+        match self.dns.txt_raw_lookup(name).await {
+            Ok(bytes) => DnsAnswer::Records(bytes.len()),
+            Err(mail_auth::Error::Dns(mail_auth::DnsError::RecordNotFound(code))) => {
+                DnsAnswer::NoRecord(format!("{code:?}"))
+            }
+            Err(e) => DnsAnswer::NoAnswer(e.to_string()),
+        }
     }
 
     /// How long one mail's checks (or a batch's, checked together) may take

@@ -1646,7 +1646,8 @@ fn optional(value: Option<String>) -> Option<String> {
     value.filter(|v| !v.trim().is_empty())
 }
 
-fn is_loopback(host: &str) -> bool {
+/// Whether `host` is this machine (plaintext to it is allowed).
+pub fn is_loopback(host: &str) -> bool {
     host.eq_ignore_ascii_case("localhost")
         || host
             .trim_start_matches('[')

@@ -23,8 +23,10 @@ use crate::ticket::NumberPrefix;
 use crate::web::Web;
 use crate::web::health::{Health, Reader};
 
-/// How long a stopping daemon keeps trying to send what is queued.
-const FLUSH_ON_STOP: Duration = Duration::from_secs(10);
+/// How long a stopping daemon keeps trying to send what is queued (and,
+/// again, to QUIT its SMTP connections); the service unit's TimeoutStopSec
+/// is longer than both (tests/service.rs).
+pub const FLUSH_ON_STOP: Duration = Duration::from_secs(10);
 
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
@@ -52,7 +54,7 @@ pub enum RunError {
 /// The desk's OpenPGP key and keyring from `[pgp]`, checked: a key that
 /// cannot be read or unlocked stops the start (encrypted reports would be
 /// quarantined one by one); one that expires within 30 days is warned of.
-fn load_pgp(
+pub(crate) fn load_pgp(
     config: &crate::config::PgpConfig,
     now: std::time::SystemTime,
 ) -> Result<Option<crate::ingest::PgpDesk>, RunError> {

@@ -31,6 +31,10 @@ enum Command {
     Migrate,
     /// Check the config file and say what is wrong, key by key.
     CheckConfig,
+    /// Check the config against the real servers: DNS, TLS certificates,
+    /// IMAP login and folders, SMTP login, database and migrations,
+    /// templates. Changes nothing, sends nothing; one line per check.
+    Doctor,
     /// Show what the desk would understand of a mail file (no side effects).
     Parse {
         file: PathBuf,
@@ -225,6 +229,20 @@ async fn execute(cli: Cli) -> Result<(), String> {
             )
             .map_err(|e| e.to_string())?;
             println!("{} is valid\n{}", cli.config.display(), config.summary());
+            Ok(())
+        }
+        Command::Doctor => {
+            let lines = secdesk::doctor::run(&cli.config).await;
+            for line in &lines {
+                println!("{line}");
+            }
+            if secdesk::doctor::failed(&lines) {
+                let failed = lines
+                    .iter()
+                    .filter(|l| l.status == secdesk::doctor::Status::Fail)
+                    .count();
+                return Err(format!("{failed} of {} checks failed", lines.len()));
+            }
             Ok(())
         }
         Command::Parse { file, json } => {

@@ -42,6 +42,25 @@ impl Failure {
     }
 }
 
+/// How far a connection got before it failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// TCP, the greeting, EHLO (and the TLS handshake with `tls`).
+    Connect,
+    Starttls,
+    /// SMTP AUTH with `smtp.username` and `smtp.password`.
+    Login,
+}
+
+/// What a test connection found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Probed {
+    /// The name the server gave in its EHLO answer.
+    pub server: String,
+    /// Whether it logged in (credentials are configured).
+    pub logged_in: bool,
+}
+
 /// Open connections, reused while they work.
 #[derive(Clone)]
 pub struct SmtpPool {
@@ -92,7 +111,15 @@ impl SmtpPool {
     }
 
     async fn connect(&self) -> Result<AsyncSmtpConnection, Failure> {
-        let smtp = |e: lettre::transport::smtp::Error| Failure::from_smtp(&e);
+        self.connect_in_stages()
+            .await
+            .map_err(|(_, failure)| failure)
+    }
+
+    /// A connection ready for mail, or where it failed: the doctor tells a
+    /// server nobody answers on from a login the server refused.
+    async fn connect_in_stages(&self) -> Result<AsyncSmtpConnection, (Stage, Failure)> {
+        let smtp = |stage| move |e: lettre::transport::smtp::Error| (stage, Failure::from_smtp(&e));
         let mut conn = match (&self.encryption, &self.tls) {
             // TLS from the first byte: lettre opens that socket itself
             (Encryption::Tls, tls) => AsyncSmtpConnection::connect_tokio1(
@@ -103,26 +130,24 @@ impl SmtpPool {
                 None,
             )
             .await
-            .map_err(smtp)?,
+            .map_err(smtp(Stage::Connect))?,
             (encryption, tls) => {
                 let tcp = TcpStream::connect((self.host.as_str(), self.port))
                     .await
                     .map_err(|e| {
-                        Failure::transient(format!(
-                            "cannot connect to {}:{}: {e}",
-                            self.host, self.port
-                        ))
+                        let message = format!("cannot connect to {}:{}: {e}", self.host, self.port);
+                        (Stage::Connect, Failure::transient(message))
                     })?;
                 tcp.set_nodelay(true)
-                    .map_err(|e| Failure::transient(e.to_string()))?;
+                    .map_err(|e| (Stage::Connect, Failure::transient(e.to_string())))?;
                 let mut conn =
                     AsyncSmtpConnection::connect_with_transport(Box::new(tcp), &self.hello)
                         .await
-                        .map_err(smtp)?;
+                        .map_err(smtp(Stage::Connect))?;
                 if let (Encryption::Starttls, Some(tls)) = (encryption, tls) {
                     conn.starttls(tls.clone(), &self.hello)
                         .await
-                        .map_err(smtp)?;
+                        .map_err(smtp(Stage::Starttls))?;
                 }
                 conn
             }
@@ -130,9 +155,35 @@ impl SmtpPool {
         if let Some(credentials) = &self.credentials {
             conn.auth(&[Mechanism::Plain, Mechanism::Login], credentials)
                 .await
-                .map_err(smtp)?;
+                .map_err(smtp(Stage::Login))?;
         }
         Ok(conn)
+    }
+
+    /// Connect, EHLO, STARTTLS and AUTH as the sender does, then QUIT:
+    /// nothing is sent (`secdesk doctor`, `/readyz`).
+    pub async fn probe(&self) -> Result<Probed, (Stage, Failure)> {
+        let attempt = async {
+            let mut conn = self.connect_in_stages().await?;
+            let server = conn.server_info().name().to_string();
+            let _ = conn.quit().await;
+            Ok(Probed {
+                server,
+                logged_in: self.credentials.is_some(),
+            })
+        };
+        match tokio::time::timeout(self.timeout, attempt).await {
+            Ok(result) => result,
+            Err(_) => Err((
+                Stage::Connect,
+                Failure::transient(format!(
+                    "no answer from {}:{} within {}s (smtp.timeout_secs)",
+                    self.host,
+                    self.port,
+                    self.timeout.as_secs()
+                )),
+            )),
+        }
     }
 
     /// Send one mail over a pooled connection (opened when none is free).
@@ -159,26 +210,6 @@ impl SmtpPool {
                 self.timeout.as_secs()
             ))),
         }
-    }
-
-    /// Whether the server takes a session now (connect, TLS, login, QUIT),
-    /// for `/readyz`; sends nothing.
-    pub async fn probe(&self) -> Result<(), String> {
-        let attempt = async {
-            let mut conn = self.connect().await.map_err(|f| f.message)?;
-            let _ = conn.quit().await;
-            Ok(())
-        };
-        tokio::time::timeout(self.timeout, attempt)
-            .await
-            .unwrap_or_else(|_| {
-                Err(format!(
-                    "no answer from {}:{} within {}s",
-                    self.host,
-                    self.port,
-                    self.timeout.as_secs()
-                ))
-            })
     }
 
     /// QUIT every idle connection.

@@ -23,10 +23,10 @@
 
 pub use secdesk_store::{
     AttachmentView, Backend, BatchOps, Counts, CvssView, DaemonInfo, EventView, Fence,
-    FlaggedMessage, Lane, LeaseView, MailboxState, MessageView, NewAttachment, NewEvent,
-    NewMessage, NewOutboxMail, NewTicket, OutboxItem, OutboxStats, Participant, ParticipantView,
-    QuarantinedMail, StatusLink, StoreError, StoreOps, StoredCvss, TicketDetail, TicketQuery,
-    TicketRef, TicketSummary, TicketUpdate, now_millis,
+    FlaggedMessage, Lane, LeaseView, MailboxState, MessageView, MigrationRecord, NewAttachment,
+    NewEvent, NewMessage, NewOutboxMail, NewTicket, OutboxItem, OutboxStats, Participant,
+    ParticipantView, QuarantinedMail, SchemaHistory, StatusLink, StoreError, StoreOps, StoredCvss,
+    TicketDetail, TicketQuery, TicketRef, TicketSummary, TicketUpdate, now_millis,
 };
 use secdesk_store_postgres::{PgBatch, PgStore};
 pub use secdesk_store_sqlite::database_file as sqlite_file;
@@ -97,6 +97,17 @@ impl Store {
         Ok(Store { db, fence: None })
     }
 
+    /// Whether the database answers, from one connection's attempt: a
+    /// PostgreSQL server that refuses is said at once (the pool would
+    /// wait out its timeout). SQLite has no server: always yes.
+    pub async fn reachable(url: &Secret) -> Result<(), StoreError> {
+        let url = url.expose();
+        match Backend::from_url(url)? {
+            Backend::Sqlite => Ok(()),
+            Backend::Postgres => PgStore::connect_once(url).await,
+        }
+    }
+
     /// This store, with every batch committed only while `fence` holds the
     /// lease it began under (see [`BatchOps::fence_holds`]); a batch begun
     /// without the lease commits nothing.
@@ -117,6 +128,12 @@ impl Store {
     /// Bring the schema up to date (idempotent).
     pub async fn migrate(&self) -> Result<(), StoreError> {
         dispatch!(Db, &self.db, s => s.migrate().await)
+    }
+
+    /// The migrations this build carries and those the database applied,
+    /// read only.
+    pub async fn schema_history(&self) -> Result<SchemaHistory, StoreError> {
+        dispatch!(Db, &self.db, s => s.schema_history().await)
     }
 
     pub async fn close(&self) {

@@ -25,6 +25,7 @@ use metrics_exporter_prometheus::PrometheusHandle;
 
 use crate::ingest::DeskContext;
 use crate::outbox::sender::Transport;
+use crate::outbox::smtp::Stage;
 use crate::shutdown::Shutdown;
 use crate::store::Store;
 use crate::ticket::link::{StatusToken, link_works};
@@ -164,7 +165,21 @@ async fn readyz(State(web): State<Arc<Web>>) -> Response {
         Some((name, _)) => web.store.lease(name).await.ok().flatten().map(|l| l.holder),
         None => None,
     };
-    let smtp = web.health.smtp(web.smtp.probe()).await;
+    let probe = async {
+        web.smtp
+            .probe()
+            .await
+            .map(|_| ())
+            .map_err(|(stage, failure)| {
+                let stage = match stage {
+                    Stage::Connect => "connect",
+                    Stage::Starttls => "STARTTLS",
+                    Stage::Login => "login",
+                };
+                format!("{stage}: {}", failure.message)
+            })
+    };
+    let smtp = web.health.smtp(probe).await;
     let facts = Facts {
         database,
         reader: web.health.reader(),

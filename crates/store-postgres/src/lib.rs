@@ -10,14 +10,17 @@ use std::time::Duration;
 
 use secdesk_store::{
     AttachmentRow, AttachmentView, BatchOps, Context, Counts, DaemonInfo, EventRow, EventView,
-    Fence, FlaggedMessage, Lane, LeaseView, MailboxState, MessageRow, NewAttachment, NewEvent,
-    NewMessage, NewOutboxMail, NewTicket, OutboxItem, OutboxStats, Participant, ParticipantView,
-    QuarantinedMail, StatusLink, StoreError, StoreOps, SummaryRow, TicketDetail, TicketQuery,
-    TicketRef, TicketRelations, TicketRow, TicketSummary, TicketUpdate, dedupe_participants,
-    json_list, redact_url, rfc3339,
+    Fence, FlaggedMessage, Lane, LeaseView, MailboxState, MessageRow, MigrationRow, NewAttachment,
+    NewEvent, NewMessage, NewOutboxMail, NewTicket, OutboxItem, OutboxStats, Participant,
+    ParticipantView, QuarantinedMail, SchemaHistory, StatusLink, StoreError, StoreOps, SummaryRow,
+    TicketDetail, TicketQuery, TicketRef, TicketRelations, TicketRow, TicketSummary, TicketUpdate,
+    dedupe_participants, json_list, redact_url, rfc3339,
 };
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{ConnectOptions, Postgres, Transaction};
+
+/// The schema's migrations, compiled in.
+static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/postgres");
 
 #[derive(Clone, Debug)]
 pub struct PgStore {
@@ -26,6 +29,22 @@ pub struct PgStore {
 
 pub struct PgBatch {
     tx: Transaction<'static, Postgres>,
+}
+
+impl PgStore {
+    /// One connection, opened and closed: the pool retries a refused
+    /// connection until its acquire timeout, as if the server were still
+    /// starting, where `secdesk doctor` wants the refusal itself.
+    pub async fn connect_once(url: &str) -> Result<(), StoreError> {
+        let connect_error = |source| StoreError::Connect {
+            url: redact_url(url),
+            source,
+        };
+        let options = url.parse::<PgConnectOptions>().map_err(connect_error)?;
+        let conn = options.connect().await.map_err(connect_error)?;
+        let _ = sqlx::Connection::close(conn).await;
+        Ok(())
+    }
 }
 
 impl StoreOps for PgStore {
@@ -50,10 +69,31 @@ impl StoreOps for PgStore {
     }
 
     async fn migrate(&self) -> Result<(), StoreError> {
-        sqlx::migrate!("../../migrations/postgres")
-            .run(&self.pool)
-            .await?;
+        MIGRATIONS.run(&self.pool).await?;
         Ok(())
+    }
+
+    async fn schema_history(&self) -> Result<SchemaHistory, StoreError> {
+        // sqlx's own table, which the migrations do not create and so the
+        // database the macros are checked against lacks: plain queries
+        let exists =
+            sqlx::query_scalar::<_, bool>("SELECT to_regclass('_sqlx_migrations') IS NOT NULL")
+                .fetch_one(&self.pool)
+                .await
+                .doing("look for the migrations table")?;
+        let rows = if exists {
+            let rows = sqlx::query_as::<_, MigrationRow>(
+                "SELECT version, description, checksum, success FROM _sqlx_migrations
+                 ORDER BY version",
+            )
+            .fetch_all(&self.pool)
+            .await
+            .doing("read the applied migrations")?;
+            Some(rows)
+        } else {
+            None
+        };
+        Ok(SchemaHistory::new(&MIGRATIONS, rows))
     }
 
     async fn begin(&self) -> Result<PgBatch, StoreError> {

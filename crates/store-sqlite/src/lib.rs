@@ -9,14 +9,17 @@ use std::time::Duration;
 
 use secdesk_store::{
     AttachmentRow, AttachmentView, BatchOps, Context, Counts, DaemonInfo, EventRow, EventView,
-    Fence, FlaggedMessage, Lane, LeaseView, MailboxState, MessageRow, NewAttachment, NewEvent,
-    NewMessage, NewOutboxMail, NewTicket, OutboxItem, OutboxStats, Participant, ParticipantView,
-    QuarantinedMail, StatusLink, StoreError, StoreOps, SummaryRow, TicketDetail, TicketQuery,
-    TicketRef, TicketRelations, TicketRow, TicketSummary, TicketUpdate, dedupe_participants,
-    fts5_query, json_list, json_text, redact_url, rfc3339,
+    Fence, FlaggedMessage, Lane, LeaseView, MailboxState, MessageRow, MigrationRow, NewAttachment,
+    NewEvent, NewMessage, NewOutboxMail, NewTicket, OutboxItem, OutboxStats, Participant,
+    ParticipantView, QuarantinedMail, SchemaHistory, StatusLink, StoreError, StoreOps, SummaryRow,
+    TicketDetail, TicketQuery, TicketRef, TicketRelations, TicketRow, TicketSummary, TicketUpdate,
+    dedupe_participants, fts5_query, json_list, json_text, redact_url, rfc3339,
 };
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
 use sqlx::{ConnectOptions, Sqlite, Transaction};
+
+/// The schema's migrations, compiled in.
+static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");
 
 #[derive(Clone, Debug)]
 pub struct SqliteStore {
@@ -83,10 +86,33 @@ impl StoreOps for SqliteStore {
     }
 
     async fn migrate(&self) -> Result<(), StoreError> {
-        sqlx::migrate!("../../migrations/sqlite")
-            .run(&self.pool)
-            .await?;
+        MIGRATIONS.run(&self.pool).await?;
         Ok(())
+    }
+
+    async fn schema_history(&self) -> Result<SchemaHistory, StoreError> {
+        // sqlx's own table, which the migrations do not create and so the
+        // database the macros are checked against lacks: plain queries
+        let exists = sqlx::query_scalar::<_, i64>(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .doing("look for the migrations table")?
+            > 0;
+        let rows = if exists {
+            let rows = sqlx::query_as::<_, MigrationRow>(
+                "SELECT version, description, checksum, success FROM _sqlx_migrations
+                 ORDER BY version",
+            )
+            .fetch_all(&self.pool)
+            .await
+            .doing("read the applied migrations")?;
+            Some(rows)
+        } else {
+            None
+        };
+        Ok(SchemaHistory::new(&MIGRATIONS, rows))
     }
 
     async fn begin(&self) -> Result<SqliteBatch, StoreError> {

@@ -85,6 +85,63 @@ fn transient(error: &sqlx::Error) -> bool {
     }
 }
 
+/// One migration, as this build carries it or as the database recorded it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MigrationRecord {
+    pub version: i64,
+    pub description: String,
+    pub checksum: Vec<u8>,
+    /// Whether it ran to its end (always true for a carried one).
+    pub success: bool,
+}
+
+/// A row of sqlx's migrations table: version, description, checksum,
+/// success.
+pub type MigrationRow = (i64, String, Vec<u8>, bool);
+
+/// What `secdesk doctor` compares to tell whether the schema is current.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaHistory {
+    /// The migrations compiled into this build, in order.
+    pub known: Vec<MigrationRecord>,
+    /// The ones the database applied; `None` when it has no record at all
+    /// (a database never migrated).
+    pub applied: Option<Vec<MigrationRecord>>,
+}
+
+impl SchemaHistory {
+    /// The carried migrations of `migrator` and the `rows` read from its
+    /// table: (version, description, checksum, success).
+    pub fn new(
+        migrator: &sqlx::migrate::Migrator,
+        rows: Option<Vec<MigrationRow>>,
+    ) -> SchemaHistory {
+        let known = migrator
+            .iter()
+            .filter(|m| m.migration_type.is_up_migration())
+            .map(|m| MigrationRecord {
+                version: m.version,
+                description: m.description.to_string(),
+                checksum: m.checksum.to_vec(),
+                success: true,
+            })
+            .collect();
+        let applied = rows.map(|rows| {
+            rows.into_iter()
+                .map(
+                    |(version, description, checksum, success)| MigrationRecord {
+                        version,
+                        description,
+                        checksum,
+                        success,
+                    },
+                )
+                .collect()
+        });
+        SchemaHistory { known, applied }
+    }
+}
+
 /// Attach what we were doing to a sqlx error.
 pub trait Context<T> {
     fn doing(self, action: &'static str) -> Result<T, StoreError>;
@@ -135,6 +192,9 @@ pub trait StoreOps: Sized {
     async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError>;
     /// Bring the schema up to date (idempotent).
     async fn migrate(&self) -> Result<(), StoreError>;
+    /// The migrations this build carries and those the database recorded,
+    /// read without changing anything (`secdesk doctor`).
+    async fn schema_history(&self) -> Result<SchemaHistory, StoreError>;
     async fn close(&self);
     /// Where reading of `mailbox` stopped, if it was ever read.
     async fn mailbox_state(&self, mailbox: &str) -> Result<Option<MailboxState>, StoreError>;
