@@ -615,6 +615,24 @@ pub(super) fn label_line<'a>(line: &'a str) -> Option<LabelLine<'a>> {
     None
 }
 
+/// A line that is only another field's data: a CVSS vector (perhaps after
+/// "CVSS v3.1:" and with its score), or CVE ids alone. It ends the free
+/// text above it: a vector under the problem is not part of the problem.
+static DATA_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\s*(?:[-*•]\s*)?[*_]*
+          (?:
+            (?:cvss\s*(?:v?\s*[234](?:\.[01])?)?\s*(?:vector|vettore|score|punteggio|base)?\s*[:=]?\s*)?
+            \(?cvss:[234]\.[01]/[A-Z]{1,3}:[A-Z](?:/[A-Z]{1,3}:[A-Z])*\)?[*_]*
+            (?:\s*[(\[-]?\s*(?:base\s*)?(?:score\s*)?[0-9]{1,2}(?:[.,][0-9])?(?:\s*[-/]?\s*\w+)?\s*[)\]]?)?
+          |
+            (?:cve[-‐‑][0-9]{4}[-‐‑][0-9]{4,7}[\s,;]*(?:and|e)?\s*)+
+          )
+          [*_.]*\s*$",
+    )
+    .expect("valid regex")
+});
+
 /// One labelled field with its value.
 #[derive(Debug, PartialEq)]
 pub(super) struct Section<'a> {
@@ -652,6 +670,19 @@ pub(super) fn sections(text: &str) -> Sections<'_> {
     let mut unlabelled = Vec::new();
     let mut open: Option<Open<'_>> = None;
     for line in text.lines() {
+        if DATA_LINE.is_match(line) {
+            // read from the whole text by `cve` and `cvss`; here it only
+            // ends the field above it
+            if let Some(done) = open.take() {
+                labelled.push(close(done));
+            }
+            open = Some(Open {
+                field: Field::CveCvss,
+                label: "",
+                lines: vec![line],
+            });
+            continue;
+        }
         if let Some(found) = label_line(line) {
             if let Some(done) = open.take() {
                 labelled.push(close(done));
@@ -777,5 +808,30 @@ mod tests {
             ]
         );
         assert_eq!(s.unlabelled, "Unlabelled note.");
+    }
+
+    #[test]
+    fn a_vector_or_cve_line_ends_the_field_above_it() {
+        for data in [
+            "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N",
+            "cvss:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N (8.1 High)",
+            "CVSS v4.0: CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",
+            "- **CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H** - 9.8",
+            "CVE-2024-12345",
+            "CVE-2024-1234, CVE-2024-5678",
+        ] {
+            let text = format!(
+                "Problem: the login page leaks the session id\nwhen logging in from the app.\n{data}\nFix: upgrade"
+            );
+            let s = sections(&text);
+            assert_eq!(
+                s.labelled[0].value,
+                "the login page leaks the session id\nwhen logging in from the app.",
+                "{data}"
+            );
+            assert_eq!(s.labelled.last().map(|l| l.value.as_str()), Some("upgrade"));
+        }
+        let s = sections("Problem: see CVE-2024-1234 for the details of the flaw");
+        assert!(s.labelled[0].value.contains("CVE-2024-1234"), "a sentence is not data");
     }
 }

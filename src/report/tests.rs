@@ -504,7 +504,8 @@ fn forwarded_report_is_read_from_the_quoted_text() {
     let report = extract_from("Re: report", body);
     assert_eq!(
         report.description.as_deref(),
-        Some("path traversal in /download\nCVE-2024-7777")
+        Some("path traversal in /download"),
+        "the CVE line is the CVE field's, not the description's"
     );
     assert_eq!(cves(&report), ["CVE-2024-7777"]);
 }
