@@ -299,12 +299,26 @@ fn read_fields(text: &str) -> TextFields {
     let prose = sections.unlabelled.as_str();
     let prose_words = text::prose_words(prose);
     let labelled_description = !description.is_empty();
+    let free_text = std::iter::once(prose)
+        .chain(description.iter().copied())
+        .collect::<Vec<&str>>()
+        .join("\n\n");
+    let customer_message = if customer_message.is_empty() {
+        prose::customer_message(&free_text).map(|m| text::truncate_chars(&m, text::MAX_FIELD_CHARS))
+    } else {
+        Some(joined(&customer_message))
+    };
     let remediation = if remediation.is_empty() {
-        let free_text: Vec<&str> = std::iter::once(prose)
-            .chain(description.iter().copied())
-            .collect();
-        prose::remediation_sentences(&free_text.join("\n\n"))
-            .map(|r| text::truncate_chars(&r, text::MAX_FIELD_CHARS))
+        // what customers are to be told ("please change your password") is
+        // not the desk's fix
+        let rest = match &customer_message {
+            Some(m) => free_text.split_whitespace().collect::<Vec<_>>().join(" ").replace(
+                m.split_whitespace().collect::<Vec<_>>().join(" ").as_str(),
+                " ",
+            ),
+            None => free_text.clone(),
+        };
+        prose::remediation_sentences(&rest).map(|r| text::truncate_chars(&r, text::MAX_FIELD_CHARS))
     } else {
         Some(joined(&remediation))
     };
@@ -324,7 +338,7 @@ fn read_fields(text: &str) -> TextFields {
         labelled_description,
         prose_words,
         remediation,
-        customer_message: (!customer_message.is_empty()).then(|| joined(&customer_message)),
+        customer_message,
         kind: type_label.or(heading_hint),
     }
 }

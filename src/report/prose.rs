@@ -1,48 +1,175 @@
-//! Free prose: a remediation is taken from it only when a sentence plainly
-//! offers one. Precision over recall: a sentence that negates ("no fix is
-//! available yet") or asks is not a remediation.
+//! Free prose: a fix or mitigation, and a message for customers, told in
+//! sentences rather than under a label.
+//!
+//! A sentence offers a remediation when it names one (a fix, a patch, a
+//! workaround, a mitigation) or when it has a remediation verb (upgrade,
+//! disable, rotate, block, restrict...; aggiornare, disattivare, ruotare,
+//! bloccare...) with someone doing or advising it: an imperative ("Upgrade
+//! to 2.4.9"), advice ("you should", "I'd suggest", "si può", "suggerirei"),
+//! the desk's reporter having done it ("we revoked", "abbiamo bloccato"), or
+//! a version that "closes it". Precision over recall: a sentence that
+//! negates ("no fix is available yet"), asks, or tells how to reproduce or
+//! attack ("disable the WAF and send the payload") is never one.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+/// A remedy named by its noun.
 static REMEDY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:mitigat\w*|workarounds?|fix(?:ed|es)?|patch(?:ed|es)?|upgrad(?:e|ing)\s+to|updat(?:e|ing)\s+to|mitigazion[ei]|mitigar\w*|correzion[ei]|aggiornare|aggiornando|aggiornamento\s+al(?:la)?)\b",
+        r"(?i)\b(?:mitigat\w*|workarounds?|fix(?:ed|es)?|hotfix\w*|patch(?:ed|es)?|upgrad(?:e|ing)\s+to|updat(?:e|ing)\s+to|mitigazion[ei]|mitigar\w*|correzion[ei]|soluzion[ei]\s+temporane[ae]|contromisur[ae]|aggiornare|aggiornando|aggiornamento\s+al(?:la)?)\b",
+    )
+    .expect("valid regex")
+});
+
+/// What one does to remedy: the verb, in its forms.
+static ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+            upgrad\w*|updat\w*|patch\w*|disabl\w*|deactivat\w*|turn(?:ed|ing)?\s+off|switch(?:ed|ing)?\s+off|
+            rotat\w*|reset(?:ting)?|revok\w*|block\w*|restrict\w*|limit(?:ed|ing)?\s+access|firewall\w*|
+            remov\w*|uninstall\w*|apply|applied|applying|install\w*|enabl\w*\s+(?:mfa|2fa|two[-\s]factor|multi[-\s]factor|the\s+waf|csp|hsts)|
+            chang\w*\s+(?:the\s+|all\s+|your\s+)?(?:passwords?|credentials|keys)|
+            mov(?:e|ed|ing)\s+to|switch(?:ed|ing)?\s+to|migrat\w*\s+to|
+            sanitiz\w*|sanitis\w*|escap(?:e|ed|ing)\s|encod(?:e|ed|ing)\s|validat\w*|whitelist\w*|allow-?list\w*|
+            isolat\w*|quarantin\w*|shut\s+down|took\s+\w+\s+offline|taken\s+offline|
+            aggiorn\w*|passa(?:re|te|to)\s+(?:alla|a)\b|disattiv\w*|disabilit\w*|applica\w*|ruota\w*|revoca\w*|
+            blocca\w*|bloccat\w*|limita\w*|restring\w*|rimuov\w*|rimoss\w*|disinstall\w*|installa\w*|
+            cambia\w*\s+(?:la\s+|le\s+|tutte\s+le\s+)?(?:password|credenziali|chiavi)|isola\w*|spent[oaie]|spegne\w*|
+            filtra\w*|valida\w*|abilita\w*\s+(?:l'?\s*)?(?:mfa|2fa|autenticazione)
+        )",
+    )
+    .expect("valid regex")
+});
+
+/// Someone does it or advises it: an imperative at the start, advice, a
+/// first person who did it, or a version that closes the hole.
+static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        ^(?:please\s+|kindly\s+|per\s+favore\s+|then\s+|also\s+|first,?\s+|quickly\s+)?(?:upgrade|update|patch|disable|deactivate|turn\s+off|rotate|reset|revoke|block|restrict|remove|uninstall|apply|install|enable|change|move|switch|migrate|sanitize|sanitise|escape|encode|validate|isolate|aggiornare|aggiornate|passare|passate|disattivare|disattivate|disabilitare|disabilitate|applicare|applicate|ruotare|ruotate|revocare|revocate|bloccare|bloccate|limitare|limitate|rimuovere|rimuovete|installare|installate|cambiare|cambiate|filtrare|validare|abilitare|abilitate|isolare)\b
+        |\b(?:should|must|need\s+to|needs\s+to|have\s+to|recommend\w*|suggest\w*|advis\w*|consider\w*|please|can\s+be|could\s+be|would\s+be|you\s+can|you\s+could|one\s+can|i'?d|we'?d|it\s+is\s+advisable|best\s+to|as\s+a\s+stopgap|in\s+the\s+meantime|meanwhile|until\s+then|temporarily)\b
+        |\b(?:we|i)\s+(?:have\s+|'ve\s+|had\s+|already\s+|immediately\s+|then\s+|also\s+)*\w+ed\b
+        |\b(?:we|i)'ve\b
+        |\b(?:closes|fixes|resolves|addresses|solves)\s+(?:it|this|the\s+(?:issue|problem|hole|flaw|bug|vulnerability))\b
+        |\b(?:is|was|are|were)\s+(?:fixed|patched|resolved|addressed)\s+in\b
+        |\b(?:suggeri\w*|consigli\w*|raccomand\w*|si\s+pu[oò]|si\s+potrebbe|si\s+dovrebbe|si\s+deve|bisogna|occorre|[eè]\s+necessario|[eè]\s+consigliabile|conviene|dovreste|dovete|potete|potreste|va\s+\w+[aei]t[oaie]|vanno|nel\s+frattempo|in\s+attesa|temporaneamente|per\s+ora)\b
+        |\b(?:abbiamo|ho|avevamo|avevo)\s+(?:gi[aà]\s+|subito\s+|immediatamente\s+|anche\s+|poi\s+)*\w+(?:at[oaie]|it[oaie]|ut[oaie]|ess[oaie]|ost[oaie])\b
+        |\b(?:chiude|risolve|corregge|sistema)\s+(?:il\s+problema|la\s+falla|la\s+vulnerabilit[aà])\b|\b(?:risolt[oa]|corrett[oa])\s+nella\s+versione\b
+        ",
     )
     .expect("valid regex")
 });
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:no|not|none|nessun[oa]?|non|without|senza|yet|ancora)\b|n't\b")
+    Regex::new(r"(?i)\b(?:no|not|none|nessun[oa]?|non|without|senza|yet|ancora|neither|nor|né)\b|n't\b")
         .expect("valid regex")
+});
+
+/// How to reproduce or attack: never a fix, whatever its verbs.
+static ATTACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:reproduc\w*|repro\b|riprodur\w*|riproduzione|proof[-\s]of[-\s]concept|poc\b|payload|exploit\w*|attackers?\b|attaccant[ei]|malicious|malevol\w*|the\s+intruder|l'?intruso|threat\s+actors?|step\s+\d|passo\s+\d)",
+    )
+    .expect("valid regex")
+});
+
+/// "what we could tell the users affected is", "for the customer notice",
+/// "ai clienti scriverei che": a message for customers follows.
+static CUSTOMER_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b(?:tell|inform|notify|say\s+to|write\s+to|communicate\s+to|told|informed|notified|message\s+(?:for|to)|notice\s+(?:for|to)|wording\s+for)\s+(?:the\s+|our\s+|your\s+|all\s+)?(?:affected\s+|impacted\s+)?(?:customers?|users?|clients?)\b
+        |\b(?:customers?|users?|clients?)\s+(?:could|can|should|would|might)\s+be\s+(?:told|informed|notified)\b
+        |\bfor\s+the\s+(?:customer|user|client)s?\s+(?:notice|notification|message|communication|advisory|statement)\b
+        |\b(?:customer|user|client)\s+(?:notice|notification|communication)\s+(?:i'?d|we'?d|could|should)\b
+        |\b(?:ai|agli|alle)\s+(?:nostri\s+|vostri\s+)?(?:clienti|utenti|utilizzatori)\s+(?:\w+\s+){0,2}?(?:scriverei|direi|comunicherei|scriverem(?:m)?o|dire(?:m)?mo|comunicherem(?:m)?o|si\s+pu[oò]\s+(?:dire|scrivere|comunicare)|potremmo\s+(?:dire|scrivere|comunicare)|potreste\s+(?:dire|scrivere|comunicare)|suggerirei\s+di\s+(?:dire|scrivere|comunicare))\b
+        |\b(?:comunicare|dire|scrivere)\s+(?:ai|agli)\s+(?:clienti|utenti)\b
+        |\bper\s+(?:la\s+)?comunicazione\s+(?:ai|agli)\s+(?:clienti|utenti)\b
+        ",
+    )
+    .expect("valid regex")
 });
 
 /// Sentences kept at most, and their longest length in characters.
 const MAX_SENTENCES: usize = 3;
 const MAX_SENTENCE_CHARS: usize = 500;
 
+/// Whether one sentence offers a fix, workaround or mitigation.
+pub(super) fn offers_remedy(sentence: &str) -> bool {
+    let s = sentence.trim();
+    if s.ends_with('?') || NEGATION.is_match(s) || ATTACK.is_match(s) {
+        return false;
+    }
+    REMEDY.is_match(s) || (ACTION.is_match(s) && AGENCY.is_match(s))
+}
+
 /// The sentences of `text` that offer a fix, workaround or mitigation.
 pub(super) fn remediation_sentences(text: &str) -> Option<String> {
     let picked: Vec<String> = sentences(text)
         .filter(|s| s.chars().count() <= MAX_SENTENCE_CHARS)
-        .filter(|s| REMEDY.is_match(s) && !NEGATION.is_match(s) && !s.ends_with('?'))
+        .filter(|s| offers_remedy(s))
         .take(MAX_SENTENCES)
         .collect();
     (!picked.is_empty()).then(|| picked.join(" "))
 }
 
+/// A message for customers told in prose: what follows the cue (after its
+/// colon, or its "that"/"che"), to the end of its paragraph; the sentence
+/// itself when nothing follows.
+pub(super) fn customer_message(text: &str) -> Option<String> {
+    for paragraph in text.split("\n\n") {
+        // a wrapped line goes on; a line that ends a sentence ends the
+        // message, unless the message has not begun
+        let mut kept = String::new();
+        for line in paragraph.lines() {
+            kept.push_str(line.trim());
+            kept.push(' ');
+            if line.trim_end().ends_with(['.', '!', '?', '"', '”', '»']) && CUSTOMER_CUE.is_match(&kept) {
+                break;
+            }
+        }
+        let joined = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+        let Some(cue) = CUSTOMER_CUE.find(&joined) else {
+            continue;
+        };
+        let after = &joined[cue.end()..];
+        let message = if let Some(colon) = after.find(':').filter(|&i| i < 80) {
+            after[colon + 1..].trim()
+        } else if let Some(that) = THAT.find(after).filter(|m| m.start() < 60) {
+            after[that.end()..].trim()
+        } else {
+            // the sentence the cue is in
+            let start = joined[..cue.start()]
+                .rfind(['.', '!', '?'])
+                .map_or(0, |i| i + 1);
+            joined[start..].trim()
+        };
+        let message = message
+            .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '«' | '»'))
+            .trim();
+        if message.split_whitespace().count() >= 4 {
+            return Some(message.to_owned());
+        }
+    }
+    None
+}
+
+static THAT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:that|che)\b").expect("valid regex"));
+
 /// Sentences of a text whose lines may be wrapped: paragraphs are joined,
-/// then cut after `.`, `!` or `?` followed by white space (so that "2.4.1"
-/// stays whole).
-fn sentences(text: &str) -> impl Iterator<Item = String> + '_ {
+/// then cut after `.`, `!`, `?` or `;` followed by white space (so that
+/// "2.4.1" stays whole).
+pub(super) fn sentences(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split("\n\n").flat_map(|paragraph| {
         let joined = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut out = Vec::new();
         let mut start = 0;
         let bytes = joined.as_bytes();
         for (i, &b) in bytes.iter().enumerate() {
-            if matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1) == Some(&b' ') {
+            if matches!(b, b'.' | b'!' | b'?' | b';') && bytes.get(i + 1) == Some(&b' ') {
                 out.push(joined[start..=i].trim().to_owned());
                 start = i + 1;
             }
@@ -72,5 +199,49 @@ mod tests {
             remediation_sentences("Come mitigazione si può disabilitare il modulo.").as_deref(),
             Some("Come mitigazione si può disabilitare il modulo.")
         );
+    }
+
+    #[test]
+    fn remedies_told_as_people_tell_them() {
+        for (text, expected) in [
+            (
+                "Tokens were used from two networks. We revoked the leaked tokens and blocked the two source networks at the edge.",
+                Some("We revoked the leaked tokens and blocked the two source networks at the edge."),
+            ),
+            ("nginx 2.4.1 has the bug. Moving to 2.4.9 closes it.", Some("Moving to 2.4.9 closes it.")),
+            (
+                "Suggerirei di passare alla versione 3.1; nel frattempo si può disattivare il modulo.",
+                Some("Suggerirei di passare alla versione 3.1; nel frattempo si può disattivare il modulo."),
+            ),
+            ("As a stopgap, restrict access to /admin to the VPN.", Some("As a stopgap, restrict access to /admin to the VPN.")),
+            ("Abbiamo bloccato gli indirizzi e ruotato le credenziali.", Some("Abbiamo bloccato gli indirizzi e ruotato le credenziali.")),
+            // not a fix: how to attack, what the attacker did, a question, a negation
+            ("To reproduce, disable the WAF and send the payload.", None),
+            ("The attacker disabled the antivirus and removed the logs.", None),
+            ("Should we upgrade to 2.5?", None),
+            ("We have not patched the servers yet.", None),
+            ("The update server is reachable from the internet.", None),
+            ("Il modulo consente di caricare file arbitrari.", None),
+        ] {
+            assert_eq!(remediation_sentences(text).as_deref(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn customer_messages_told_in_prose() {
+        assert_eq!(
+            customer_message("For the customer notice I'd suggest: we found a flaw\nin the portal and fixed it.\nA fix would be to turn off debug mode.").as_deref(),
+            Some("we found a flaw in the portal and fixed it.")
+        );
+        assert_eq!(
+            customer_message("The panel leaks debug data.\n\nWhat we could tell the users affected is roughly: your data was not exposed, but please change your password.").as_deref(),
+            Some("your data was not exposed, but please change your password.")
+        );
+        assert_eq!(
+            customer_message("Ai clienti scriverei che il servizio è stato ripristinato e nessun dato è stato perso.").as_deref(),
+            Some("il servizio è stato ripristinato e nessun dato è stato perso.")
+        );
+        assert_eq!(customer_message("Our customers use the portal daily."), None);
+        assert_eq!(customer_message("Please tell me if the customers are affected."), None);
     }
 }
