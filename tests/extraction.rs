@@ -40,7 +40,13 @@ struct Tally {
 }
 
 impl Tally {
-    fn record(&mut self, right: bool, expected_yes: bool, got_yes: bool, miss: impl FnOnce() -> String) {
+    fn record(
+        &mut self,
+        right: bool,
+        expected_yes: bool,
+        got_yes: bool,
+        miss: impl FnOnce() -> String,
+    ) {
         self.total += 1;
         if right {
             self.right += 1;
@@ -66,7 +72,12 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 fn contains_folded(haystack: &str, needle: &str) -> bool {
-    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     fold(haystack).contains(&fold(needle))
 }
 
@@ -79,59 +90,108 @@ fn score(dir: &Path) -> (f64, String) {
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let e: Expected = serde_json::from_str(line).unwrap_or_else(|err| panic!("{line}: {err}"));
         reports += 1;
-        let got = secdesk::cli::parse_file(&dir.join(&e.file), &Limits::default(), "security@example.test")
-            .unwrap_or_else(|err| panic!("{}: {err}", e.file));
+        let got = secdesk::cli::parse_file(
+            &dir.join(&e.file),
+            &Limits::default(),
+            "security@example.test",
+        )
+        .unwrap_or_else(|err| panic!("{}: {err}", e.file));
         let f = &e.file;
         let kind_right = got.kind == e.kind;
-        fields.entry("kind").or_default().record(kind_right, e.kind != "unknown", got.kind != "unknown", || {
-            format!("{f}: kind {} (expected {})", got.kind, e.kind)
-        });
-        fields.entry("language").or_default().record(got.language == e.language, true, true, || {
-            format!("{f}: language {} (expected {})", got.language, e.language)
-        });
+        fields.entry("kind").or_default().record(
+            kind_right,
+            e.kind != "unknown",
+            got.kind != "unknown",
+            || format!("{f}: kind {} (expected {})", got.kind, e.kind),
+        );
+        fields.entry("language").or_default().record(
+            got.language == e.language,
+            true,
+            true,
+            || format!("{f}: language {} (expected {})", got.language, e.language),
+        );
         let mut cves = got.cve_ids.clone();
         cves.sort();
         let mut want_cves = e.cve_ids.clone();
         want_cves.sort();
-        fields.entry("cve_ids").or_default().record(cves == want_cves, !want_cves.is_empty(), !cves.is_empty(), || {
-            format!("{f}: CVEs {cves:?} (expected {want_cves:?})")
-        });
+        fields.entry("cve_ids").or_default().record(
+            cves == want_cves,
+            !want_cves.is_empty(),
+            !cves.is_empty(),
+            || format!("{f}: CVEs {cves:?} (expected {want_cves:?})"),
+        );
         let vector = got.cvss.as_ref().map(|c| c.vector.clone());
-        fields.entry("cvss_vector").or_default().record(vector == e.cvss_vector, e.cvss_vector.is_some(), vector.is_some(), || {
-            format!("{f}: vector {vector:?} (expected {:?})", e.cvss_vector)
-        });
+        fields.entry("cvss_vector").or_default().record(
+            vector == e.cvss_vector,
+            e.cvss_vector.is_some(),
+            vector.is_some(),
+            || format!("{f}: vector {vector:?} (expected {:?})", e.cvss_vector),
+        );
         let score = got.cvss.as_ref().map(|c| c.base_score);
         let score_right = match (score, e.cvss_score) {
             (Some(a), Some(b)) => (a - b).abs() < 0.05,
             (None, None) => true,
             _ => false,
         };
-        fields.entry("cvss_score").or_default().record(score_right, e.cvss_score.is_some(), score.is_some(), || {
-            format!("{f}: score {score:?} (expected {:?})", e.cvss_score)
-        });
+        fields.entry("cvss_score").or_default().record(
+            score_right,
+            e.cvss_score.is_some(),
+            score.is_some(),
+            || format!("{f}: score {score:?} (expected {:?})", e.cvss_score),
+        );
         let reported_right = match (got.reported_score, e.reported_score) {
             (Some(a), Some(b)) => (a - b).abs() < 0.05,
             (None, None) => true,
             _ => false,
         };
-        fields.entry("reported_score").or_default().record(reported_right, e.reported_score.is_some(), got.reported_score.is_some(), || {
-            format!("{f}: reported score {:?} (expected {:?})", got.reported_score, e.reported_score)
-        });
+        fields.entry("reported_score").or_default().record(
+            reported_right,
+            e.reported_score.is_some(),
+            got.reported_score.is_some(),
+            || {
+                format!(
+                    "{f}: reported score {:?} (expected {:?})",
+                    got.reported_score, e.reported_score
+                )
+            },
+        );
         for (name, found, has, hint) in [
-            ("remediation", &got.remediation, e.has_remediation, &e.remediation_hint),
-            ("customer_message", &got.customer_message, e.has_customer_message, &e.customer_message_hint),
+            (
+                "remediation",
+                &got.remediation,
+                e.has_remediation,
+                &e.remediation_hint,
+            ),
+            (
+                "customer_message",
+                &got.customer_message,
+                e.has_customer_message,
+                &e.customer_message_hint,
+            ),
         ] {
             let right = match (found, has) {
                 (Some(text), true) => hint.as_deref().is_none_or(|h| contains_folded(text, h)),
                 (None, false) => true,
                 _ => false,
             };
-            fields.entry(name).or_default().record(right, has, found.is_some(), || {
-                format!("{f}: {name} {found:?} (expected {})", if has { format!("one with {hint:?}") } else { "none".into() })
-            });
+            fields
+                .entry(name)
+                .or_default()
+                .record(right, has, found.is_some(), || {
+                    format!(
+                        "{f}: {name} {found:?} (expected {})",
+                        if has {
+                            format!("one with {hint:?}")
+                        } else {
+                            "none".into()
+                        }
+                    )
+                });
         }
     }
-    let (right, total) = fields.values().fold((0, 0), |(r, t), f| (r + f.right, t + f.total));
+    let (right, total) = fields
+        .values()
+        .fold((0, 0), |(r, t), f| (r + f.right, t + f.total));
     let share = ratio(right, total);
     let mut out = format!(
         "{}: {reports} reports, {right}/{total} fields right = {:.1} %\n",
@@ -155,7 +215,9 @@ fn score(dir: &Path) -> (f64, String) {
 }
 
 fn set(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reports").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/reports")
+        .join(name)
 }
 
 #[test]
@@ -165,8 +227,15 @@ fn the_desk_reads_the_labelled_reports() {
         let (share, report) = score(&set(name));
         println!("{report}");
         if share < BAR {
-            failed.push(format!("{name}: {:.1} % < {:.0} %", share * 100.0, BAR * 100.0));
+            failed.push(format!(
+                "{name}: {:.1} % < {:.0} %",
+                share * 100.0,
+                BAR * 100.0
+            ));
         }
     }
-    assert!(failed.is_empty(), "under the bar: {failed:?} (run with --nocapture for the misses)");
+    assert!(
+        failed.is_empty(),
+        "under the bar: {failed:?} (run with --nocapture for the misses)"
+    );
 }

@@ -13,7 +13,7 @@ static PLUS_TAG: LazyLock<Regex> =
 
 static INCIDENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:incidents?|incident[ei]|breach(?:ed|es)?|leak(?:ed|s|age)?|compromised?|compromise|attack(?:ed|ers?|s)?|intrusions?|ransomware|malware|phishing|defaced?|exfiltrat\w*|unauthori[sz]ed\s+access|violazion[ei]|violat[oaie]|compromess[oaie]|attacc(?:o|hi|ato|ati)|intrusion[ei]|evento\s+imprevisto|eventi\s+imprevisti|furto\s+di\s+dati|fuga\s+di\s+dati|accesso\s+non\s+autorizzato|esfiltra\w*)\b",
+        r"(?i)\b(?:incidents?|incident[ei]|breach(?:ed|es)?|leak(?:ed|s|age)?|compromised?|compromise|attack(?:ed|ers?|s)?|intrusions?|ransomware|malware|phishing|defaced?|exfiltrat\w*|unauthori[sz]ed\s+access|violazion[ei]|violat[oaie]|compromess[oaie]|attacc(?:o|hi|ato|ati)|intrusion[ei]|evento\s+imprevisto|eventi\s+imprevisti|furto\s+di\s+dati|fuga\s+di\s+dati|accesso\s+non\s+autorizzato|accessi\s+non\s+autorizzati|attaccant[ei]|esfiltra\w*|ddos|denial[-\s]of[-\s]service\s+attack|stolen|rubat[oaie]|sottratt[oaie]|cifrat[oaie]\s+dal|credential\s+stuffing|account\s+takeover|hacked|bucat[oaie])\b",
     )
     .expect("valid regex")
 });
@@ -70,15 +70,118 @@ pub(super) struct Evidence<'a> {
     pub(super) subject: &'a str,
     /// A CVE id, a valid vector or a bare score was found.
     pub(super) has_cve_or_cvss: bool,
+    /// A labelled description (or problem, or steps) was found.
+    pub(super) labelled_report: bool,
+    /// The writer's own words (quotes and signature removed).
+    pub(super) own: &'a str,
     pub(super) body: &'a str,
 }
 
-/// The plus tag wins, then a label, then the subject when it names one kind
-/// only; a CVE id or CVSS score means a vulnerability; else whichever kind
-/// the body names more often, unknown on a tie.
+/// What happened, told as having happened: "we detected", "were
+/// exfiltrated", "abbiamo rilevato", "sono stati cifrati", "last night".
+static HAPPENED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+            (?:we|i|our\s+\w+|the\s+(?:soc|siem|edr|team))\s+(?:have\s+|has\s+|just\s+)?(?:noticed|detected|observed|saw|seen|spotted|found\s+(?:evidence|traces)|identified\s+(?:an?\s+)?(?:intrusion|attack|breach|compromise|unauthori[sz]ed)|discovered\s+that\s+(?:an?\s+)?(?:attacker|someone|intruder))
+            |(?:was|were|has\s+been|have\s+been|got|had\s+been)\s+(?:accessed|exfiltrated|stolen|leaked|encrypted|compromised|breached|hacked|defaced|used|dumped|posted|published|exposed\s+and)
+            |(?:is|are)\s+(?:under\s+attack|being\s+(?:attacked|exploited|used|sold|targeted))|ongoing\s+attack|in\s+progress|actively\s+exploited\s+(?:on|against)\s+(?:our|us)
+            |last\s+night|this\s+morning|yesterday|over\s+the\s+weekend|since\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)
+            |(?:abbiamo|ho|hanno)\s+(?:appena\s+)?(?:rilevato|notato|osservato|riscontrato\s+(?:accessi|attivit|un\s+attacco|un'?intrusione)|visto|scoperto\s+che|individuato\s+(?:accessi|attivit|un\s+attacco|un'?intrusione))
+            |(?:sono|è|e'|siamo)\s+stat[oaie]\s+(?:esfiltrat|rubat|sottratt|cifrat|compromess|violat|attaccat|bucat|pubblicat|usat|utilizzat)\w*
+            |(?:è|e')\s+in\s+corso|(?:sono|è)\s+in\s+corso|stiamo\s+subendo|abbiamo\s+subito|ha\s+(?:scaricato|cifrato|esfiltrato|cancellato|modificato)
+            |questa\s+notte|stanotte|stamattina|questa\s+mattina|ieri|nel\s+fine\s+settimana
+        )",
+    )
+    .expect("valid regex")
+});
+
+/// What could happen: a flaw, not an event.
+static COULD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:could|can|may|might|would|allows?|allowing|enables?|lets|possible|potential(?:ly)?|potrebbe|potrebbero|pu[oò]|possono|consente|consentono|permette|permettono|potenzial\w*|possibile)\b",
+    )
+    .expect("valid regex")
+});
+
+/// Someone telling of a finding, not asking: "I found", "ho scoperto",
+/// "steps to reproduce", "is vulnerable".
+static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+            (?:i|we)\s+(?:have\s+|'ve\s+)?(?:found|discovered|identified|noticed|detected|observed|came\s+across|would\s+like\s+to\s+report|want\s+to\s+report|am\s+reporting|are\s+reporting)
+            |(?:i'?m|we'?re)\s+reporting|to\s+report\s+a|reporting\s+a
+            |steps\s+to\s+reproduce|proof\s+of\s+concept|poc\b
+            |(?:is|are)\s+vulnerable|allows?\s+(?:an?\s+)?(?:attacker|unauthenticated|remote|user)|leads?\s+to
+            |(?:ho|abbiamo)\s+(?:trovato|scoperto|individuato|identificato|riscontrato|rilevato|notato)
+            |segnal(?:o|iamo|are)\s+(?:una|un)|vorrei\s+segnalare|volevo\s+segnalare|desideriamo\s+segnalare
+            |passi\s+per\s+riprodurre|(?:è|sono)\s+vulnerabil[ei]|consente\s+(?:a\s+)?(?:un\s+)?(?:attaccante|utente)
+        )",
+    )
+    .expect("valid regex")
+});
+
+/// A sentence asking or requesting rather than telling.
+static ASKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:hi\b|hello\b|dear\b|buongiorno\b|salve\b|ciao\b)?[^.]{0,40}?\b(?:
+            do\s+you|does\s+(?:your|the)|are\s+you|is\s+(?:your|the)|can\s+you|could\s+you|would\s+you|will\s+you|have\s+you|did\s+you|
+            please\s+(?:send|share|confirm|let|advise|tell)|we\s+(?:need|want|would\s+like)\s+to\s+know|i'?d\s+like\s+to\s+know|i\s+was\s+wondering|
+            siete|avete|potete|potreste|[eè]\s+possibile|vorrei\s+sapere|vorremmo\s+sapere|sapete|ci\s+sono|c'è|ci\s+confermate|mi\s+confermate
+        )\b",
+    )
+    .expect("valid regex")
+});
+
+/// Whether the writer only asks (a question, a request) and reports
+/// nothing: "does your appliance ship the library from CVE-…?".
+fn only_asks(own: &str) -> bool {
+    if REPORTS.is_match(own) || HAPPENED.is_match(own) {
+        return false;
+    }
+    let sentences: Vec<String> = super::prose::sentences(own).collect();
+    let about = |s: &str| {
+        let (i, v) = count(s);
+        i + v > 0 || super::cve::find_cves(s).first().is_some()
+    };
+    let topical: Vec<&String> = sentences.iter().filter(|s| about(s)).collect();
+    !topical.is_empty()
+        && topical
+            .iter()
+            .all(|s| s.trim_end().ends_with('?') || ASKS.is_match(s))
+}
+
+/// Incident sentences told as having happened, and flaw sentences.
+fn weigh(text: &str) -> (usize, usize) {
+    let mut incident = 0;
+    let mut vulnerability = 0;
+    for sentence in super::prose::sentences(text) {
+        let (i, v) = count(&sentence);
+        let happened = HAPPENED.is_match(&sentence);
+        let could = COULD.is_match(&sentence);
+        if happened && !could {
+            incident += 2;
+        } else if happened || (i > 0 && !could) {
+            incident += 1;
+        }
+        if v > 0 || (i > 0 && could && !happened) {
+            vulnerability += 1;
+        }
+    }
+    (incident, vulnerability)
+}
+
+/// The plus tag wins, then a label; a writer who only asks reports nothing
+/// (unknown); then the subject when it names one kind only; then what the
+/// text tells: something that happened (an intrusion seen, data taken) is
+/// an incident, even through a CVE; a CVE id or CVSS score otherwise means
+/// a vulnerability; else whichever kind the text names more, unknown on a
+/// tie.
 pub(super) fn decide(evidence: &Evidence<'_>) -> Kind {
     if let Some(kind) = from_recipients(evidence.recipients).or(evidence.label) {
         return kind;
+    }
+    if !evidence.labelled_report && only_asks(evidence.own) {
+        return Kind::Unknown;
     }
     let subject = count(evidence.subject);
     match subject {
@@ -86,11 +189,14 @@ pub(super) fn decide(evidence: &Evidence<'_>) -> Kind {
         (0, v) if v > 0 => return Kind::Vulnerability,
         _ => {}
     }
+    let (incident, vulnerability) = weigh(evidence.body);
+    if incident >= 2 && incident > vulnerability {
+        return Kind::Incident;
+    }
     if evidence.has_cve_or_cvss {
         return Kind::Vulnerability;
     }
-    let body = count(evidence.body);
-    let (incident, vulnerability) = (subject.0 + body.0, subject.1 + body.1);
+    let (incident, vulnerability) = (subject.0 + incident, subject.1 + vulnerability);
     match incident.cmp(&vulnerability) {
         std::cmp::Ordering::Greater => Kind::Incident,
         std::cmp::Ordering::Less => Kind::Vulnerability,

@@ -862,6 +862,9 @@ mod tests {
             assert_eq!(s.labelled.last().map(|l| l.value.as_str()), Some("upgrade"));
         }
         let s = sections("Problem: see CVE-2024-1234 for the details of the flaw");
-        assert!(s.labelled[0].value.contains("CVE-2024-1234"), "a sentence is not data");
+        assert!(
+            s.labelled[0].value.contains("CVE-2024-1234"),
+            "a sentence is not data"
+        );
     }
 }

@@ -186,6 +186,8 @@ pub fn extract(input: &ReportInput<'_>) -> Report {
         label: own.kind.or(quoted.kind),
         subject,
         has_cve_or_cvss: !cve_ids.is_empty() || cvss.is_some() || reported_score.is_some(),
+        labelled_report: own.labelled_description || quoted.labelled_description || cvss.is_some(),
+        own: &own_text,
         body: &body,
     });
     let language = language::detect(&[subject, &own_text, &quoted_text]);
@@ -312,10 +314,14 @@ fn read_fields(text: &str) -> TextFields {
         // what customers are to be told ("please change your password") is
         // not the desk's fix
         let rest = match &customer_message {
-            Some(m) => free_text.split_whitespace().collect::<Vec<_>>().join(" ").replace(
-                m.split_whitespace().collect::<Vec<_>>().join(" ").as_str(),
-                " ",
-            ),
+            Some(m) => free_text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace(
+                    m.split_whitespace().collect::<Vec<_>>().join(" ").as_str(),
+                    " ",
+                ),
             None => free_text.clone(),
         };
         prose::remediation_sentences(&rest).map(|r| text::truncate_chars(&r, text::MAX_FIELD_CHARS))

@@ -63,8 +63,10 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:no|not|none|nessun[oa]?|non|without|senza|yet|ancora|neither|nor|né)\b|n't\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)\b(?:no|not|none|nessun[oa]?|non|without|senza|yet|ancora|neither|nor|né)\b|n't\b",
+    )
+    .expect("valid regex")
 });
 
 /// How to reproduce or attack: never a fix, whatever its verbs.
@@ -126,7 +128,9 @@ pub(super) fn customer_message(text: &str) -> Option<String> {
         for line in paragraph.lines() {
             kept.push_str(line.trim());
             kept.push(' ');
-            if line.trim_end().ends_with(['.', '!', '?', '"', '”', '»']) && CUSTOMER_CUE.is_match(&kept) {
+            if line.trim_end().ends_with(['.', '!', '?', '"', '”', '»'])
+                && CUSTOMER_CUE.is_match(&kept)
+            {
                 break;
             }
         }
@@ -206,18 +210,34 @@ mod tests {
         for (text, expected) in [
             (
                 "Tokens were used from two networks. We revoked the leaked tokens and blocked the two source networks at the edge.",
-                Some("We revoked the leaked tokens and blocked the two source networks at the edge."),
+                Some(
+                    "We revoked the leaked tokens and blocked the two source networks at the edge.",
+                ),
             ),
-            ("nginx 2.4.1 has the bug. Moving to 2.4.9 closes it.", Some("Moving to 2.4.9 closes it.")),
+            (
+                "nginx 2.4.1 has the bug. Moving to 2.4.9 closes it.",
+                Some("Moving to 2.4.9 closes it."),
+            ),
             (
                 "Suggerirei di passare alla versione 3.1; nel frattempo si può disattivare il modulo.",
-                Some("Suggerirei di passare alla versione 3.1; nel frattempo si può disattivare il modulo."),
+                Some(
+                    "Suggerirei di passare alla versione 3.1; nel frattempo si può disattivare il modulo.",
+                ),
             ),
-            ("As a stopgap, restrict access to /admin to the VPN.", Some("As a stopgap, restrict access to /admin to the VPN.")),
-            ("Abbiamo bloccato gli indirizzi e ruotato le credenziali.", Some("Abbiamo bloccato gli indirizzi e ruotato le credenziali.")),
+            (
+                "As a stopgap, restrict access to /admin to the VPN.",
+                Some("As a stopgap, restrict access to /admin to the VPN."),
+            ),
+            (
+                "Abbiamo bloccato gli indirizzi e ruotato le credenziali.",
+                Some("Abbiamo bloccato gli indirizzi e ruotato le credenziali."),
+            ),
             // not a fix: how to attack, what the attacker did, a question, a negation
             ("To reproduce, disable the WAF and send the payload.", None),
-            ("The attacker disabled the antivirus and removed the logs.", None),
+            (
+                "The attacker disabled the antivirus and removed the logs.",
+                None,
+            ),
             ("Should we upgrade to 2.5?", None),
             ("We have not patched the servers yet.", None),
             ("The update server is reachable from the internet.", None),
@@ -241,7 +261,13 @@ mod tests {
             customer_message("Ai clienti scriverei che il servizio è stato ripristinato e nessun dato è stato perso.").as_deref(),
             Some("il servizio è stato ripristinato e nessun dato è stato perso.")
         );
-        assert_eq!(customer_message("Our customers use the portal daily."), None);
-        assert_eq!(customer_message("Please tell me if the customers are affected."), None);
+        assert_eq!(
+            customer_message("Our customers use the portal daily."),
+            None
+        );
+        assert_eq!(
+            customer_message("Please tell me if the customers are affected."),
+            None
+        );
     }
 }

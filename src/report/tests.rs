@@ -554,3 +554,43 @@ fn odd_and_huge_inputs_do_not_panic() {
         );
     }
 }
+
+#[test]
+fn the_kind_comes_from_what_happened_not_from_the_words_alone() {
+    let cases = [
+        (
+            "Question",
+            "Hello,\ndoes your appliance ship the library from CVE-2024-3094? We need to know for our audit.\nThanks",
+            Kind::Unknown,
+        ),
+        (
+            "Domanda",
+            "Buongiorno, siete affetti dalla CVE-2021-44228? Grazie",
+            Kind::Unknown,
+        ),
+        (
+            "Accessi",
+            "Buongiorno,\nquesta notte abbiamo rilevato accessi non autorizzati al pannello di amministrazione; \
+             l'attaccante ha scaricato l'elenco clienti.\nSaluti",
+            Kind::Incident,
+        ),
+        (
+            "NetScaler",
+            "Attackers exploited CVE-2023-4966 on our gateway last night and data was exfiltrated.",
+            Kind::Incident,
+        ),
+        (
+            "Gateway flaw",
+            "I found that the gateway is vulnerable to CVE-2023-4966: an attacker could exfiltrate session tokens.",
+            Kind::Vulnerability,
+        ),
+        (
+            "Modulo",
+            "Il modulo di export consente di leggere file arbitrari: un attaccante potrebbe sottrarre dati.",
+            Kind::Vulnerability,
+        ),
+    ];
+    for (subject, body, kind) in cases {
+        assert_eq!(extract_from(subject, body).kind, kind, "{subject}: {body}");
+    }
+}
