@@ -141,7 +141,7 @@ fn only_asks(own: &str) -> bool {
     let sentences: Vec<String> = super::prose::sentences(own).collect();
     let about = |s: &str| {
         let (i, v) = count(s);
-        i + v > 0 || super::cve::find_cves(s).first().is_some()
+        i + v > 0 || !super::cve::find_cves(s).is_empty()
     };
     let topical: Vec<&String> = sentences.iter().filter(|s| about(s)).collect();
     !topical.is_empty()
