@@ -14,6 +14,9 @@ use crate::ticket::{ConfirmationNumber, NumberPrefix, Priority, Severity, Ticket
 #[derive(Debug, Serialize)]
 pub struct ParseOutput {
     pub kind: &'static str,
+    /// What decided the kind, and the sentence that did.
+    pub kind_basis: report::KindBasis,
+    pub kind_quote: Option<String>,
     pub language: &'static str,
     pub subject: String,
     pub from: Option<String>,
@@ -63,6 +66,8 @@ pub fn parse_file(
     let report = crate::ingest::report_of(&mail);
     Ok(ParseOutput {
         kind: report.kind.as_str(),
+        kind_basis: report.kind_basis,
+        kind_quote: report.kind_quote.clone(),
         language: report.language.as_str(),
         auto_submitted: message::detect_automatic(&mail, desk_address).is_some(),
         subject: mail.subject,
@@ -804,6 +809,8 @@ mod tests {
         });
         let out = ParseOutput {
             kind: report.kind.as_str(),
+            kind_basis: report.kind_basis,
+            kind_quote: None,
             language: report.language.as_str(),
             subject: String::new(),
             from: None,

@@ -195,6 +195,8 @@ fn report() -> impl Strategy<Value = Report> {
                 missing,
             )| Report {
                 kind,
+                kind_basis: secdesk::report::KindBasis::Words,
+                kind_quote: None,
                 language,
                 description,
                 cve_ids,

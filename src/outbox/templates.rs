@@ -148,7 +148,8 @@ fn sample_context() -> serde_json::Value {
         "body": "sample",
         "desk": {"name": "Security Desk", "address": "security@example.com"},
         "report": {
-            "kind": "vulnerability", "language": "en", "description": "sample",
+            "kind": "vulnerability", "kind_basis": "events", "kind_quote": "sample sentence",
+            "language": "en", "description": "sample",
             "cve_ids": ["CVE-2024-0001"],
             // a 4.0 vector beside a 3.1 one: the 4.0 one decides
             "cvss": {"vector": "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",

@@ -150,24 +150,74 @@ fn only_asks(own: &str) -> bool {
             .all(|s| s.trim_end().ends_with('?') || ASKS.is_match(s))
 }
 
-/// Incident sentences told as having happened, and flaw sentences.
-fn weigh(text: &str) -> (usize, usize) {
-    let mut incident = 0;
-    let mut vulnerability = 0;
+/// Incident sentences told as having happened, and flaw sentences, with
+/// the first of each kind.
+struct Weighed {
+    incident: usize,
+    vulnerability: usize,
+    event: Option<String>,
+    flaw: Option<String>,
+}
+
+fn weigh(text: &str) -> Weighed {
+    let mut w = Weighed {
+        incident: 0,
+        vulnerability: 0,
+        event: None,
+        flaw: None,
+    };
     for sentence in super::prose::sentences(text) {
         let (i, v) = count(&sentence);
         let happened = HAPPENED.is_match(&sentence);
         let could = COULD.is_match(&sentence);
+        let before = w.incident;
         if happened && !could {
-            incident += 2;
+            w.incident += 2;
         } else if happened || (i > 0 && !could) {
-            incident += 1;
+            w.incident += 1;
+        }
+        if w.incident > before && w.event.is_none() {
+            w.event = Some(sentence.clone());
         }
         if v > 0 || (i > 0 && could && !happened) {
-            vulnerability += 1;
+            w.vulnerability += 1;
+            if w.flaw.is_none() {
+                w.flaw = Some(sentence);
+            }
         }
     }
-    (incident, vulnerability)
+    w
+}
+
+/// The kind, and briefly why: the evidence the staff notification and the
+/// acknowledgment show, so a misreading can be corrected by reply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Decision {
+    pub(super) kind: Kind,
+    pub(super) basis: KindBasis,
+    /// The writer's sentence that decided it, when one did.
+    pub(super) quote: Option<String>,
+}
+
+/// What decided the kind (the templates word it in each language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum KindBasis {
+    /// The plus tag of the address it was sent to.
+    Address,
+    /// A "Type:" label.
+    Label,
+    /// A question or request with no report in it.
+    Question,
+    Subject,
+    /// Something told as having happened.
+    Events,
+    /// A CVE id or a CVSS score.
+    Cve,
+    /// The words of the text, one kind more often than the other.
+    Words,
+    /// Neither kind is told.
+    Nothing,
 }
 
 /// The plus tag wins, then a label; a writer who only asks reports nothing
@@ -176,31 +226,42 @@ fn weigh(text: &str) -> (usize, usize) {
 /// an incident, even through a CVE; a CVE id or CVSS score otherwise means
 /// a vulnerability; else whichever kind the text names more, unknown on a
 /// tie.
-pub(super) fn decide(evidence: &Evidence<'_>) -> Kind {
-    if let Some(kind) = from_recipients(evidence.recipients).or(evidence.label) {
-        return kind;
+pub(super) fn decide(evidence: &Evidence<'_>) -> Decision {
+    let decided = |kind, basis, quote: Option<String>| Decision {
+        kind,
+        basis,
+        quote: quote.map(|q| super::text::truncate_chars(&q, 160)),
+    };
+    if let Some(kind) = from_recipients(evidence.recipients) {
+        return decided(kind, KindBasis::Address, None);
+    }
+    if let Some(kind) = evidence.label {
+        return decided(kind, KindBasis::Label, None);
     }
     if !evidence.labelled_report && only_asks(evidence.own) {
-        return Kind::Unknown;
+        return decided(Kind::Unknown, KindBasis::Question, None);
     }
     let subject = count(evidence.subject);
     match subject {
-        (i, 0) if i > 0 => return Kind::Incident,
-        (0, v) if v > 0 => return Kind::Vulnerability,
+        (i, 0) if i > 0 => return decided(Kind::Incident, KindBasis::Subject, None),
+        (0, v) if v > 0 => return decided(Kind::Vulnerability, KindBasis::Subject, None),
         _ => {}
     }
-    let (incident, vulnerability) = weigh(evidence.body);
-    if incident >= 2 && incident > vulnerability {
-        return Kind::Incident;
+    let weighed = weigh(evidence.body);
+    if weighed.incident >= 2 && weighed.incident > weighed.vulnerability {
+        return decided(Kind::Incident, KindBasis::Events, weighed.event);
     }
     if evidence.has_cve_or_cvss {
-        return Kind::Vulnerability;
+        return decided(Kind::Vulnerability, KindBasis::Cve, None);
     }
-    let (incident, vulnerability) = (subject.0 + incident, subject.1 + vulnerability);
+    let (incident, vulnerability) = (
+        subject.0 + weighed.incident,
+        subject.1 + weighed.vulnerability,
+    );
     match incident.cmp(&vulnerability) {
-        std::cmp::Ordering::Greater => Kind::Incident,
-        std::cmp::Ordering::Less => Kind::Vulnerability,
-        std::cmp::Ordering::Equal => Kind::Unknown,
+        std::cmp::Ordering::Greater => decided(Kind::Incident, KindBasis::Words, weighed.event),
+        std::cmp::Ordering::Less => decided(Kind::Vulnerability, KindBasis::Words, weighed.flaw),
+        std::cmp::Ordering::Equal => decided(Kind::Unknown, KindBasis::Nothing, None),
     }
 }
 

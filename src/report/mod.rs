@@ -38,6 +38,7 @@ mod tests;
 mod text;
 
 pub use error::{CveIdError, CvssError};
+pub use kind::KindBasis;
 
 use labels::Field;
 
@@ -121,6 +122,10 @@ pub enum Missing {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub kind: Kind,
+    /// What decided the kind, and the writer's sentence that did when one
+    /// did: shown to staff and the reporter, who can correct a misreading.
+    pub kind_basis: KindBasis,
+    pub kind_quote: Option<String>,
     pub language: Language,
     pub description: Option<String>,
     pub cve_ids: Vec<CveId>,
@@ -181,15 +186,17 @@ pub fn extract(input: &ReportInput<'_>) -> Report {
         None => cvss::find_bare_score(&body).or_else(|| cvss::find_bare_score(subject)),
     };
 
-    let kind = kind::decide(&kind::Evidence {
+    let decision = kind::decide(&kind::Evidence {
         recipients: input.recipients,
         label: own.kind.or(quoted.kind),
         subject,
         has_cve_or_cvss: !cve_ids.is_empty() || cvss.is_some() || reported_score.is_some(),
         labelled_report: own.labelled_description || quoted.labelled_description || cvss.is_some(),
         own: &own_text,
-        body: &body,
+        // greeting and signature trimmed, so a quoted sentence is the report's
+        body: &format!("{own_text}\n\n{quoted_text}"),
     });
+    let kind = decision.kind;
     let language = language::detect(&[subject, &own_text, &quoted_text]);
 
     let remediation = own.remediation.clone().or(quoted.remediation.clone());
@@ -222,6 +229,8 @@ pub fn extract(input: &ReportInput<'_>) -> Report {
 
     Report {
         kind,
+        kind_basis: decision.basis,
+        kind_quote: decision.quote,
         language,
         description,
         cve_ids,
