@@ -150,6 +150,7 @@ pub fn desk_context(config: &Config, clock: Arc<dyn Clock>) -> Result<DeskContex
         auto_replies_per_address_per_hour: config.limits.auto_replies_per_address_per_hour,
         auto_replies_per_hour: config.limits.auto_replies_per_hour,
         forward_attachments_bytes: config.limits.forward_attachments_bytes,
+        replies: crate::ingest::ReplyMode::Send,
         clock,
     })
 }

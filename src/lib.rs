@@ -45,7 +45,8 @@
 //! several daemons share a desk: `lease` decides which one reads, with a
 //! fencing token every commit checks; `instance` keeps a SQLite desk to one
 //! daemon); `config` is the TOML
-//! file plus `SECDESK_*` variables; `cli` holds the other commands. Pure
+//! file plus `SECDESK_*` variables; `cli` holds the other commands, and
+//! `import` feeds a backlog (mbox, Maildir) through the same `ingest`. Pure
 //! modules (message, report, route, ticket) do no I/O and are unit-tested;
 //! the edges are tested against real Dovecot, Postfix, SQLite and PostgreSQL.
 
@@ -54,6 +55,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod daemon;
+pub mod import;
 pub mod ingest;
 pub mod instance;
 pub mod lease;

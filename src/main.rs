@@ -37,6 +37,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Take in a backlog of mail through the same pipeline as the mailbox:
+    /// an mbox file (mboxrd/mboxo), a Maildir (cur/ and new/), a directory
+    /// of .eml files, or one .eml file. Mail already stored is skipped, so
+    /// an interrupted import is simply run again. Needs only the database
+    /// and the templates: no IMAP, no SMTP.
+    Import {
+        path: PathBuf,
+        /// Queue the acknowledgments and staff notifications the mail calls
+        /// for; the next `secdesk run` sends them. Without it nothing is
+        /// queued: they are recorded on each ticket as suppressed.
+        #[arg(long)]
+        send_acks: bool,
+    },
     /// Look at tickets.
     Tickets {
         #[command(subcommand)]
@@ -118,6 +131,18 @@ enum TicketsCommand {
         /// Every ticket that matches, however many.
         #[arg(long)]
         all: bool,
+    },
+    /// Every ticket the filters select, oldest first, with every field
+    /// `tickets show --json` has at ticket level and its message count,
+    /// streamed from the database to standard output as it is read.
+    Export {
+        /// `json`: JSON Lines, one object per ticket and line; `csv`: RFC
+        /// 4180 with a header row, lists separated by spaces, a leading
+        /// `'` on a field a spreadsheet would take for a formula.
+        #[arg(long, value_enum)]
+        format: secdesk::cli::ExportFormat,
+        #[command(flatten)]
+        filters: Box<secdesk::cli::ListFilters>,
     },
     /// Every change of a ticket: state, severity, priority, owner,
     /// participants, outcome, merges; who and when.
@@ -230,6 +255,14 @@ async fn execute(cli: Cli) -> Result<(), String> {
             }
             Ok(())
         }
+        Command::Import { path, send_acks } => {
+            let config = load(&cli.config)?;
+            let summary = secdesk::import::import(&config, &path, send_acks)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{}", summary.describe(&path));
+            Ok(())
+        }
         Command::Quarantine { command } => {
             let config = load(&cli.config)?;
             let text = match command {
@@ -270,6 +303,14 @@ async fn execute(cli: Cli) -> Result<(), String> {
                 }
                 TicketsCommand::Show { number, json, raw } => {
                     secdesk::cli::tickets_show(&config, &number, json, raw).await
+                }
+                // streamed as it is read, not printed as one text
+                TicketsCommand::Export { format, filters } => {
+                    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                    return secdesk::cli::tickets_export(&config, &filters, format, &mut out)
+                        .await
+                        .map(|_| ())
+                        .map_err(|e| e.to_string());
                 }
             }
             .map_err(|e| e.to_string())?;

@@ -104,8 +104,27 @@ pub struct DeskContext {
     pub auto_replies_per_hour: u32,
     /// Attachment bytes one forwarded mail carries in all (`limits.forward_attachments_bytes`).
     pub forward_attachments_bytes: usize,
+    /// Whether the mail the pipeline writes is queued to be sent, or only
+    /// recorded (`secdesk import` without `--send-acks`).
+    pub replies: ReplyMode,
     pub clock: Arc<dyn Clock>,
 }
+
+/// What becomes of the mail the pipeline writes (acknowledgments, staff
+/// notifications, relayed answers, quarantine notices).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplyMode {
+    /// Queued in the outbox, in the transaction that caused it: the daemon.
+    Send,
+    /// Stored on its ticket as `suppressed`, with [`NOT_SENT_IMPORT`] as the
+    /// reason, and never put in the outbox: a backlog import tells nobody.
+    /// It is decided in the same transaction as the ticket, so no crash can
+    /// leave mail behind that a sender would pick up.
+    RecordOnly,
+}
+
+/// The reason kept with every reply an import without `--send-acks` recorded.
+pub const NOT_SENT_IMPORT: &str = "not sent: imported by `secdesk import` without --send-acks";
 
 impl DeskContext {
     /// Who hears of later mail on `ticket`: its owner when it has one (and
