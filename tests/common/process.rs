@@ -408,24 +408,22 @@ pub fn rss_kb(pid: u32) -> Option<(u64, u64)> {
     Some((field("VmHWM:")?, field("VmRSS:")?))
 }
 
-/// Wait for `child` to end: its exit status and its peak RSS in KiB, as
-/// the kernel counted it (`wait4`'s `ru_maxrss`), exact however short the
-/// process lived (sampling /proc could miss its last moments).
-pub fn wait_with_peak_rss(child: Child) -> (ExitStatus, u64) {
-    use std::os::unix::process::ExitStatusExt;
-    let pid = child.id() as libc::pid_t;
-    let mut status: libc::c_int = 0;
-    // SAFETY: wait4 writes only into the two out-parameters, which live
-    // here; the child is ours and not yet reaped (`Child` never reaps on drop)
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(
-        reaped,
-        pid,
-        "wait4 on {pid}: {}",
-        std::io::Error::last_os_error()
-    );
-    (ExitStatus::from_raw(status), usage.ru_maxrss as u64)
+/// Wait for `child` to end: its exit status and its peak RSS in KiB,
+/// VmHWM read from /proc every few milliseconds while it runs (the last
+/// reading comes at most one interval before its exit). Not `wait4`'s
+/// `ru_maxrss`: Linux carries the parent's high-water mark across the
+/// spawn into it, so a child of a big test process would look as big.
+pub fn wait_with_peak_rss(mut child: Child) -> (ExitStatus, u64) {
+    let mut peak = 0;
+    loop {
+        if let Some((hwm, _)) = rss_kb(child.id()) {
+            peak = peak.max(hwm);
+        }
+        if let Some(status) = child.try_wait().expect("poll the child") {
+            return (status, peak);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
 }
 
 /// A DNS server on loopback that answers every query at once with
