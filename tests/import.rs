@@ -537,6 +537,15 @@ async fn backlog_imported_exactly_once_across_a_kill(db: &TestDb) {
         .await,
         0
     );
+    // nor will the daemon mail staff a triage reminder for each of them
+    assert_eq!(
+        must_count(
+            db,
+            "SELECT COUNT(*) FROM tickets WHERE reminded_at IS NULL OR overdue_notified_at IS NULL"
+        )
+        .await,
+        0
+    );
     drop(dns);
     dir.remove();
 }
@@ -581,6 +590,11 @@ async fn send_acks_queues_one_ack_per_new_ticket(db: &TestDb) {
         .await,
         0
     );
+    // the triage clock runs as for mail from the mailbox
+    assert_eq!(
+        must_count(db, "SELECT COUNT(*) FROM tickets WHERE reminded_at IS NULL").await,
+        tickets
+    );
     // imported again: nothing new, no second acknowledgment
     let summary = import_to_the_end(&config, &args, &dir.0.join("second.log"));
     assert_eq!(
@@ -588,6 +602,74 @@ async fn send_acks_queues_one_ack_per_new_ticket(db: &TestDb) {
         mails.len()
     );
     assert_eq!(must_count(db, acks).await, tickets);
+    drop(dns);
+    dir.remove();
+}
+
+/// A report and a follow-up to it, as two mail files' contents.
+fn report_and_follow_up(tag: &str) -> (String, String) {
+    let report = format!(
+        "From: <{tag}@example.org>\r\nTo: security@example.test\r\nSubject: Report {tag}\r\n\
+         Message-ID: <{tag}@example.org>\r\n\r\nVulnerability: XSS in {tag}.\r\n"
+    );
+    let follow_up = format!(
+        "From: <{tag}@example.org>\nTo: security@example.test\nSubject: Re: Report {tag}\n\
+         Message-ID: <{tag}.2@example.org>\nIn-Reply-To: <{tag}@example.org>\n\nMore on {tag}."
+    );
+    (report, follow_up)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_maildir_a_directory_of_eml_files_and_one_eml_file_are_imported_in_order() {
+    let db = TestDb::sqlite();
+    let dir = WorkDir::new("import-dirs");
+    let dns = NxDomainDns::start();
+    let config = write_offline_config(&db, &dir.0, &format!("{LIMITS}\n{}", dns.section()));
+    // a Maildir: cur/ and new/ read together, by name (delivery time first)
+    let maildir = dir.0.join("Maildir");
+    for sub in ["cur", "new", "tmp"] {
+        std::fs::create_dir_all(maildir.join(sub)).expect("a Maildir folder");
+    }
+    let (report, follow_up) = report_and_follow_up("maildir");
+    std::fs::write(maildir.join("new/1700000002.M2P1.host"), follow_up).expect("write");
+    std::fs::write(maildir.join("cur/1700000001.M1P1.host:2,S"), report).expect("write");
+    std::fs::write(maildir.join("tmp/1700000003.M3P1.host"), "half-delivered").expect("write");
+    // a directory of .eml files; other files are not mail
+    let emls = dir.0.join("emls");
+    std::fs::create_dir_all(&emls).expect("a directory");
+    let (report, follow_up) = report_and_follow_up("eml");
+    std::fs::write(emls.join("a.eml"), report).expect("write");
+    std::fs::write(emls.join("b.EML"), follow_up).expect("write");
+    std::fs::write(emls.join("notes.txt"), "not a mail").expect("write");
+    let single = dir.0.join("one.eml");
+    std::fs::write(&single, report_and_follow_up("single").0).expect("write");
+
+    for (path, read) in [(&maildir, 2), (&emls, 2), (&single, 1)] {
+        let summary = import_to_the_end(
+            &config,
+            &["import", &path.display().to_string()],
+            &dir.0.join("import.log"),
+        );
+        assert!(
+            summary.contains(&format!(": {read} mails read")),
+            "{summary}"
+        );
+    }
+    assert_eq!(must_count(&db, "SELECT COUNT(*) FROM tickets").await, 3);
+    let threaded = pairs(
+        &db,
+        "SELECT f.message_id, r.message_id FROM messages f
+           JOIN messages r ON r.ticket_id = f.ticket_id AND r.disposition = 'report'
+          WHERE f.disposition = 'follow-up'",
+    )
+    .await;
+    assert_eq!(
+        threaded,
+        [
+            ("maildir.2@example.org".into(), "maildir@example.org".into()),
+            ("eml.2@example.org".into(), "eml@example.org".into())
+        ]
+    );
     drop(dns);
     dir.remove();
 }

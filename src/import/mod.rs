@@ -24,6 +24,8 @@ use std::time::{Duration, Instant};
 
 use crate::clock::SystemClock;
 use crate::config::Config;
+use futures::StreamExt;
+
 use crate::ingest::{self, BatchOutcome, DeskContext, IngestError, ReplyMode};
 use crate::mailbox::Fetched;
 use crate::store::{MailboxState, Store, StoreError};
@@ -34,7 +36,13 @@ use read::{Mbox, RawMail};
 pub const BATCH_MAILS: usize = 64;
 /// A batch also ends past this many bytes of mail, so a run of large mails
 /// is not held in memory sixty-four at a time.
-const BATCH_BYTES: usize = 32 << 20;
+const BATCH_BYTES: usize = 16 << 20;
+/// Batches analysed and checked against DNS while the one before them
+/// commits: the analysis waits on the CPU, the checks on DNS, the commit on
+/// the database, and with a resolver that does not answer each batch
+/// waits out its DNS budget (`Verifier::budget`) beside the others, not
+/// after them.
+const PREPARED_AHEAD: usize = 4;
 /// Without a terminal, a progress line every this many mails or seconds.
 const PLAIN_EVERY_MAILS: u64 = 500;
 const PLAIN_EVERY: Duration = Duration::from_secs(5);
@@ -172,7 +180,7 @@ pub async fn import(
     let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let mailbox_id = format!("import:{}", absolute.display());
     let limit = desk.limits.max_message_bytes;
-    let (tx, mut rx) = tokio::sync::mpsc::channel::<Chunk>(2);
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Chunk>(PREPARED_AHEAD);
     let reader = std::thread::spawn(move || read_source(source, limit, tx));
 
     let started = Instant::now();
@@ -182,39 +190,34 @@ pub async fn import(
     };
     let mut progress = Progress::new(total_bytes);
     let shown = path.display().to_string();
+    let chunks = futures::stream::poll_fn(move |cx| rx.poll_recv(cx));
+    let mut ready = chunks
+        .map(|chunk| prepare_ahead(&desk, chunk, &shown))
+        .buffered(PREPARED_AHEAD);
     let mut failure = None;
-    while let Some(chunk) = rx.recv().await {
-        let chunk = match chunk {
-            Chunk::Mails {
-                mails,
-                consumed,
-                unreadable,
-            } => {
-                summary.unreadable += unreadable;
-                (mails, consumed)
-            }
-            Chunk::Failed(e) => {
-                failure = Some(e);
-                break;
-            }
-        };
-        let (mails, consumed) = chunk;
-        if mails.is_empty() {
-            continue;
-        }
-        let count = mails.len();
-        match commit(&store, &desk, &mailbox_id, mails, &shown).await {
-            Ok(outcome) => summary.add(&outcome, count),
+    while let Some(batch) = ready.next().await {
+        let batch = match batch {
+            Ok(batch) => batch,
             Err(e) => {
                 failure = Some(e);
                 break;
             }
+        };
+        summary.unreadable += batch.unreadable;
+        if !batch.prepared.is_empty() {
+            match commit(&store, &desk, &mailbox_id, &batch, &shown).await {
+                Ok(outcome) => summary.add(&outcome, batch.prepared.len()),
+                Err(e) => {
+                    failure = Some(e);
+                    break;
+                }
+            }
         }
         summary.seconds = started.elapsed().as_secs_f64();
-        progress.update(&summary, consumed);
+        progress.update(&summary, batch.consumed);
     }
-    drop(rx);
-    // the reader stops at its next send once the channel is gone
+    // the channel goes with the stream: the reader stops at its next send
+    drop(ready);
     let _ = reader.join();
     store.close().await;
     progress.finish();
@@ -225,23 +228,75 @@ pub async fn import(
     }
 }
 
-/// One batch through the pipeline, waiting out a database that went away.
+/// A batch analysed and checked against DNS, waiting for its commit.
+struct Ready {
+    prepared: ingest::Prepared,
+    /// UIDs (places in the source) of its first and last mail.
+    first: u32,
+    last: u32,
+    consumed: u64,
+    unreadable: u64,
+}
+
+/// Start preparing `chunk` at once, on a task of its own (so its analysis
+/// and DNS checks go on while earlier batches commit); the future gives it
+/// ready to commit.
+fn prepare_ahead(
+    desk: &Arc<DeskContext>,
+    chunk: Chunk,
+    path: &str,
+) -> impl Future<Output = Result<Ready, ImportError>> + use<> {
+    let path = path.to_string();
+    let started = match chunk {
+        Chunk::Mails {
+            mails,
+            consumed,
+            unreadable,
+        } => {
+            let first = mails.first().map_or(0, |m| m.uid);
+            let last = mails.last().map_or(0, |m| m.uid);
+            let task = tokio::spawn(ingest::prepare_batch(Arc::clone(desk), mails));
+            Ok((task, first, last, consumed, unreadable))
+        }
+        Chunk::Failed(e) => Err(e),
+    };
+    async move {
+        let (task, first, last, consumed, unreadable) = started?;
+        let failed = |source| ImportError::Ingest {
+            path: path.clone(),
+            first,
+            last,
+            source,
+        };
+        let prepared = task
+            .await
+            .map_err(|e| failed(IngestError::Analysis(e.to_string())))?
+            .map_err(failed)?;
+        Ok(Ready {
+            prepared,
+            first,
+            last,
+            consumed,
+            unreadable,
+        })
+    }
+}
+
+/// One batch committed, waiting out a database that went away.
 async fn commit(
     store: &Store,
-    desk: &Arc<DeskContext>,
+    desk: &DeskContext,
     mailbox_id: &str,
-    mails: Vec<Fetched>,
+    batch: &Ready,
     path: &str,
 ) -> Result<BatchOutcome, ImportError> {
-    let first = mails.first().map_or(0, |m| m.uid);
-    let last = mails.last().map_or(0, |m| m.uid);
     let checkpoint = MailboxState {
         uid_validity: 1,
-        last_uid: last,
+        last_uid: batch.last,
     };
     let mut attempt = 0;
     loop {
-        match ingest::process_batch(store, desk, mailbox_id, checkpoint, mails.clone()).await {
+        match ingest::commit_batch(store, desk, mailbox_id, checkpoint, &batch.prepared).await {
             Ok(outcome) => return Ok(outcome),
             Err(e) if e.is_transient() && attempt < TRANSIENT_RETRIES => {
                 attempt += 1;
@@ -251,8 +306,8 @@ async fn commit(
             Err(source) => {
                 return Err(ImportError::Ingest {
                     path: path.to_string(),
-                    first,
-                    last,
+                    first: batch.first,
+                    last: batch.last,
                     source,
                 });
             }
