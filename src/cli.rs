@@ -400,10 +400,11 @@ fn csv_field(value: &str) -> String {
 /// How `tickets export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
-    /// JSON Lines: one object per ticket and line, the fields of
-    /// `tickets show --json` at ticket level and `message_count`.
+    /// JSON Lines: one object per ticket and line (not an array), the
+    /// ticket-level fields of `tickets show --json` and `message_count`.
     Json,
-    /// RFC 4180 CSV with a header row ([`EXPORT_CSV_HEADER`]).
+    /// RFC 4180 with a header row; lists separated by spaces; a leading `'`
+    /// on a field a spreadsheet would take for a formula.
     Csv,
 }
 

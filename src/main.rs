@@ -43,6 +43,7 @@ enum Command {
     /// an interrupted import is simply run again. Needs only the database
     /// and the templates: no IMAP, no SMTP.
     Import {
+        /// The mbox file, Maildir, directory of .eml files or .eml file.
         path: PathBuf,
         /// Queue the acknowledgments and staff notifications the mail calls
         /// for; the next `secdesk run` sends them. Without it nothing is
@@ -136,9 +137,7 @@ enum TicketsCommand {
     /// `tickets show --json` has at ticket level and its message count,
     /// streamed from the database to standard output as it is read.
     Export {
-        /// `json`: JSON Lines, one object per ticket and line; `csv`: RFC
-        /// 4180 with a header row, lists separated by spaces, a leading
-        /// `'` on a field a spreadsheet would take for a formula.
+        /// How the tickets are written.
         #[arg(long, value_enum)]
         format: secdesk::cli::ExportFormat,
         #[command(flatten)]
@@ -165,8 +164,14 @@ enum TicketsCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // an import logs each ticket at info: thousands of lines over its
+    // progress bar; its summary says what they would
+    let default_filter = match cli.command {
+        Command::Import { .. } => "warn",
+        _ => "secdesk=info,warn",
+    };
     let filter = tracing_subscriber::EnvFilter::try_from_env("SECDESK_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("secdesk=info,warn"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_filter));
     let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);

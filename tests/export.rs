@@ -329,13 +329,14 @@ async fn store_many(store: &Store, count: usize) {
 }
 
 /// Peak RSS (KiB) of `tickets export --format json` over `count` tickets,
-/// and the bytes it wrote.
+/// and the bytes it wrote; its time is printed.
 async fn export_peak(db: &TestDb, count: usize, dir: &WorkDir) -> (u64, u64) {
     let store = open(db).await;
     store_many(&store, count).await;
     store.close().await;
     let config = write_offline_config(db, &dir.0, "");
     let out_path = dir.0.join(format!("export-{count}.jsonl"));
+    let started = std::time::Instant::now();
     let child = secdesk(&config, &["tickets", "export", "--format", "json"])
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&out_path).expect("an output file"))
@@ -344,6 +345,10 @@ async fn export_peak(db: &TestDb, count: usize, dir: &WorkDir) -> (u64, u64) {
         .expect("start secdesk tickets export");
     let (status, peak) = wait_with_peak_rss(child);
     assert!(status.success(), "export of {count} tickets: {status}");
+    eprintln!(
+        "exported {count} tickets in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
     let text = std::fs::read_to_string(&out_path).expect("read the export");
     assert_eq!(text.lines().count(), count);
     (peak, text.len() as u64)

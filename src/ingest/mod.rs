@@ -9,6 +9,12 @@
 //!    request (`follow_up`), a staff answer with commands (`staff`); every
 //!    message is stored, outgoing mail queued (`replies`), and the mailbox
 //!    checkpoint moved, all or nothing.
+//!
+//! [`prepare_batch`] is step 1 and the DNS checks, [`commit_batch`] step 2;
+//! the reader calls both through [`process_batch`], a backlog import
+//! (`crate::import`) prepares batches ahead of their commits. Where the
+//! outgoing mail goes is the desk's [`ReplyMode`]: the outbox, or for an
+//! import without `--send-acks` nowhere but its ticket.
 
 mod digest;
 mod files;
