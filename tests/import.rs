@@ -30,15 +30,14 @@ enum Expect {
     /// A new ticket; its Message-ID when it has one.
     Report(Option<String>),
     /// On the ticket of the report with this Message-ID.
-    FollowUp {
-        of: String,
-    },
+    FollowUp { of: String },
     /// Claims to be staff (From and a forged Authentication-Results), with
     /// commands: threaded, never executed.
     ForgedStaff,
     /// The same bytes as an earlier mail: stored once.
     Duplicate,
-    Quarantined,
+    /// Quarantined, with a reason that names this limit (as from the mailbox).
+    Quarantined(&'static str),
 }
 
 struct Generated {
@@ -159,7 +158,7 @@ fn backlog(count: usize) -> Vec<Generated> {
                          Subject: Huge log {i}\nMessage-ID: <big{i}@example.org>\n\n{}\n",
                         "log line that repeats and repeats\n".repeat(2200)
                     ),
-                    expect: Expect::Quarantined,
+                    expect: Expect::Quarantined("limits.max_message_bytes"),
                 },
                 1 => {
                     // over limits.max_parts
@@ -174,7 +173,7 @@ fn backlog(count: usize) -> Vec<Generated> {
                     let _ = writeln!(raw, "--b{i}--");
                     Generated {
                         raw,
-                        expect: Expect::Quarantined,
+                        expect: Expect::Quarantined("limits.max_parts"),
                     }
                 }
                 2 => {
@@ -359,7 +358,7 @@ async fn backlog_imported_exactly_once_across_a_kill(db: &TestDb) {
     let follow_ups = expected(|e| matches!(e, Expect::FollowUp { .. }));
     let forged = expected(|e| *e == Expect::ForgedStaff);
     let duplicates = expected(|e| *e == Expect::Duplicate);
-    let quarantined = expected(|e| *e == Expect::Quarantined);
+    let quarantined = expected(|e| matches!(e, Expect::Quarantined(_)));
     assert!(
         reports > 1000 && follow_ups > 300 && forged > 50 && duplicates > 50 && quarantined > 50
     );
@@ -453,6 +452,25 @@ async fn backlog_imported_exactly_once_across_a_kill(db: &TestDb) {
         .await,
         quarantined
     );
+    for (limit, sql) in [
+        (
+            "limits.max_message_bytes",
+            "SELECT COUNT(*) FROM messages WHERE disposition = 'quarantined'
+              AND reason LIKE '%limits.max_message_bytes%'",
+        ),
+        (
+            "limits.max_parts",
+            "SELECT COUNT(*) FROM messages WHERE disposition = 'quarantined'
+              AND reason LIKE '%limits.max_parts%'",
+        ),
+    ] {
+        let over = mails
+            .iter()
+            .filter(|m| m.expect == Expect::Quarantined(limit))
+            .count() as i64;
+        assert!(over > 0);
+        assert_eq!(must_count(db, sql).await, over, "quarantined for {limit}");
+    }
     assert_eq!(
         must_count(
             db,
@@ -560,7 +578,7 @@ async fn send_acks_queues_one_ack_per_new_ticket(db: &TestDb) {
     let config = write_offline_config(db, &dir.0, &format!("{LIMITS}\n{}", dns.section()));
     let mails: Vec<Generated> = backlog(60)
         .into_iter()
-        .filter(|m| m.expect != Expect::Quarantined)
+        .filter(|m| !matches!(m.expect, Expect::Quarantined(_)))
         .collect();
     let tickets = mails
         .iter()
