@@ -1041,6 +1041,51 @@ mod tests {
     }
 
     #[test]
+    fn an_exported_csv_row_has_a_field_per_header_column_quoted_where_needed() {
+        let cvss = |vector: &str, version: &str, base_score| crate::store::CvssView {
+            vector: vector.into(),
+            version: version.into(),
+            base_score,
+            severity: "high".into(),
+        };
+        let main = cvss("CVSS:4.0/AV:N/AC:L", "4.0", 8.7);
+        let ticket = crate::store::TicketExport {
+            number: "SEC-7KQ3-M9PX".into(),
+            state: "new".into(),
+            kind: "vulnerability".into(),
+            severity: Some("high".into()),
+            priority: 2,
+            reporter: "r@example.test".into(),
+            subject: "XSS, \"stored\"\nin profile".into(),
+            language: "en".into(),
+            created_at: "2026-11-24T10:00:00Z".into(),
+            outcome: None,
+            triage_due_at: Some("2026-11-25T10:00:00Z".into()),
+            cve_ids: vec!["CVE-2024-1".into(), "CVE-2024-2".into()],
+            cvss: Some(main.clone()),
+            cvss_vectors: vec![cvss("CVSS:3.1/AV:N", "3.1", 9.8), main],
+            reported_score: None,
+            description: Some("=cmd|' /C calc'!A0".into()),
+            remediation: None,
+            customer_message: None,
+            missing: vec!["product".into()],
+            owner: None,
+            merged_into: None,
+            message_count: 3,
+        };
+        let row = export_csv_row(&ticket);
+        assert_eq!(
+            row,
+            "SEC-7KQ3-M9PX,new,vulnerability,high,2,r@example.test,\"XSS, \"\"stored\"\"\nin profile\",\
+             en,2026-11-24T10:00:00Z,,2026-11-25T10:00:00Z,CVE-2024-1 CVE-2024-2,\
+             CVSS:4.0/AV:N/AC:L,4.0,8.7,high,CVSS:3.1/AV:N CVSS:4.0/AV:N/AC:L,,\
+             '=cmd|' /C calc'!A0,,,product,,,3\r\n"
+        );
+        let columns = EXPORT_CSV_HEADER.split(',').count();
+        assert_eq!(columns, 25);
+    }
+
+    #[test]
     fn a_follow_up_shows_its_new_text_and_a_report_its_whole_text() {
         let message = |disposition: &str| crate::store::MessageView {
             id: 1,

@@ -553,3 +553,79 @@ impl Progress {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_counts_every_mail_once_and_says_what_was_sent() {
+        let mut summary = ImportSummary::default();
+        summary.add(
+            &BatchOutcome {
+                new_tickets: vec!["SEC-7KQ3-M9PX".into(), "SEC-4D2N-QW8E".into()],
+                follow_ups: 1,
+                duplicates: 3,
+                quarantined: 1,
+                automatic: 1,
+                replies: 5,
+                ..BatchOutcome::default()
+            },
+            9,
+        );
+        assert_eq!(
+            (
+                summary.read,
+                summary.tickets,
+                summary.duplicates,
+                summary.other
+            ),
+            (9, 2, 3, 2),
+            "mails that are none of the named kinds are `other`"
+        );
+        let text = summary.describe(Path::new("old.mbox"));
+        assert!(
+            text.starts_with("imported old.mbox: 9 mails read"),
+            "{text}"
+        );
+        assert!(text.contains("  already present:  3 (skipped as duplicates)\n"));
+        assert!(text.contains("quarantined:      1 (see `secdesk quarantine list`)"));
+        assert!(
+            text.ends_with("(--send-acks queues them instead)"),
+            "{text}"
+        );
+        summary.send_acks = true;
+        assert!(
+            summary
+                .describe(Path::new("old.mbox"))
+                .ends_with("the next `secdesk run` sends them")
+        );
+    }
+
+    #[test]
+    fn batches_end_at_their_mail_count_and_number_mails_from_one() {
+        let mut batcher = Batcher::default();
+        let mail = || RawMail {
+            raw: b"Subject: x\n\ny\n".to_vec(),
+            size: 14,
+            truncated: false,
+        };
+        for n in 1..BATCH_MAILS {
+            assert!(batcher.push(mail(), n as u64).is_none());
+        }
+        let Some(Chunk::Mails {
+            mails, consumed, ..
+        }) = batcher.push(mail(), 99)
+        else {
+            panic!("a full batch");
+        };
+        assert_eq!(mails.len(), BATCH_MAILS);
+        assert_eq!((mails[0].uid, mails[BATCH_MAILS - 1].uid), (1, 64));
+        assert_eq!(consumed, 99);
+        batcher.push(mail(), 100);
+        let Chunk::Mails { mails, .. } = batcher.flush(100) else {
+            panic!("the rest");
+        };
+        assert_eq!(mails[0].uid, 65);
+    }
+}
