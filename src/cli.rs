@@ -364,17 +364,7 @@ fn tickets_table(tickets: &[crate::store::TicketSummary]) -> String {
 /// a formula (`=`, `+`, `-`, `@` first) gets a leading `'`: subjects come
 /// from strangers.
 fn tickets_csv(tickets: &[crate::store::TicketSummary]) -> String {
-    fn field(value: &str) -> String {
-        let value = match value.chars().next() {
-            Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
-            _ => value.to_string(),
-        };
-        if value.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", value.replace('"', "\"\""))
-        } else {
-            value
-        }
-    }
+    let field = |value: &str| csv_field(value);
     let mut out = String::from(
         "number,state,kind,severity,priority,created_at,owner,reporter,merged_into,subject\r\n",
     );
@@ -396,6 +386,142 @@ fn tickets_csv(tickets: &[crate::store::TicketSummary]) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+/// One CSV field (RFC 4180): quoted when it holds a comma, a quote or a
+/// line break; a leading `'` when a spreadsheet would read it as a formula.
+fn csv_field(value: &str) -> String {
+    let value = match value.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
+        _ => value.to_string(),
+    };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+/// How `tickets export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// JSON Lines: one object per ticket and line (not an array), the
+    /// ticket-level fields of `tickets show --json` and `message_count`.
+    Json,
+    /// RFC 4180 with a header row; lists separated by spaces; a leading `'`
+    /// on a field a spreadsheet would take for a formula.
+    Csv,
+}
+
+/// The columns of `tickets export --format csv`; lists (CVE ids, vectors,
+/// missing fields) are separated by spaces.
+pub const EXPORT_CSV_HEADER: &str = "number,state,kind,severity,priority,reporter,subject,language,\
+created_at,outcome,triage_due_at,cve_ids,cvss_vector,cvss_version,cvss_score,cvss_severity,\
+cvss_vectors,reported_score,description,remediation,customer_message,missing,owner,merged_into,\
+message_count";
+
+/// One exported ticket as a CSV row (with its CRLF), in the order of
+/// [`EXPORT_CSV_HEADER`] (pure).
+pub fn export_csv_row(t: &crate::store::TicketExport) -> String {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let number = |v: Option<f64>| v.map(|n| n.to_string()).unwrap_or_default();
+    let cvss = t.cvss.as_ref();
+    let row = [
+        t.number.clone(),
+        t.state.clone(),
+        t.kind.clone(),
+        text(&t.severity),
+        t.priority.to_string(),
+        t.reporter.clone(),
+        t.subject.clone(),
+        t.language.clone(),
+        t.created_at.clone(),
+        text(&t.outcome),
+        text(&t.triage_due_at),
+        t.cve_ids.join(" "),
+        cvss.map(|c| c.vector.clone()).unwrap_or_default(),
+        cvss.map(|c| c.version.clone()).unwrap_or_default(),
+        number(cvss.map(|c| c.base_score)),
+        cvss.map(|c| c.severity.clone()).unwrap_or_default(),
+        t.cvss_vectors
+            .iter()
+            .map(|c| c.vector.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        number(t.reported_score),
+        text(&t.description),
+        text(&t.remediation),
+        text(&t.customer_message),
+        t.missing.join(" "),
+        text(&t.owner),
+        text(&t.merged_into),
+        t.message_count.to_string(),
+    ];
+    let mut line = row.map(|f| csv_field(&f)).join(",");
+    line.push_str("\r\n");
+    line
+}
+
+/// `secdesk tickets export`: every ticket the filters select, oldest
+/// first, written to `out` one by one as the database streams them, so a
+/// hundred thousand tickets take the memory of one. Returns how many were
+/// written; a reader that went away (a closed pipe) ends it quietly.
+pub async fn tickets_export(
+    config: &Config,
+    filters: &ListFilters,
+    format: ExportFormat,
+    out: &mut dyn std::io::Write,
+) -> Result<u64, CliError> {
+    use std::ops::ControlFlow;
+    let query = filters.query(crate::store::now_millis())?;
+    let store = open_store(config).await?;
+    let mut failed: Option<std::io::Error> = None;
+    let mut written = 0;
+    let header = match format {
+        ExportFormat::Csv => out.write_all(format!("{EXPORT_CSV_HEADER}\r\n").as_bytes()),
+        ExportFormat::Json => Ok(()),
+    };
+    let result = match header {
+        Err(e) => {
+            failed = Some(e);
+            Ok(0)
+        }
+        Ok(()) => {
+            let mut each = |ticket: crate::store::TicketExport| {
+                let wrote = match format {
+                    ExportFormat::Json => serde_json::to_writer(&mut *out, &ticket)
+                        .map_err(std::io::Error::from)
+                        .and_then(|()| out.write_all(b"\n")),
+                    ExportFormat::Csv => out.write_all(export_csv_row(&ticket).as_bytes()),
+                };
+                match wrote {
+                    Ok(()) => {
+                        written += 1;
+                        ControlFlow::Continue(())
+                    }
+                    Err(e) => {
+                        failed = Some(e);
+                        ControlFlow::Break(())
+                    }
+                }
+            };
+            store.export_tickets(&query, &mut each).await
+        }
+    };
+    store.close().await;
+    result?;
+    let flushed = match failed {
+        Some(e) => Err(e),
+        None => out.flush(),
+    };
+    match flushed {
+        Ok(()) => Ok(written),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(written),
+        Err(source) => Err(CliError::Read {
+            path: "standard output".into(),
+            source,
+        }),
+    }
 }
 
 /// `secdesk tickets history NUMBER`: the audit trail.
@@ -919,6 +1045,51 @@ mod tests {
             "{csv}"
         );
         assert!(csv.ends_with(",'=HYPERLINK(1)\r\n"), "{csv}");
+    }
+
+    #[test]
+    fn an_exported_csv_row_has_a_field_per_header_column_quoted_where_needed() {
+        let cvss = |vector: &str, version: &str, base_score| crate::store::CvssView {
+            vector: vector.into(),
+            version: version.into(),
+            base_score,
+            severity: "high".into(),
+        };
+        let main = cvss("CVSS:4.0/AV:N/AC:L", "4.0", 8.7);
+        let ticket = crate::store::TicketExport {
+            number: "SEC-7KQ3-M9PX".into(),
+            state: "new".into(),
+            kind: "vulnerability".into(),
+            severity: Some("high".into()),
+            priority: 2,
+            reporter: "r@example.test".into(),
+            subject: "XSS, \"stored\"\nin profile".into(),
+            language: "en".into(),
+            created_at: "2026-11-24T10:00:00Z".into(),
+            outcome: None,
+            triage_due_at: Some("2026-11-25T10:00:00Z".into()),
+            cve_ids: vec!["CVE-2024-1".into(), "CVE-2024-2".into()],
+            cvss: Some(main.clone()),
+            cvss_vectors: vec![cvss("CVSS:3.1/AV:N", "3.1", 9.8), main],
+            reported_score: None,
+            description: Some("=cmd|' /C calc'!A0".into()),
+            remediation: None,
+            customer_message: None,
+            missing: vec!["product".into()],
+            owner: None,
+            merged_into: None,
+            message_count: 3,
+        };
+        let row = export_csv_row(&ticket);
+        assert_eq!(
+            row,
+            "SEC-7KQ3-M9PX,new,vulnerability,high,2,r@example.test,\"XSS, \"\"stored\"\"\nin profile\",\
+             en,2026-11-24T10:00:00Z,,2026-11-25T10:00:00Z,CVE-2024-1 CVE-2024-2,\
+             CVSS:4.0/AV:N/AC:L,4.0,8.7,high,CVSS:3.1/AV:N CVSS:4.0/AV:N/AC:L,,\
+             '=cmd|' /C calc'!A0,,,product,,,3\r\n"
+        );
+        let columns = EXPORT_CSV_HEADER.split(',').count();
+        assert_eq!(columns, 25);
     }
 
     #[test]

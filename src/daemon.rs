@@ -164,6 +164,7 @@ pub fn desk_context(config: &Config, clock: Arc<dyn Clock>) -> Result<DeskContex
         auto_replies_per_hour: config.limits.auto_replies_per_hour,
         forward_attachments_bytes: config.limits.forward_attachments_bytes,
         status_links: crate::ingest::links::StatusLinks::from_config(&config.http),
+        replies: crate::ingest::ReplyMode::Send,
         clock,
     })
 }

@@ -46,7 +46,8 @@
 //! fencing token every commit checks; `instance` keeps a SQLite desk to one
 //! daemon); `config` is the TOML
 //! file plus `SECDESK_*` variables; `cli` holds the other commands, and
-//! `doctor` checks a config against the real servers. Pure
+//! `doctor` checks a config against the real servers; `import` feeds a
+//! backlog (mbox, Maildir) through the same `ingest`. Pure
 //! modules (message, report, route, ticket) do no I/O and are unit-tested;
 //! the edges are tested against real Dovecot, Postfix, SQLite and PostgreSQL.
 
@@ -56,6 +57,7 @@ pub mod clock;
 pub mod config;
 pub mod daemon;
 pub mod doctor;
+pub mod import;
 pub mod ingest;
 pub mod instance;
 pub mod lease;

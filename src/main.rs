@@ -41,6 +41,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Take in a backlog of mail through the same pipeline as the mailbox:
+    /// an mbox file (mboxrd/mboxo), a Maildir (cur/ and new/), a directory
+    /// of .eml files, or one .eml file. Mail already stored is skipped, so
+    /// an interrupted import is simply run again. Needs only the database
+    /// and the templates: no IMAP, no SMTP.
+    Import {
+        /// The mbox file, Maildir, directory of .eml files or .eml file.
+        path: PathBuf,
+        /// Queue the acknowledgments and staff notifications the mail calls
+        /// for; the next `secdesk run` sends them. Without it nothing is
+        /// queued: they are recorded on each ticket as suppressed.
+        #[arg(long)]
+        send_acks: bool,
+    },
     /// Look at tickets.
     Tickets {
         #[command(subcommand)]
@@ -123,6 +137,16 @@ enum TicketsCommand {
         #[arg(long)]
         all: bool,
     },
+    /// Every ticket the filters select, oldest first, with every field
+    /// `tickets show --json` has at ticket level and its message count,
+    /// streamed from the database to standard output as it is read.
+    Export {
+        /// How the tickets are written.
+        #[arg(long, value_enum)]
+        format: secdesk::cli::ExportFormat,
+        #[command(flatten)]
+        filters: Box<secdesk::cli::ListFilters>,
+    },
     /// Every change of a ticket: state, severity, priority, owner,
     /// participants, outcome, merges; who and when.
     History {
@@ -144,8 +168,16 @@ enum TicketsCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // an import logs each ticket at info, and old mail warns of every
+    // unverified sender: thousands of lines through its progress bar. Its
+    // summary counts them; on a terminal only errors interrupt the bar
+    let default_filter = match cli.command {
+        Command::Import { .. } if std::io::IsTerminal::is_terminal(&std::io::stderr()) => "error",
+        Command::Import { .. } => "warn",
+        _ => "secdesk=info,warn",
+    };
     let filter = tracing_subscriber::EnvFilter::try_from_env("SECDESK_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("secdesk=info,warn"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_filter));
     let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
@@ -262,6 +294,14 @@ async fn execute(cli: Cli) -> Result<(), String> {
             }
             Ok(())
         }
+        Command::Import { path, send_acks } => {
+            let config = load(&cli.config)?;
+            let summary = secdesk::import::import(&config, &path, send_acks)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{}", summary.describe(&path));
+            Ok(())
+        }
         Command::Quarantine { command } => {
             let config = load(&cli.config)?;
             let text = match command {
@@ -302,6 +342,14 @@ async fn execute(cli: Cli) -> Result<(), String> {
                 }
                 TicketsCommand::Show { number, json, raw } => {
                     secdesk::cli::tickets_show(&config, &number, json, raw).await
+                }
+                // streamed as it is read, not printed as one text
+                TicketsCommand::Export { format, filters } => {
+                    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                    return secdesk::cli::tickets_export(&config, &filters, format, &mut out)
+                        .await
+                        .map(|_| ())
+                        .map_err(|e| e.to_string());
                 }
             }
             .map_err(|e| e.to_string())?;

@@ -9,6 +9,12 @@
 //!    request (`follow_up`), a staff answer with commands (`staff`); every
 //!    message is stored, outgoing mail queued (`replies`), and the mailbox
 //!    checkpoint moved, all or nothing.
+//!
+//! [`prepare_batch`] is step 1 and the DNS checks, [`commit_batch`] step 2;
+//! the reader calls both through [`process_batch`], a backlog import
+//! (`crate::import`) prepares batches ahead of their commits. Where the
+//! outgoing mail goes is the desk's [`ReplyMode`]: the outbox, or for an
+//! import without `--send-acks` nowhere but its ticket.
 
 mod digest;
 mod files;
@@ -107,8 +113,28 @@ pub struct DeskContext {
     pub forward_attachments_bytes: usize,
     /// Where reporters' status pages are (`[http]`); `None`: no links.
     pub status_links: Option<links::StatusLinks>,
+    /// Whether the mail the pipeline writes is queued to be sent, or only
+    /// recorded (`secdesk import` without `--send-acks`).
+    pub replies: ReplyMode,
     pub clock: Arc<dyn Clock>,
 }
+
+/// What becomes of the mail the pipeline writes (acknowledgments, staff
+/// notifications, relayed answers, quarantine notices).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplyMode {
+    /// Queued in the outbox, in the transaction that caused it: the daemon.
+    Send,
+    /// Stored on its ticket as `suppressed`, with [`NOT_SENT_IMPORT`] as the
+    /// reason, and never put in the outbox: a backlog import tells nobody.
+    /// It is decided in the same transaction as the ticket, so no crash can
+    /// leave mail behind that a sender would pick up. A new ticket's triage
+    /// reminders count as told, too.
+    RecordOnly,
+}
+
+/// The reason kept with every reply an import without `--send-acks` recorded.
+pub const NOT_SENT_IMPORT: &str = "not sent: imported by `secdesk import` without --send-acks";
 
 impl DeskContext {
     /// Who hears of later mail on `ticket`: its owner when it has one (and
@@ -285,13 +311,8 @@ impl BatchOutcome {
 }
 
 /// Analyse a batch off the async threads, then commit it in one transaction
-/// together with the mailbox's new checkpoint.
-///
-/// If the batch cannot be committed because of a mail, each mail is tried in
-/// a transaction of its own, and a mail that still fails is quarantined with
-/// the error as its reason: one bad mail never blocks the mailbox. When the
-/// database itself is away (connection lost, locked, shut down), nothing is
-/// quarantined: the error is returned and the caller retries the batch later.
+/// together with the mailbox's new checkpoint: [`prepare_batch`], then
+/// [`commit_batch`].
 pub async fn process_batch(
     store: &Store,
     desk: &Arc<DeskContext>,
@@ -299,7 +320,33 @@ pub async fn process_batch(
     checkpoint: MailboxState,
     fetched: Vec<Fetched>,
 ) -> Result<BatchOutcome, IngestError> {
-    let ctx = Arc::clone(desk);
+    let prepared = prepare_batch(Arc::clone(desk), fetched).await?;
+    commit_batch(store, desk, mailbox_id, checkpoint, &prepared).await
+}
+
+/// A batch through the pure stage and the DNS checks, not yet committed.
+#[derive(Debug)]
+pub struct Prepared(Vec<Analysed>);
+
+impl Prepared {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The part of a batch that needs no database: each mail analysed on a
+/// blocking thread, then its sender checked against DNS. Nothing in it
+/// depends on what is stored, so batches may be prepared ahead of their
+/// commit (a backlog import does) as long as they are committed in order.
+pub async fn prepare_batch(
+    desk: Arc<DeskContext>,
+    fetched: Vec<Fetched>,
+) -> Result<Prepared, IngestError> {
+    let ctx = Arc::clone(&desk);
     let analysed = tokio::task::spawn_blocking(move || {
         fetched
             .into_iter()
@@ -308,13 +355,31 @@ pub async fn process_batch(
     })
     .await
     .map_err(|e| IngestError::Analysis(e.to_string()))?;
-    let analysed = verify_senders(desk, analysed).await;
-    match commit(store, desk, mailbox_id, checkpoint, &analysed).await {
+    Ok(Prepared(verify_senders(&desk, analysed).await))
+}
+
+/// Commit a prepared batch in one transaction with the mailbox's new
+/// checkpoint.
+///
+/// If the batch cannot be committed because of a mail, each mail is tried in
+/// a transaction of its own, and a mail that still fails is quarantined with
+/// the error as its reason: one bad mail never blocks the mailbox. When the
+/// database itself is away (connection lost, locked, shut down), nothing is
+/// quarantined: the error is returned and the caller retries the batch later.
+pub async fn commit_batch(
+    store: &Store,
+    desk: &DeskContext,
+    mailbox_id: &str,
+    checkpoint: MailboxState,
+    prepared: &Prepared,
+) -> Result<BatchOutcome, IngestError> {
+    let analysed = &prepared.0;
+    match commit(store, desk, mailbox_id, checkpoint, analysed).await {
         Ok(outcome) => Ok(outcome),
         Err(e) if e.is_transient() => Err(e),
         Err(e) if analysed.len() > 1 => {
             tracing::warn!(error = %e, mails = analysed.len(), "batch failed; committing its mails one by one");
-            commit_each(store, desk, mailbox_id, checkpoint, &analysed).await
+            commit_each(store, desk, mailbox_id, checkpoint, analysed).await
         }
         Err(e) => match analysed.first() {
             Some(item) => {
@@ -587,6 +652,13 @@ async fn commit_one_in_span(
             let row = batch.insert_message(&stored).await?;
             store_attachments(batch, row, mail, now).await?;
             replies::queue_all(batch, desk, ticket_id, &replies, now).await?;
+            if desk.replies == ReplyMode::RecordOnly {
+                // nor do staff hear of it later: its triage reminder and
+                // overdue notice count as told (`tickets list --overdue`
+                // still shows it), so the next `secdesk run` does not
+                // mail staff about every ticket of an imported backlog
+                batch.mark_triage_told(ticket_id, false, now).await?;
+            }
             outcome.new_tickets.push(number.to_string());
         }
         Route::FollowUp { ticket, from_staff } => {

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::files::{FileView, Forwarding};
 use super::quarantine::Problem;
-use super::{DeskContext, IngestError, addresses_json};
+use super::{DeskContext, IngestError, ReplyMode, addresses_json};
 use crate::outbox::{self, AutoSubmitted, FileToSend, OutgoingMail};
 use crate::report::{Language, Report};
 use crate::store::{Batch, NewMessage, TicketRef};
@@ -331,6 +331,9 @@ pub(super) async fn queue(
     reply: &Reply,
     now: i64,
 ) -> Result<(), IngestError> {
+    if desk.replies == ReplyMode::RecordOnly {
+        return record_unsent(batch, desk, ticket_id, reply, now).await;
+    }
     // staff copies encrypted to each staff member: one mail per address,
     // each sealed for its own key (one with no key gets the clear copy)
     let one_each = desk.pgp.as_ref().is_some_and(|p| p.encrypt_staff_copies)
@@ -368,6 +371,27 @@ async fn queue_to(
     Ok(())
 }
 
+/// Keep a reply on its ticket as `suppressed`, out of the outbox
+/// ([`ReplyMode::RecordOnly`]).
+async fn record_unsent(
+    batch: &mut Batch,
+    desk: &DeskContext,
+    ticket_id: Option<i64>,
+    reply: &Reply,
+    now: i64,
+) -> Result<(), IngestError> {
+    batch
+        .insert_message(&reply.stored(
+            desk,
+            ticket_id,
+            "suppressed",
+            Some(super::NOT_SENT_IMPORT),
+            now,
+        ))
+        .await?;
+    Ok(())
+}
+
 /// How far back the per-hour caps look.
 pub(super) const HOUR_MILLIS: i64 = 3_600_000;
 
@@ -382,6 +406,11 @@ pub(super) async fn queue_automatic(
     reply: &Reply,
     now: i64,
 ) -> Result<bool, IngestError> {
+    // before the caps: mail that is never sent counts against no one's hour
+    if desk.replies == ReplyMode::RecordOnly {
+        record_unsent(batch, desk, ticket_id, reply, now).await?;
+        return Ok(false);
+    }
     let since = now - HOUR_MILLIS;
     let mut refusal = None;
     for to in reply.to.iter().filter(|to| !desk.staff.is_staff(to)) {

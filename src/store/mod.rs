@@ -26,7 +26,8 @@ pub use secdesk_store::{
     FlaggedMessage, Lane, LeaseView, MailboxState, MessageView, MigrationRecord, NewAttachment,
     NewEvent, NewMessage, NewOutboxMail, NewTicket, OutboxItem, OutboxStats, Participant,
     ParticipantView, QuarantinedMail, SchemaHistory, StatusLink, StoreError, StoreOps, StoredCvss,
-    TicketDetail, TicketQuery, TicketRef, TicketSummary, TicketUpdate, now_millis,
+    TicketDetail, TicketExport, TicketExportRow, TicketQuery, TicketRef, TicketSummary,
+    TicketUpdate, now_millis,
 };
 use secdesk_store_postgres::{PgBatch, PgStore};
 pub use secdesk_store_sqlite::database_file as sqlite_file;
@@ -296,6 +297,24 @@ impl Store {
             }
         }
         Ok(detail)
+    }
+
+    /// Every ticket `query` selects, oldest first, handed to `each` one at
+    /// a time as the database streams it ([`StoreOps::export_tickets`]),
+    /// with its vectors' severity bands as `ticket_detail` gives them.
+    pub async fn export_tickets(
+        &self,
+        query: &TicketQuery,
+        each: &mut dyn FnMut(TicketExport) -> std::ops::ControlFlow<()>,
+    ) -> Result<u64, StoreError> {
+        let mut with_bands = |row: TicketExportRow| {
+            let mut ticket = TicketExport::from(row);
+            for cvss in ticket.cvss.iter_mut().chain(ticket.cvss_vectors.iter_mut()) {
+                cvss.severity = Severity::from_cvss_score(cvss.base_score).to_string();
+            }
+            each(ticket)
+        };
+        dispatch!(Db, &self.db, s => s.export_tickets(query, &mut with_bands).await)
     }
 
     /// One attachment's facts and, when the store keeps them, its bytes.

@@ -130,22 +130,10 @@ impl Daemon {
             .append(true)
             .open(&self.log)
             .expect("open the daemon's log");
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_secdesk"));
-        cmd.arg("--config")
-            .arg(&self.config)
-            .arg("run")
-            .stdin(Stdio::null())
+        let mut cmd = secdesk(&self.config, &["run"]);
+        cmd.stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::from(log));
-        // every SECDESK_* variable overrides or (naming no key) breaks the
-        // config: the test's own (SECDESK_CRASH_FULL...) stay with the test
-        for (key, _) in std::env::vars_os() {
-            if key.to_string_lossy().starts_with("SECDESK_") {
-                cmd.env_remove(key);
-            }
-        }
-        // a plain log file, no colour codes
-        cmd.env("NO_COLOR", "1");
         cmd.envs(self.env.iter().map(|(k, v)| (k, v)));
         cmd.env(
             "SECDESK_LOG",
@@ -205,17 +193,7 @@ impl Daemon {
 
     /// (peak RSS, current RSS) in KiB, from /proc/PID/status.
     pub fn rss_kb(&self) -> Option<(u64, u64)> {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid()?)).ok()?;
-        let field = |name: &str| -> Option<u64> {
-            status
-                .lines()
-                .find(|l| l.starts_with(name))?
-                .split_whitespace()
-                .nth(1)?
-                .parse()
-                .ok()
-        };
-        Some((field("VmHWM:")?, field("VmRSS:")?))
+        rss_kb(self.pid()?)
     }
 
     /// The last `lines` lines of the log, for failure messages.
@@ -397,4 +375,181 @@ pub fn smtpd_serving(stack: &Stack, client_pid: u32) -> Vec<u32> {
                 .ok()
         })
         .collect()
+}
+
+/// `secdesk --config FILE ARGS...`, the binary under test, with the test's
+/// own environment kept from it: every SECDESK_* variable overrides or
+/// (naming no key) breaks the config, and the test's (SECDESK_CRASH_FULL,
+/// SECDESK_TEST_POSTGRES_URL...) stay with the test. No colour codes.
+pub fn secdesk(config: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_secdesk"));
+    cmd.arg("--config").arg(config).args(args);
+    for (key, _) in std::env::vars_os() {
+        if key.to_string_lossy().starts_with("SECDESK_") {
+            cmd.env_remove(key);
+        }
+    }
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// (peak RSS, current RSS) in KiB of a running process, from /proc/PID/status.
+pub fn rss_kb(pid: u32) -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let field = |name: &str| -> Option<u64> {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))?
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()
+    };
+    Some((field("VmHWM:")?, field("VmRSS:")?))
+}
+
+/// Wait for `child` to end: its exit status and its peak RSS in KiB,
+/// VmHWM read from /proc every few milliseconds while it runs (the last
+/// reading comes at most one interval before its exit). Not `wait4`'s
+/// `ru_maxrss`: Linux carries the parent's high-water mark across the
+/// spawn into it, so a child of a big test process would look as big.
+pub fn wait_with_peak_rss(mut child: Child) -> (ExitStatus, u64) {
+    let mut peak = 0;
+    loop {
+        if let Some((hwm, _)) = rss_kb(child.id()) {
+            peak = peak.max(hwm);
+        }
+        if let Some(status) = child.try_wait().expect("poll the child") {
+            return (status, peak);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// A DNS server on loopback that answers every query at once with
+/// NXDOMAIN: what old mail meets (its keys and policies long gone), and no
+/// test without a mail stack waits out a resolver's timeout. Stops when dropped.
+pub struct NxDomainDns {
+    pub port: u16,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl NxDomainDns {
+    pub fn start() -> NxDomainDns {
+        use std::sync::atomic::Ordering;
+        let socket = std::net::UdpSocket::bind("127.0.0.1:0").expect("bind a UDP port for DNS");
+        socket
+            .set_read_timeout(Some(Duration::from_millis(100)))
+            .expect("a read timeout");
+        let port = socket.local_addr().expect("its address").port();
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopping = stop.clone();
+        let thread = std::thread::spawn(move || {
+            let mut buf = [0u8; 1500];
+            while !stopping.load(Ordering::Relaxed) {
+                let Ok((n, from)) = socket.recv_from(&mut buf) else {
+                    continue;
+                };
+                if n < 12 {
+                    continue;
+                }
+                // the query itself, turned into its answer: QR set, RA
+                // set, RCODE 3 (NXDOMAIN), no records
+                let mut answer = buf[..question_end(&buf[..n]).unwrap_or(n)].to_vec();
+                answer[2] |= 0x80;
+                answer[3] = 0x80 | 3;
+                // no answers, authorities or additional records (EDNS's OPT
+                // went with everything after the question)
+                answer[6..12].fill(0);
+                let _ = socket.send_to(&answer, from);
+            }
+        });
+        NxDomainDns {
+            port,
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    /// The `[dns]` section that points the desk at it.
+    pub fn section(&self) -> String {
+        format!(
+            "[dns]\nservers = [\"127.0.0.1:{}\"]\ntimeout_ms = 500\nattempts = 1\n",
+            self.port
+        )
+    }
+}
+
+/// Where the (first) question of a DNS message ends.
+fn question_end(message: &[u8]) -> Option<usize> {
+    let mut at = 12;
+    loop {
+        let len = *message.get(at)? as usize;
+        at += 1;
+        if len == 0 {
+            break;
+        }
+        at += len;
+    }
+    let end = at + 4;
+    (end <= message.len()).then_some(end)
+}
+
+impl Drop for NxDomainDns {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// A config for commands that need no mail stack (`import`, `tickets
+/// export`): the database and the templates are real, IMAP and SMTP point
+/// at a port nobody listens on, so any attempt to use them would fail.
+/// `sections` (e.g. a `[limits]` table, a `[dns]` one) are appended.
+pub fn write_offline_config(db: &TestDb, dir: &Path, sections: &str) -> PathBuf {
+    let closed = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a port");
+        listener.local_addr().expect("its address").port()
+    };
+    let text = format!(
+        r#"
+[desk]
+address = "{DESK}"
+staff = ["{STAFF}"]
+templates_dir = "{templates}"
+
+[calendar]
+time_zone = "Europe/Rome"
+
+[imap]
+host = "127.0.0.1"
+port = {closed}
+encryption = "none"
+username = "{DESK}"
+password = "{PASSWORD}"
+
+[smtp]
+host = "127.0.0.1"
+port = {closed}
+encryption = "none"
+
+[database]
+url = "{url}"
+
+{sections}
+"#,
+        templates = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("templates")
+            .display(),
+        url = db.url(),
+    );
+    let path = dir.join("secdesk.toml");
+    std::fs::write(&path, &text).expect("write the config");
+    if let Err(e) = Config::from_toml_str(&text) {
+        panic!("the test's config {} is invalid: {e}", path.display());
+    }
+    path
 }

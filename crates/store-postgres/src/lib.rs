@@ -13,8 +13,8 @@ use secdesk_store::{
     Fence, FlaggedMessage, Lane, LeaseView, MailboxState, MessageRow, MigrationRow, NewAttachment,
     NewEvent, NewMessage, NewOutboxMail, NewTicket, OutboxItem, OutboxStats, Participant,
     ParticipantView, QuarantinedMail, SchemaHistory, StatusLink, StoreError, StoreOps, SummaryRow,
-    TicketDetail, TicketQuery, TicketRef, TicketRelations, TicketRow, TicketSummary, TicketUpdate,
-    dedupe_participants, json_list, redact_url, rfc3339,
+    TicketDetail, TicketExportRow, TicketQuery, TicketRef, TicketRelations, TicketRow,
+    TicketSummary, TicketUpdate, dedupe_participants, json_list, redact_url, rfc3339,
 };
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{ConnectOptions, Postgres, Transaction};
@@ -178,6 +178,63 @@ impl StoreOps for PgStore {
         limit: i64,
     ) -> Result<Vec<TicketSummary>, StoreError> {
         list_tickets(&self.pool, q, limit).await
+    }
+
+    async fn export_tickets(
+        &self,
+        q: &TicketQuery,
+        each: &mut dyn FnMut(TicketExportRow) -> std::ops::ControlFlow<()>,
+    ) -> Result<u64, StoreError> {
+        use futures_util::TryStreamExt;
+        let search = q.search.as_deref().filter(|s| !s.trim().is_empty());
+        // the same filters as `tickets list`, oldest first, no limit
+        let mut rows = sqlx::query_as!(
+            TicketExportRow,
+            r#"SELECT t.id AS "id!", t.number, t.state, t.kind, t.severity, t.priority, t.reporter,
+                 t.subject, t.language, t.created_at, t.cve_ids, t.cvss_vector, t.cvss_version,
+                 t.cvss_score, t.cvss_vectors, t.reported_score, t.description, t.remediation,
+                 t.customer_message, t.missing, t.outcome, t.triage_due_at, t.owner,
+                 p.number AS "merged_into?",
+                 (SELECT COUNT(*) FROM messages m WHERE m.ticket_id = t.id) AS "message_count!: i64"
+             FROM tickets t LEFT JOIN tickets p ON p.id = t.merged_into
+             WHERE ($1::text IS NULL OR t.state = $1)
+               AND (NOT $2::boolean OR t.state <> 'closed')
+               AND ($3::text IS NULL OR t.severity = $3)
+               AND ($4::bigint IS NULL OR t.priority = $4)
+               AND ($5::text IS NULL OR lower(t.owner) = $5)
+               AND (NOT $6::boolean OR t.owner IS NULL)
+               AND ($7::text IS NULL OR lower(t.reporter) = $7)
+               AND ($8::text IS NULL OR t.cve_ids LIKE '%"' || $8 || '"%')
+               AND ($9::text IS NULL OR t.kind = $9)
+               AND ($10::bigint IS NULL OR t.created_at >= $10)
+               AND ($11::bigint IS NULL OR (t.triaged_at IS NULL AND t.state <> 'closed'
+                                            AND t.triage_due_at <= $11))
+               AND ($12::text IS NULL OR t.id IN (
+                     SELECT m.ticket_id FROM messages m
+                      WHERE m.search @@ websearch_to_tsquery('simple', $12)))
+             ORDER BY t.created_at, t.id"#,
+            q.state,
+            q.open,
+            q.severity,
+            q.priority,
+            q.owner,
+            q.unowned,
+            q.reporter,
+            q.cve,
+            q.kind,
+            q.since,
+            q.overdue_at,
+            search
+        )
+        .fetch(&self.pool);
+        let mut handed = 0;
+        while let Some(row) = rows.try_next().await.doing("export tickets")? {
+            handed += 1;
+            if each(row).is_break() {
+                break;
+            }
+        }
+        Ok(handed)
     }
 
     secdesk_store::store_ops_shared!();

@@ -264,6 +264,16 @@ pub trait StoreOps: Sized {
         query: &TicketQuery,
         limit: i64,
     ) -> Result<Vec<TicketSummary>, StoreError>;
+    /// Every ticket `query` selects, oldest first, each handed to `each`
+    /// as the database streams it (`fetch`, never `fetch_all`): memory stays
+    /// that of one row however many tickets there are. `each` returning
+    /// `Break` stops the stream (the reader went away). Returns how many
+    /// were handed over.
+    async fn export_tickets(
+        &self,
+        query: &TicketQuery,
+        each: &mut dyn FnMut(TicketExportRow) -> std::ops::ControlFlow<()>,
+    ) -> Result<u64, StoreError>;
     async fn ticket_detail(&self, number: &str) -> Result<Option<TicketDetail>, StoreError>;
     /// Every change of a ticket, oldest first; `None` when there is no such ticket.
     async fn ticket_history(&self, number: &str) -> Result<Option<Vec<EventView>>, StoreError>;

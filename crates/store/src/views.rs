@@ -380,3 +380,121 @@ impl MessageRow {
         }
     }
 }
+
+/// A ticket's columns as `tickets export` streams them: those of
+/// [`TicketRow`] and how many messages the ticket holds.
+#[derive(Debug, Clone)]
+pub struct TicketExportRow {
+    pub id: i64,
+    pub number: String,
+    pub state: String,
+    pub kind: String,
+    pub severity: Option<String>,
+    pub priority: i64,
+    pub reporter: String,
+    pub subject: String,
+    pub language: String,
+    pub created_at: i64,
+    pub cve_ids: String,
+    pub cvss_vector: Option<String>,
+    pub cvss_version: Option<String>,
+    pub cvss_score: Option<f64>,
+    pub cvss_vectors: String,
+    pub reported_score: Option<f64>,
+    pub description: Option<String>,
+    pub remediation: Option<String>,
+    pub customer_message: Option<String>,
+    pub missing: String,
+    pub outcome: Option<String>,
+    pub triage_due_at: Option<i64>,
+    pub owner: Option<String>,
+    pub merged_into: Option<String>,
+    pub message_count: i64,
+}
+
+/// One ticket of `secdesk tickets export`: every field `tickets show
+/// --json` has at ticket level (no participants, no messages), and the
+/// number of its messages.
+#[derive(Debug, Clone, Serialize)]
+pub struct TicketExport {
+    pub number: String,
+    pub state: String,
+    pub kind: String,
+    pub severity: Option<String>,
+    pub priority: i64,
+    pub reporter: String,
+    pub subject: String,
+    pub language: String,
+    pub created_at: String,
+    pub outcome: Option<String>,
+    pub triage_due_at: Option<String>,
+    pub cve_ids: Vec<String>,
+    pub cvss: Option<CvssView>,
+    pub cvss_vectors: Vec<CvssView>,
+    pub reported_score: Option<f64>,
+    pub description: Option<String>,
+    pub remediation: Option<String>,
+    pub customer_message: Option<String>,
+    pub missing: Vec<String>,
+    pub owner: Option<String>,
+    pub merged_into: Option<String>,
+    pub message_count: i64,
+}
+
+impl From<TicketExportRow> for TicketExport {
+    fn from(r: TicketExportRow) -> TicketExport {
+        let message_count = r.message_count;
+        // read exactly as `tickets show` reads the same columns
+        let t = TicketRow {
+            id: r.id,
+            number: r.number,
+            state: r.state,
+            kind: r.kind,
+            severity: r.severity,
+            priority: r.priority,
+            reporter: r.reporter,
+            subject: r.subject,
+            language: r.language,
+            created_at: r.created_at,
+            cve_ids: r.cve_ids,
+            cvss_vector: r.cvss_vector,
+            cvss_version: r.cvss_version,
+            cvss_score: r.cvss_score,
+            cvss_vectors: r.cvss_vectors,
+            reported_score: r.reported_score,
+            description: r.description,
+            remediation: r.remediation,
+            customer_message: r.customer_message,
+            missing: r.missing,
+            outcome: r.outcome,
+            triage_due_at: r.triage_due_at,
+            owner: r.owner,
+            merged_into: r.merged_into,
+        }
+        .into_detail(TicketRelations::default(), Vec::new());
+        TicketExport {
+            number: t.number,
+            state: t.state,
+            kind: t.kind,
+            severity: t.severity,
+            priority: t.priority,
+            reporter: t.reporter,
+            subject: t.subject,
+            language: t.language,
+            created_at: t.created_at,
+            outcome: t.outcome,
+            triage_due_at: t.triage_due_at,
+            cve_ids: t.cve_ids,
+            cvss: t.cvss,
+            cvss_vectors: t.cvss_vectors,
+            reported_score: t.reported_score,
+            description: t.description,
+            remediation: t.remediation,
+            customer_message: t.customer_message,
+            missing: t.missing,
+            owner: t.owner,
+            merged_into: t.merged_into,
+            message_count,
+        }
+    }
+}
