@@ -501,8 +501,10 @@ fn secdesk(dir: &Path, args: &[&str]) -> Output {
     output
 }
 
-const PARSE_KEYS: [&str; 13] = [
+const PARSE_KEYS: [&str; 15] = [
     "kind",
+    "kind_basis",
+    "kind_quote",
     "language",
     "subject",
     "from",
