@@ -138,6 +138,9 @@ pub(crate) fn html_to_text_within(html: &str, budget: &Budget) -> Result<String,
                     if name == "li" && !tag.closing {
                         out.text("- ", false);
                     }
+                } else if name == "th" && tag.closing && !out.ends_with(':') {
+                    // a header cell labels the cells after it: "Fix: upgrade"
+                    out.text(": ", false);
                 } else if CELL_TAGS.contains(&name) {
                     out.text(" ", false);
                 }
@@ -342,6 +345,11 @@ impl TextOut {
         }
     }
 
+    /// Whether the text so far ends with `c` (white space aside).
+    fn ends_with(&self, c: char) -> bool {
+        self.text.trim_end().ends_with(c)
+    }
+
     fn text(&mut self, s: &str, preformatted: bool) {
         for c in s.chars() {
             if preformatted {
@@ -434,7 +442,7 @@ mod tests {
     #[test]
     fn table_cells_are_separated_and_rows_are_lines() {
         let html = "<table><tr><td>Severity:</td><td>High</td></tr><tr><th>CVE</th><td>CVE-2024-1</td></tr></table>";
-        assert_eq!(html_to_text(html), "Severity: High\nCVE CVE-2024-1");
+        assert_eq!(html_to_text(html), "Severity: High\nCVE: CVE-2024-1");
     }
 
     #[test]

@@ -13,14 +13,14 @@ static PLUS_TAG: LazyLock<Regex> =
 
 static INCIDENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:incidents?|incident[ei]|breach(?:ed|es)?|leak(?:ed|s|age)?|compromised?|compromise|attack(?:ed|ers?|s)?|intrusions?|ransomware|malware|phishing|defaced?|exfiltrat\w*|unauthori[sz]ed\s+access|violazion[ei]|violat[oaie]|compromess[oaie]|attacc(?:o|hi|ato|ati)|intrusion[ei]|evento\s+imprevisto|eventi\s+imprevisti|furto\s+di\s+dati|fuga\s+di\s+dati|accesso\s+non\s+autorizzato|accessi\s+non\s+autorizzati|attaccant[ei]|esfiltra\w*|ddos|denial[-\s]of[-\s]service\s+attack|stolen|rubat[oaie]|sottratt[oaie]|cifrat[oaie]\s+dal|credential\s+stuffing|account\s+takeover|hacked|bucat[oaie])\b",
+        r"(?i)\b(?:incidents?|incident[ei]|breach(?:ed|es)?|leak(?:ed|s|age)?|compromised?|compromise|attack(?:ed|ers?|s)?|intrusions?|ransomware|malware|phishing|defaced?|exfiltrat\w*|unauthori[sz]ed\s+access|violazion[ei]|violat[oaie]|compromess[oaie]|attacc(?:o|hi|ato|ati)|intrusion[ei]|evento\s+imprevisto|eventi\s+imprevisti|furto\s+di\s+dati|fuga\s+di\s+dati|accesso\s+non\s+autorizzato|accessi\s+non\s+autorizzati|attaccant[ei]|esfiltra\w*|ddos|denial[-\s]of[-\s]service\s+attack|stolen|rubat[oaie]|sottratt[oaie]|cifrat[oaie]\s+dal|credential\s+stuffing|account\s+takeover|hacked|bucat[oaie]|trapelat[oaie]|divulgat[oaie])\b",
     )
     .expect("valid regex")
 });
 
 static VULNERABILITY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:vulnerabilit(?:y|ies)\b|vulnerable\b|vulns?\b|cve\b|cvss|xss\b|cross[-\s]site\b|sql\s*injection\b|sqli\b|injection\b|rce\b|remote\s+code\s+execution\b|exploit(?:s|able)?\b|buffer\s+overflow\b|csrf\b|ssrf\b|(?:path|directory)\s+traversal\b|deserializ\w*|privilege\s+escalation\b|vulnerabilit[àa]|vulnerabil[ei]\b|fall[ae]\b|iniezione\b|esecuzione\s+(?:remota\s+)?di\s+codice\b)",
+        r"(?i)\b(?:vulnerabilit(?:y|ies)\b|vulnerable\b|vulns?\b|cve\b|cvss|xss\b|cross[-\s]site\b|sql\s*injection\b|sqli\b|injection\b|rce\b|remote\s+code\s+execution\b|exploit(?:s|able)?\b|buffer\s+overflow\b|csrf\b|ssrf\b|(?:path|directory)\s+traversal\b|deserializ\w*|privilege\s+escalation\b|vulnerabilit[àa]|vulnerabil[ei]\b|fall[ae]\b|iniezione\b|esecuzione\s+(?:remota\s+)?di\s+codice\b|bypass\w*|aggira\w*|impersona\w*|unauthenticated\b|senza\s+autenticazione\b|misconfigur\w*|idor\b|xxe\b|open\s+redirect\b|race\s+condition\b|use[-\s]after[-\s]free\b|overflow\b)",
     )
     .expect("valid regex")
 });
@@ -74,6 +74,8 @@ pub(super) struct Evidence<'a> {
     pub(super) labelled_report: bool,
     /// The writer's own words (quotes and signature removed).
     pub(super) own: &'a str,
+    /// What they quote or forward.
+    pub(super) quoted: &'a str,
     pub(super) body: &'a str,
 }
 
@@ -90,6 +92,7 @@ static HAPPENED: LazyLock<Regex> = LazyLock::new(|| {
             |(?:sono|è|e'|siamo)\s+stat[oaie]\s+(?:esfiltrat|rubat|sottratt|cifrat|compromess|violat|attaccat|bucat|pubblicat|usat|utilizzat)\w*
             |(?:è|e')\s+in\s+corso|(?:sono|è)\s+in\s+corso|stiamo\s+subendo|abbiamo\s+subito|ha\s+(?:scaricato|cifrato|esfiltrato|cancellato|modificato)
             |questa\s+notte|stanotte|stamattina|questa\s+mattina|ieri|nel\s+fine\s+settimana
+            |in\s+questo\s+momento|right\s+now|at\s+this\s+moment|vengono\s+(?:usat|utilizzat|sfruttat|vendut)\w*|(?:are|is)\s+being\s+(?:used|sold|abused)
         )",
     )
     .expect("valid regex")
@@ -138,16 +141,21 @@ fn only_asks(own: &str) -> bool {
     if REPORTS.is_match(own) || HAPPENED.is_match(own) {
         return false;
     }
-    let sentences: Vec<String> = super::prose::sentences(own).collect();
-    let about = |s: &str| {
-        let (i, v) = count(s);
-        i + v > 0 || !super::cve::find_cves(s).is_empty()
-    };
-    let topical: Vec<&String> = sentences.iter().filter(|s| about(s)).collect();
+    let topical = topical(own);
     !topical.is_empty()
         && topical
             .iter()
             .all(|s| s.trim_end().ends_with('?') || ASKS.is_match(s))
+}
+
+/// The sentences of `text` about a security matter: a kind word or a CVE.
+fn topical(text: &str) -> Vec<String> {
+    super::prose::sentences(text)
+        .filter(|s| {
+            let (i, v) = count(s);
+            i + v > 0 || !super::cve::find_cves(s).is_empty()
+        })
+        .collect()
 }
 
 /// Incident sentences told as having happened, and flaw sentences, with
@@ -238,7 +246,14 @@ pub(super) fn decide(evidence: &Evidence<'_>) -> Decision {
     if let Some(kind) = evidence.label {
         return decided(kind, KindBasis::Label, None);
     }
-    if !evidence.labelled_report && only_asks(evidence.own) {
+    // a reply that only points below ("the details are in my mail below")
+    // is judged by the mail it quotes
+    let asker = if topical(evidence.own).is_empty() {
+        evidence.quoted
+    } else {
+        evidence.own
+    };
+    if !evidence.labelled_report && only_asks(asker) {
         return decided(Kind::Unknown, KindBasis::Question, None);
     }
     let subject = count(evidence.subject);
@@ -261,6 +276,10 @@ pub(super) fn decide(evidence: &Evidence<'_>) -> Decision {
     match incident.cmp(&vulnerability) {
         std::cmp::Ordering::Greater => decided(Kind::Incident, KindBasis::Words, weighed.event),
         std::cmp::Ordering::Less => decided(Kind::Vulnerability, KindBasis::Words, weighed.flaw),
+        // a report laid out under labels that tells no event is a flaw
+        std::cmp::Ordering::Equal if evidence.labelled_report && incident == 0 => {
+            decided(Kind::Vulnerability, KindBasis::Words, None)
+        }
         std::cmp::Ordering::Equal => decided(Kind::Unknown, KindBasis::Nothing, None),
     }
 }

@@ -193,6 +193,7 @@ pub fn extract(input: &ReportInput<'_>) -> Report {
         has_cve_or_cvss: !cve_ids.is_empty() || cvss.is_some() || reported_score.is_some(),
         labelled_report: own.labelled_description || quoted.labelled_description || cvss.is_some(),
         own: &own_text,
+        quoted: &quoted_text,
         // greeting and signature trimmed, so a quoted sentence is the report's
         body: &format!("{own_text}\n\n{quoted_text}"),
     });
@@ -262,6 +263,22 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A labelled fix that says there is none: "No fix is available yet",
+/// "Non esiste ancora una correzione", "None known".
+static NO_REMEDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\s*(?:
+            (?:there\s+is\s+|we\s+have\s+|we\s+know\s+of\s+)?no\s+(?:known\s+)?(?:fix|patch|workaround|mitigation|solution|remediation)s?\b
+            |(?:none|nothing)\s+(?:yet|known|available|so\s+far|at\s+the\s+moment)
+            |not\s+(?:yet\s+)?(?:available|known|fixed|patched)|(?:still\s+)?unknown|under\s+investigation|to\s+be\s+determined
+            |non\s+(?:esiste|esistono|c'?\s*è|ci\s+sono|è\s+(?:ancora\s+)?disponibile|sono\s+(?:ancora\s+)?disponibili|abbiamo|conosciamo|conosco|nota|noto)
+            |nessun[ao]?\s+(?:correzione|patch|soluzione|mitigazione|workaround|rimedio)
+            |(?:ancora\s+)?(?:sconosciut[oa]|in\s+(?:corso\s+di\s+)?(?:analisi|valutazione)|da\s+definire)
+        )[^\n]{0,100}$",
+    )
+    .expect("valid regex")
+});
+
 /// What the labels and prose of one text (own or quoted) give.
 struct TextFields {
     /// From description labels, else from unlabelled prose; with context
@@ -281,6 +298,9 @@ fn read_fields(text: &str) -> TextFields {
     let sections = labels::sections(text);
     let mut description: Vec<&str> = Vec::new();
     let mut context: Vec<String> = Vec::new();
+    // what follows the first paragraph of a context field (steps, PoC) is
+    // often the writer going on: a question, a fix, a customer message
+    let mut after_context: Vec<&str> = Vec::new();
     let mut remediation: Vec<&str> = Vec::new();
     let mut customer_message: Vec<&str> = Vec::new();
     let mut type_label = None;
@@ -299,7 +319,13 @@ fn read_fields(text: &str) -> TextFields {
                     heading_hint = heading_hint.or(kind::from_label_value(section.label));
                 }
             }
-            Field::Context => context.push(format!("{}: {value}", section.label)),
+            Field::Context => {
+                context.push(format!("{}: {value}", section.label));
+                if let Some((_, rest)) = value.split_once("\n\n") {
+                    after_context.push(rest);
+                }
+            }
+            Field::Remediation if NO_REMEDY.is_match(value) => {}
             Field::Remediation => remediation.push(value),
             Field::CustomerMessage => customer_message.push(value),
             Field::Kind => type_label = type_label.or(kind::from_label_value(value)),
@@ -312,6 +338,7 @@ fn read_fields(text: &str) -> TextFields {
     let labelled_description = !description.is_empty();
     let free_text = std::iter::once(prose)
         .chain(description.iter().copied())
+        .chain(after_context.iter().copied())
         .collect::<Vec<&str>>()
         .join("\n\n");
     let customer_message = if customer_message.is_empty() {
@@ -329,7 +356,7 @@ fn read_fields(text: &str) -> TextFields {
                 .join(" ")
                 .replace(
                     m.split_whitespace().collect::<Vec<_>>().join(" ").as_str(),
-                    " ",
+                    ". ",
                 ),
             None => free_text.clone(),
         };

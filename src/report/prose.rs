@@ -34,7 +34,7 @@ static ACTION: LazyLock<Regex> = LazyLock::new(|| {
             mov(?:e|ed|ing)\s+to|switch(?:ed|ing)?\s+to|migrat\w*\s+to|
             sanitiz\w*|sanitis\w*|escap(?:e|ed|ing)\s|encod(?:e|ed|ing)\s|validat\w*|whitelist\w*|allow-?list\w*|
             isolat\w*|quarantin\w*|shut\s+down|took\s+\w+\s+offline|taken\s+offline|
-            aggiorn\w*|passa(?:re|te|to)\s+(?:alla|a)\b|disattiv\w*|disabilit\w*|applica\w*|ruota\w*|revoca\w*|
+            aggiorn\w*|passa(?:re|te|to)\s+(?:alla|a)\b|passaggio\s+(?:alla|a)\b|disattiv\w*|disabilit\w*|applica\w*|ruota\w*|revoca\w*|
             blocca\w*|bloccat\w*|limita\w*|restring\w*|rimuov\w*|rimoss\w*|disinstall\w*|installa\w*|
             cambia\w*\s+(?:la\s+|le\s+|tutte\s+le\s+)?(?:password|credenziali|chiavi)|isola\w*|spent[oaie]|spegne\w*|
             filtra\w*|valida\w*|abilita\w*\s+(?:l'?\s*)?(?:mfa|2fa|autenticazione)
@@ -101,7 +101,8 @@ const MAX_SENTENCE_CHARS: usize = 500;
 /// Whether one sentence offers a fix, workaround or mitigation.
 pub(super) fn offers_remedy(sentence: &str) -> bool {
     let s = sentence.trim();
-    if s.ends_with('?') || NEGATION.is_match(s) || ATTACK.is_match(s) {
+    // what customers are to be told is not the desk's fix
+    if s.ends_with('?') || NEGATION.is_match(s) || ATTACK.is_match(s) || CUSTOMER_CUE.is_match(s) {
         return false;
     }
     REMEDY.is_match(s) || (ACTION.is_match(s) && AGENCY.is_match(s))

@@ -594,3 +594,40 @@ fn the_kind_comes_from_what_happened_not_from_the_words_alone() {
         assert_eq!(extract_from(subject, body).kind, kind, "{subject}: {body}");
     }
 }
+
+#[test]
+fn disclaimers_labelled_non_fixes_and_table_headers() {
+    let body = "Do you have a bug bounty program?\n\n\
+        CONFIDENTIALITY NOTICE: This e-mail is confidential. We do not accept liability for any \
+        security breach; no fix or patch is implied.";
+    let report = extract_from("Question", body);
+    assert_eq!(
+        report.kind,
+        Kind::Unknown,
+        "the disclaimer's breach is not an incident"
+    );
+
+    let body = "Descrizione: accessi non autorizzati alla console\n\nCorrezione: Non esiste ancora una correzione.";
+    let report = extract_from("Accessi", body);
+    assert_eq!(report.remediation, None, "a label that says there is none");
+
+    let html = crate::message::html_to_text(
+        "<table><tr><th>Descrizione</th><td>XSS nel campo note</td></tr>\
+         <tr><th>Rimedio</th><td>Ruotare tutte le chiavi API.</td></tr></table>",
+    );
+    let report = extract_from("XSS", &html);
+    assert_eq!(
+        report.remediation.as_deref(),
+        Some("Ruotare tutte le chiavi API.")
+    );
+    assert_eq!(report.description.as_deref(), Some("XSS nel campo note"));
+
+    let report = extract_from(
+        "XSS",
+        "Un XSS nel campo note della dashboard.\n\nIl passaggio alla 8.1.1 risolve il problema.",
+    );
+    assert_eq!(
+        report.remediation.as_deref(),
+        Some("Il passaggio alla 8.1.1 risolve il problema.")
+    );
+}

@@ -84,6 +84,33 @@ static SENT_FROM: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A legal disclaimer's first words: the paragraph is the company's, not
+/// the report's ("no fix is implied", "any security breach").
+static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\s*[*_\[(]*\s*(?:
+            confidentiality\s+(?:notice|note|warning)|disclaimer|legal\s+notice|privileged\s+(?:and|&)\s+confidential|
+            this\s+(?:e-?mail|message|communication)(?:\s+and\s+any\s+(?:attachments?|files?)(?:\s+transmitted\s+with\s+it)?)?\s+(?:is|are|may\s+contain|contains?)\s+(?:strictly\s+)?(?:confidential|privileged|intended)|
+            if\s+you\s+(?:have\s+)?received\s+this\s+(?:e-?mail|message)\s+in\s+error|
+            the\s+information\s+(?:contained\s+)?in\s+this\s+(?:e-?mail|message)|
+            avviso\s+di\s+riservatezza|informativa\s+(?:sulla\s+)?privacy|clausola\s+di\s+riservatezza|
+            (?:questo|il\s+presente)\s+(?:messaggio|e-?mail)(?:\s+e\s+(?:i\s+suoi|gli\s+eventuali)\s+allegati)?\s+(?:è|e'|sono|contiene|può\s+contenere|potrebbe\s+contenere)|
+            le\s+informazioni\s+contenute\s+(?:in\s+questo|nel\s+presente)|
+            se\s+(?:avete|hai)\s+ricevuto\s+(?:questo|il\s+presente)\s+(?:messaggio|e-?mail)\s+per\s+errore|
+            ai\s+sensi\s+del\s+(?:d\.?\s*lgs|regolamento|gdpr)
+        )",
+    )
+    .expect("valid regex")
+});
+
+/// Drop every paragraph that is a legal disclaimer.
+fn without_disclaimers(text: &str) -> String {
+    text.split("\n\n")
+        .filter(|paragraph| !DISCLAIMER.is_match(paragraph))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// The longest prefix of `text` of at most `max` bytes that ends on a
 /// character boundary.
 pub(super) fn prefix_at_boundary(text: &str, max: usize) -> &str {
@@ -168,6 +195,7 @@ fn dequote(line: &str) -> Option<&str> {
 
 /// Drop the greeting, the sign-off with what follows it, and the signature.
 pub(super) fn trim_mail(text: &str) -> String {
+    let text = without_disclaimers(text);
     let mut lines: Vec<&str> = text.lines().collect();
 
     if let Some(cut) = lines
