@@ -87,15 +87,18 @@ fn score(dir: &Path) -> (f64, String) {
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let mut fields: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut reports = 0;
+    let mut reading = std::time::Duration::ZERO;
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let e: Expected = serde_json::from_str(line).unwrap_or_else(|err| panic!("{line}: {err}"));
         reports += 1;
+        let started = std::time::Instant::now();
         let got = secdesk::cli::parse_file(
             &dir.join(&e.file),
             &Limits::default(),
             "security@example.test",
         )
         .unwrap_or_else(|err| panic!("{}: {err}", e.file));
+        reading += started.elapsed();
         let f = &e.file;
         let kind_right = got.kind == e.kind;
         fields.entry("kind").or_default().record(
@@ -194,9 +197,10 @@ fn score(dir: &Path) -> (f64, String) {
         .fold((0, 0), |(r, t), f| (r + f.right, t + f.total));
     let share = ratio(right, total);
     let mut out = format!(
-        "{}: {reports} reports, {right}/{total} fields right = {:.1} %\n",
+        "{}: {reports} reports, {right}/{total} fields right = {:.1} %; {:.2} ms per report read (parse and extract, this build)\n",
         dir.display(),
-        share * 100.0
+        share * 100.0,
+        reading.as_secs_f64() * 1000.0 / reports.max(1) as f64
     );
     for (name, t) in &fields {
         out.push_str(&format!(
