@@ -89,6 +89,18 @@ static CUSTOMER_CUE: LazyLock<Regex> = LazyLock::new(|| {
         |\b(?:ai|agli|alle)\s+(?:nostri\s+|vostri\s+)?(?:clienti|utenti|utilizzatori)\s+(?:\w+\s+){0,2}?(?:scriverei|direi|comunicherei|scriverem(?:m)?o|dire(?:m)?mo|comunicherem(?:m)?o|si\s+pu[oò]\s+(?:dire|scrivere|comunicare)|potremmo\s+(?:dire|scrivere|comunicare)|potreste\s+(?:dire|scrivere|comunicare)|suggerirei\s+di\s+(?:dire|scrivere|comunicare))\b
         |\b(?:comunicare|dire|scrivere)\s+(?:ai|agli)\s+(?:clienti|utenti)\b
         |\bper\s+(?:la\s+)?comunicazione\s+(?:ai|agli)\s+(?:clienti|utenti)\b
+        |\b(?:suggested|proposed|draft|possible)\s+(?:wording|text|message|notice|statement|announcement)\s+(?:for|to)\s+(?:the\s+|our\s+|your\s+)?(?:affected\s+|impacted\s+)?(?:customers?|users?|clients?)\b
+        |\blet\s+(?:the\s+|our\s+|your\s+|all\s+)?(?:affected\s+|impacted\s+)?(?:customers?|users?|clients?)\s+know\b
+        |\bwarn\s+(?:the\s+|our\s+|your\s+|all\s+)?(?:affected\s+|impacted\s+)?(?:customers?|users?|clients?)\b
+        |\b(?:customers?|users?|clients?)\s+(?:need|needs|should|must|ought)\s+to\s+(?:be\s+)?(?:know|hear|told|informed|warned|advised)\b
+        |\b(?:customer[-\s]facing|public)\s+(?:notice|advisory|statement|message|announcement|note)\b
+        |\b(?:notice|message|advisory|statement|announcement|email|e-mail)\s+(?:to|for)\s+(?:the\s+)?(?:affected\s+)?(?:customers?|users?|clients?)\s+(?:could|might|should|would|can)\s+(?:say|read|be)\b
+        |\b(?:informare|avvisare|avvertire|comunicare|dire|scrivere|spiegare)\s+(?:ai|agli|alle|i|gli)\s+(?:nostri\s+|vostri\s+)?(?:clienti|utenti|utilizzatori)\b
+        |\b(?:informerei|avviserei|avvertirei|comunicherei|direi|scriverei|spiegherei)\s+(?:ai|agli|alle|i|gli)\s+(?:clienti|utenti)\b
+        |\b(?:ai|agli)\s+(?:clienti|utenti)\s+(?:va|andrebbe|bisognerebbe|sarebbe\s+da|si\s+dovrebbe)\s+(?:detto|dire|comunicato|comunicare|spiegato|spiegare|scritto|scrivere)\b
+        |\b(?:i|gli)\s+(?:clienti|utenti)\s+(?:andrebbero|vanno|devono\s+essere|dovrebbero\s+essere)\s+(?:informati|avvisati|avvertiti)\b
+        |\bnel\s+comunicato(?:\s+(?:ai|agli)\s+(?:clienti|utenti))?\s+(?:scriverei|direi|metterei|proporrei)\b
+        |\b(?:testo|messaggio|avviso|comunicazione|bozza)\s+(?:proposto|proposta|suggerito|suggerita|possibile\s+)?\s*(?:per|ai|agli)\s+(?:i\s+|gli\s+)?(?:clienti|utenti)\s+(?:proporrei|suggerirei|potrebbe\s+essere|sarebbe)\b
         ",
     )
     .expect("valid regex")
@@ -262,8 +274,32 @@ mod tests {
             customer_message("Ai clienti scriverei che il servizio è stato ripristinato e nessun dato è stato perso.").as_deref(),
             Some("il servizio è stato ripristinato e nessun dato è stato perso.")
         );
+        for (text, expected) in [
+            (
+                "We should let the affected customers know that their invoices were not exposed.",
+                "their invoices were not exposed.",
+            ),
+            (
+                "Suggested wording for the users: the service had a flaw, it is fixed, nothing to do.",
+                "the service had a flaw, it is fixed, nothing to do.",
+            ),
+            (
+                "I clienti andrebbero informati che la vulnerabilità è stata corretta senza perdita di dati.",
+                "la vulnerabilità è stata corretta senza perdita di dati.",
+            ),
+            (
+                "Informerei i clienti che il servizio resterà sospeso fino a domani mattina.",
+                "il servizio resterà sospeso fino a domani mattina.",
+            ),
+        ] {
+            assert_eq!(customer_message(text).as_deref(), Some(expected), "{text}");
+        }
         assert_eq!(
             customer_message("Our customers use the portal daily."),
+            None
+        );
+        assert_eq!(
+            customer_message("Many users of the app reported slow logins."),
             None
         );
         assert_eq!(
