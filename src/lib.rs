@@ -47,7 +47,9 @@
 //! daemon); `config` is the TOML
 //! file plus `SECDESK_*` variables; `cli` holds the other commands, and
 //! `doctor` checks a config against the real servers; `import` feeds a
-//! backlog (mbox, Maildir) through the same `ingest`. Pure
+//! backlog (mbox, Maildir) through the same `ingest`; `web` serves the
+//! reporters' status pages, `/metrics` (counted in `metrics`) and the
+//! health checks on `[http] listen`. Pure
 //! modules (message, report, route, ticket) do no I/O and are unit-tested;
 //! the edges are tested against real Dovecot, Postfix, SQLite and PostgreSQL.
 
