@@ -553,7 +553,13 @@ async fn read_session(
             let outcome =
                 ingest::process_batch(store, desk, &mailbox.id, checkpoint, fetched).await?;
             recovered(failures);
-            crate::metrics::batch(&outcome, count);
+            crate::metrics::batch(
+                count,
+                outcome.new_tickets.len(),
+                outcome.follow_ups,
+                outcome.automatic,
+                &outcome.quarantine_reasons,
+            );
             last_uid = highest;
             if outcome.queued_mail() {
                 wake.notify_one();

@@ -2,27 +2,13 @@
 //! Italian `ticket`, `/elenco`): authenticated like any staff command, then
 //! answered with one line per ticket, newest first, at most 200.
 
-use serde::Serialize;
-
 use super::follow_up::{Handled, answering};
-use super::replies::{self, Context};
+use super::replies::{self, Context, DigestLine};
 use super::{DeskContext, IngestError, Understood};
 use crate::outbox::AutoSubmitted;
 use crate::staff::auth::{AuthVerdict, authenticate};
 use crate::staff::digest::{self, DIGEST_LIMIT, DigestRequest};
 use crate::store::Batch;
-
-/// One line of the digest.
-#[derive(Debug, Serialize)]
-pub(super) struct DigestLine {
-    pub number: String,
-    pub state: String,
-    pub severity: String,
-    pub priority: i64,
-    pub owner: String,
-    pub subject: String,
-    pub age: String,
-}
 
 /// Answer a digest request from `sender` (already known to be a staff
 /// address); `request` is what `staff::digest` read.

@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use super::quarantine::human_size;
+use super::problem::human_size;
 use crate::message::Attachment;
 use crate::outbox::FileToSend;
 

@@ -125,7 +125,7 @@ pub(super) async fn from_reporter(
                 )
                 .await?;
             after.state = next.as_str().into();
-            super::staff::record_changes(batch, ticket, &after, Some(sender), now).await?;
+            super::history::record_changes(batch, ticket, &after, Some(sender), now).await?;
             if next == TicketState::Reopened {
                 changes.push("reopened");
             }

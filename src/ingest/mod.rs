@@ -19,8 +19,10 @@
 mod digest;
 mod files;
 mod follow_up;
+mod history;
 pub mod links;
 mod pgp;
+mod problem;
 mod quarantine;
 mod replies;
 mod report;

@@ -9,8 +9,7 @@
 
 use std::time::Duration;
 
-use serde::Serialize;
-
+use super::problem::Problem;
 use super::replies::{self, Context, Threading};
 use super::{Analysed, DeskContext, IngestError, addresses_json, clean};
 use crate::message::{self, AutoReason, Limits, ParseError, ParsedMail};
@@ -75,62 +74,6 @@ fn find_blank_line(bytes: &[u8]) -> Option<usize> {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     }
-}
-
-/// What went wrong, in the terms the sender's notice uses.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub(super) struct Problem {
-    /// `too-large`, `too-many-parts`, `too-slow`, `unreadable`, `encrypted`
-    /// (could not be decrypted) or `failed`.
-    pub kind: &'static str,
-    pub size: Option<String>,
-    pub limit: Option<String>,
-}
-
-impl Problem {
-    fn of(error: &ParseError) -> Problem {
-        let (kind, size, limit) = match error {
-            ParseError::TooLarge { size, limit } => (
-                "too-large",
-                Some(human_size(*size)),
-                Some(human_size(*limit)),
-            ),
-            ParseError::TooManyParts { limit, .. } => {
-                ("too-many-parts", None, Some(limit.to_string()))
-            }
-            ParseError::TooSlow { .. } => ("too-slow", None, None),
-            ParseError::NotAMessage(_) => ("unreadable", None, None),
-            ParseError::Encrypted(_) => ("encrypted", None, None),
-        };
-        Problem { kind, size, limit }
-    }
-
-    /// The desk failed on a mail it could read (a bug, a value the
-    /// database refused): nothing the sender can change.
-    fn failed() -> Problem {
-        Problem {
-            kind: "failed",
-            size: None,
-            limit: None,
-        }
-    }
-}
-
-/// `26214400` → `25 MB`; `1536` → `1.5 KB`.
-pub(super) fn human_size(bytes: usize) -> String {
-    const UNITS: [&str; 4] = ["bytes", "KB", "MB", "GB"];
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        return format!("{bytes} bytes");
-    }
-    let text = format!("{value:.1}");
-    let text = text.strip_suffix(".0").unwrap_or(&text);
-    format!("{text} {}", UNITS[unit])
 }
 
 /// Who gets told that `header`'s mail was quarantined, if anyone (pure).
@@ -346,40 +289,5 @@ mod tests {
         assert_eq!(notice_recipient(None, None), None);
         let anonymous = header("Subject: who?\n\n").unwrap();
         assert_eq!(notice_recipient(Some(&anonymous), None), None);
-    }
-
-    #[test]
-    fn problems_carry_what_the_sender_can_act_on() {
-        let large = Problem::of(&ParseError::TooLarge {
-            size: 31 * 1024 * 1024 + 300 * 1024,
-            limit: 26_214_400,
-        });
-        assert_eq!(large.kind, "too-large");
-        assert_eq!(large.size.as_deref(), Some("31.3 MB"));
-        assert_eq!(large.limit.as_deref(), Some("25 MB"));
-        let parts = Problem::of(&ParseError::TooManyParts {
-            parts: 1001,
-            limit: 1000,
-        });
-        assert_eq!(
-            (parts.kind, parts.limit.as_deref()),
-            ("too-many-parts", Some("1000"))
-        );
-        let slow = Problem::of(&ParseError::TooSlow {
-            limit: Duration::from_millis(1000),
-        });
-        assert_eq!(slow.kind, "too-slow");
-        assert_eq!(
-            Problem::of(&ParseError::NotAMessage("x".into())).kind,
-            "unreadable"
-        );
-    }
-
-    #[test]
-    fn sizes_read_like_a_person_writes_them() {
-        assert_eq!(human_size(512), "512 bytes");
-        assert_eq!(human_size(1536), "1.5 KB");
-        assert_eq!(human_size(26_214_400), "25 MB");
-        assert_eq!(human_size(3 * 1024 * 1024 * 1024), "3 GB");
     }
 }

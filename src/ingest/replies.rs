@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::files::{FileView, Forwarding};
-use super::quarantine::Problem;
+use super::problem::Problem;
 use super::{DeskContext, IngestError, ReplyMode, addresses_json};
 use crate::outbox::{self, AutoSubmitted, FileToSend, OutgoingMail};
 use crate::report::{Language, Report};
@@ -71,8 +71,20 @@ pub(super) struct Context<'a> {
 #[derive(Debug, Serialize)]
 pub(super) struct DigestView<'a> {
     pub filters: &'a str,
-    pub tickets: &'a [super::digest::DigestLine],
+    pub tickets: &'a [DigestLine],
     pub limit: i64,
+}
+
+/// One line of the digest.
+#[derive(Debug, Serialize)]
+pub(super) struct DigestLine {
+    pub number: String,
+    pub state: String,
+    pub severity: String,
+    pub priority: i64,
+    pub owner: String,
+    pub subject: String,
+    pub age: String,
 }
 
 /// What a merge notice says: `role` "merged" (this ticket went into

@@ -120,25 +120,76 @@ pub struct Authenticity {
     pub pgp: Option<PgpCheck>,
 }
 
+/// How the PGP data travelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PgpForm {
+    /// RFC 3156 `multipart/encrypted` or `multipart/signed`.
+    Mime,
+    /// ASCII armor in a text body, as older clients and webmail send it.
+    Inline,
+}
+
+/// What a mail's signature shows, stored with the message as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum SignatureStatus {
+    /// No signature at all.
+    Unsigned,
+    /// Made by a known key that is valid now, one of whose User IDs is the
+    /// From address.
+    Good {
+        /// The signing certificate's primary fingerprint, upper-case hex.
+        fingerprint: String,
+        /// The User ID address that matched From.
+        signer: Option<String>,
+    },
+    /// A sound signature by a known key whose User IDs do not include the
+    /// From address (or the mail has no From).
+    SignerMismatch {
+        fingerprint: String,
+        /// The certificate's primary User ID address, if it has one.
+        signer: Option<String>,
+        from: Option<String>,
+    },
+    /// The data was altered, the signature is malformed, or the key was
+    /// revoked or not allowed to sign.
+    Bad { reason: String },
+    /// Made by a key the desk does not have.
+    UnknownKey {
+        /// The issuer fingerprint or key id named in the signature, hex.
+        issuer: String,
+    },
+    /// The signature, or the key that made it, had expired when the
+    /// signature was made or has expired since.
+    Expired { fingerprint: String },
+}
+
+impl SignatureStatus {
+    pub fn is_good(&self) -> bool {
+        matches!(self, SignatureStatus::Good { .. })
+    }
+}
+
 /// A mail's OpenPGP, as the desk found it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PgpCheck {
     /// Decrypted with the desk's key (else only signed).
     pub encrypted: bool,
-    pub form: crate::pgp::PgpForm,
+    pub form: PgpForm,
     /// The subject came from inside the encryption (the outside said `...`).
     #[serde(default)]
     pub protected_subject: bool,
-    pub signature: crate::pgp::SignatureStatus,
+    pub signature: SignatureStatus,
 }
 
 impl PgpCheck {
     /// One line for `tickets show`.
     pub fn summary(&self) -> String {
-        use crate::pgp::SignatureStatus as S;
+        use SignatureStatus as S;
         let form = match self.form {
-            crate::pgp::PgpForm::Mime => "PGP/MIME",
-            crate::pgp::PgpForm::Inline => "inline armor",
+            PgpForm::Mime => "PGP/MIME",
+            PgpForm::Inline => "inline armor",
         };
         let what = if self.encrypted {
             format!("encrypted to the desk ({form})")

@@ -15,9 +15,9 @@ use openpgp::serialize::SerializeInto;
 use openpgp::types::KeyFlags;
 use openpgp::{Cert, KeyHandle};
 
+use super::POLICY;
 use super::PgpError;
 use super::mime;
-use super::verify::POLICY;
 use crate::message::normalize_address;
 
 /// How long a generated desk key is valid. Two years: long enough not to be

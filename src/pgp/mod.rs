@@ -51,12 +51,16 @@ mod tests;
 
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-
 pub use keys::{DeskKey, Keyring, armored_public, cert_from_armored, keys_in_mail};
 pub use open::open;
 pub use seal::{check_recipient, seal, seal_hiding_subject};
 pub use sequoia_openpgp::Cert;
+
+/// Sequoia's standard policy: it refuses SHA-1 signatures over data, keys
+/// too weak to trust, and the like. Shared by reading keys, checking
+/// signatures and sealing.
+static POLICY: sequoia_openpgp::policy::StandardPolicy<'static> =
+    sequoia_openpgp::policy::StandardPolicy::new();
 
 /// How long a signature may be dated after our `now` and still count: the
 /// sender's clock may run ahead of ours.
@@ -110,56 +114,9 @@ pub enum Opened {
     },
 }
 
-/// How the PGP data travelled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PgpForm {
-    /// RFC 3156 `multipart/encrypted` or `multipart/signed`.
-    Mime,
-    /// ASCII armor in a text body, as older clients and webmail send it.
-    Inline,
-}
-
-/// What a mail's signature shows, stored with the message as JSON.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
-pub enum SignatureStatus {
-    /// No signature at all.
-    Unsigned,
-    /// Made by a known key that is valid now, one of whose User IDs is the
-    /// From address.
-    Good {
-        /// The signing certificate's primary fingerprint, upper-case hex.
-        fingerprint: String,
-        /// The User ID address that matched From.
-        signer: Option<String>,
-    },
-    /// A sound signature by a known key whose User IDs do not include the
-    /// From address (or the mail has no From).
-    SignerMismatch {
-        fingerprint: String,
-        /// The certificate's primary User ID address, if it has one.
-        signer: Option<String>,
-        from: Option<String>,
-    },
-    /// The data was altered, the signature is malformed, or the key was
-    /// revoked or not allowed to sign.
-    Bad { reason: String },
-    /// Made by a key the desk does not have.
-    UnknownKey {
-        /// The issuer fingerprint or key id named in the signature, hex.
-        issuer: String,
-    },
-    /// The signature, or the key that made it, had expired when the
-    /// signature was made or has expired since.
-    Expired { fingerprint: String },
-}
-
-impl SignatureStatus {
-    pub fn is_good(&self) -> bool {
-        matches!(self, SignatureStatus::Good { .. })
-    }
-}
+// What a mail's OpenPGP is (its form, its signature) is data about the
+// message and lives with the rest of its authenticity, below this edge.
+pub use crate::message::authenticity::{PgpForm, SignatureStatus};
 
 /// Why OpenPGP work on a mail or key failed. The messages are written for a
 /// staff member reading the quarantine list.

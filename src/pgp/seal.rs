@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 use super::PgpError;
 use super::keys::DeskKey;
 use super::mime::{self, Eol, Field};
-use super::verify::POLICY;
+use super::POLICY;
 
 /// Fields copied into the encrypted entity as protected headers, so the
 /// reader sees the real ones even where the outer ones were changed.

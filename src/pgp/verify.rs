@@ -15,17 +15,12 @@ use openpgp::parse::stream::{
     DecryptionHelper, DecryptorBuilder, DetachedVerifierBuilder, MessageLayer, MessageStructure,
     VerificationError, VerificationHelper, VerificationResult, VerifierBuilder,
 };
-use openpgp::policy::StandardPolicy;
 use openpgp::types::{RevocationStatus, SymmetricAlgorithm};
 use openpgp::{Cert, KeyHandle};
 
 use super::keys::{DeskKey, Keyring};
-use super::{CLOCK_SKEW, PgpError, PgpLimits, SignatureStatus};
+use super::{CLOCK_SKEW, POLICY, PgpError, PgpLimits, SignatureStatus};
 use crate::message::normalize_address;
-
-/// Sequoia's standard policy: it refuses SHA-1 signatures over data, keys
-/// too weak to trust, and the like.
-pub(super) static POLICY: StandardPolicy<'static> = StandardPolicy::new();
 
 /// Encrypted session keys tried per message. Each try is one public-key
 /// operation; a hostile mail could carry thousands of anonymous ones.

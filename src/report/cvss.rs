@@ -24,8 +24,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::CvssScore;
+use super::Severity;
 use super::error::CvssError;
-use crate::ticket::Severity;
 
 /// The eight base metrics of 3.x, in the order the FIRST calculator writes them.
 const BASE_METRICS_V3: [&str; 8] = ["AV", "AC", "PR", "UI", "S", "C", "I", "A"];

@@ -24,8 +24,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::ticket::Severity;
-
 mod cve;
 mod cvss;
 mod error;
@@ -33,12 +31,14 @@ mod kind;
 mod labels;
 mod language;
 mod prose;
+mod severity;
 #[cfg(test)]
 mod tests;
 mod text;
 
 pub use error::{CveIdError, CvssError};
 pub use kind::KindBasis;
+pub use severity::Severity;
 
 use labels::Field;
 

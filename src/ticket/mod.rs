@@ -14,62 +14,9 @@ use serde::{Deserialize, Serialize};
 
 pub use number::{ConfirmationNumber, NumberPrefix};
 
-/// How bad the problem is. From the CVSS v3 base score where the report has
-/// one (the FIRST rating scale), otherwise set by staff.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    None,
-    Low,
-    Medium,
-    High,
-    Critical,
-}
-
-impl Severity {
-    /// The CVSS v3 qualitative rating of a base score (CVSS v3.1 spec, table 14).
-    pub fn from_cvss_score(score: f64) -> Severity {
-        match score {
-            s if s >= 9.0 => Severity::Critical,
-            s if s >= 7.0 => Severity::High,
-            s if s >= 4.0 => Severity::Medium,
-            s if s > 0.0 => Severity::Low,
-            _ => Severity::None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::None => "none",
-            Severity::Low => "low",
-            Severity::Medium => "medium",
-            Severity::High => "high",
-            Severity::Critical => "critical",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Severity {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "none" => Ok(Severity::None),
-            "low" => Ok(Severity::Low),
-            "medium" => Ok(Severity::Medium),
-            "high" => Ok(Severity::High),
-            "critical" => Ok(Severity::Critical),
-            other => Err(format!(
-                "unknown severity {other:?} (expected none, low, medium, high or critical)"
-            )),
-        }
-    }
-}
+// Severity is a property of the report (its CVSS score gives it); the
+// ticket carries it and staff may change it.
+pub use crate::report::Severity;
 
 /// How soon the desk acts on a ticket: 1 is the most urgent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -254,19 +201,6 @@ impl FromStr for Outcome {
 mod tests {
     use super::*;
     use crate::report::Kind;
-
-    #[test]
-    fn cvss_scores_map_to_the_first_rating_scale() {
-        assert_eq!(Severity::from_cvss_score(0.0), Severity::None);
-        assert_eq!(Severity::from_cvss_score(0.1), Severity::Low);
-        assert_eq!(Severity::from_cvss_score(3.9), Severity::Low);
-        assert_eq!(Severity::from_cvss_score(4.0), Severity::Medium);
-        assert_eq!(Severity::from_cvss_score(6.9), Severity::Medium);
-        assert_eq!(Severity::from_cvss_score(7.0), Severity::High);
-        assert_eq!(Severity::from_cvss_score(8.9), Severity::High);
-        assert_eq!(Severity::from_cvss_score(9.0), Severity::Critical);
-        assert_eq!(Severity::from_cvss_score(10.0), Severity::Critical);
-    }
 
     #[test]
     fn incidents_rank_one_step_above_vulnerabilities() {

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Validate the secdesk labelled corpus: python3 check.py [/work/corpus-out]"""
+"""Validate the secdesk labelled corpus: python3 check.py [ROOT [SET...]]
+
+Without SET, every folder under ROOT holding an expected.jsonl is checked."""
 import sys, os, json, re, html, email, email.policy, collections
 from cvss import CVSS3, CVSS4
 KEYS=["file","kind","language","cve_ids","cvss_vector","cvss_score","reported_score","has_remediation","remediation_hint","has_customer_message","customer_message_hint"]
@@ -17,7 +19,8 @@ def body_text(msg):
         if ct=='text/html': t=html.unescape(re.sub(r'<[^>]+>',' ',t))
         out.append(t)
     return '\n'.join(out)
-for setn in ('dev','heldout'):
+sets=sys.argv[2:] or sorted(n for n in os.listdir(root) if os.path.isfile(os.path.join(root,n,'expected.jsonl')))
+for setn in sets:
     d=os.path.join(root,setn); labs=[json.loads(l) for l in open(os.path.join(d,'expected.jsonl')) if l.strip()]
     files=sorted(f for f in os.listdir(d) if f.endswith('.eml'))
     names=[l['file'] for l in labs]
@@ -56,7 +59,7 @@ for setn in ('dev','heldout'):
             if l['reported_score'] is not None: err(fn+' reported_score with vector')
             if 'cvss:4.0/' in low and not v.startswith('CVSS:4.0/'): err(fn+' has a 4.0 vector but label keeps 3.x')
         elif l['cvss_score'] is not None: err(fn+' score without vector')
-        if l['reported_score'] is not None and ('%.1f'%l['reported_score']) not in body: err(fn+' reported_score not in body')
+        if l['reported_score'] is not None and not any(f in body for f in ('%.1f'%l['reported_score'],('%.1f'%l['reported_score']).replace('.',','))): err(fn+' reported_score not in body')
         for hk,bk in(('remediation_hint','has_remediation'),('customer_message_hint','has_customer_message')):
             h=l[hk]
             if l[bk]!=(h is not None): err('%s %s/%s inconsistent'%(fn,bk,hk))
