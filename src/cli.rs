@@ -63,7 +63,7 @@ pub fn parse_file(
         path: path.display().to_string(),
         reason: e.to_string(),
     })?;
-    let report = crate::ingest::report_of(&mail);
+    let report = crate::ingest::report_of(&mail, desk_address);
     Ok(ParseOutput {
         kind: report.kind.as_str(),
         kind_basis: report.kind_basis,
@@ -932,6 +932,7 @@ mod tests {
             subject: "",
             body,
             recipients: &[],
+            desk_address: "security@example.test",
         });
         let out = ParseOutput {
             kind: report.kind.as_str(),

@@ -70,6 +70,7 @@ pub mod outbox;
 pub mod pgp;
 pub mod report;
 pub mod route;
+pub mod secret;
 pub mod shutdown;
 pub mod staff;
 pub mod store;

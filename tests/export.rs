@@ -76,6 +76,7 @@ async fn store_seeds(store: &Store) -> Vec<String> {
             subject: seed.subject,
             body: seed.body,
             recipients: &[],
+            desk_address: "security@example.test",
         });
         let columns = TicketColumns::of(&report, seed.subject);
         let number = ConfirmationNumber::generate(&prefix, &mut rand::rng());
@@ -307,6 +308,7 @@ async fn store_many(store: &Store, count: usize) {
         subject: "XSS",
         body: &body,
         recipients: &[],
+        desk_address: "security@example.test",
     });
     assert!(report.description.as_ref().is_some_and(|d| d.len() > 1900));
     let columns = TicketColumns::of(&report, "Stored XSS in the profile page");

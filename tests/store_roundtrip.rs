@@ -143,6 +143,7 @@ fn reported_score() -> impl Strategy<Value = f64> {
             subject: "",
             body: &body,
             recipients: &[],
+            desk_address: "security@example.test",
         });
         read.reported_score
             .unwrap_or_else(|| panic!("the extraction reads no score in {body:?}"))

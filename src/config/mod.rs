@@ -67,7 +67,6 @@ mod limits;
 mod log;
 mod pgp;
 mod read;
-mod secret;
 mod server;
 mod smtp;
 #[cfg(test)]
@@ -83,7 +82,8 @@ pub use imap::ImapConfig;
 pub use limits::LimitsConfig;
 pub use log::{LogConfig, LogFormat};
 pub use pgp::PgpConfig;
-pub use secret::Secret;
+// lives below the config (the store takes a database URL as one)
+pub use crate::secret::Secret;
 pub use server::{Encryption, is_loopback};
 pub use smtp::{SentCopy, SmtpConfig};
 

@@ -241,7 +241,7 @@ fn understand(raw: &[u8], desk: &DeskContext) -> Result<Understood, ParseError> 
         }
     }
     let numbers = ConfirmationNumber::find_all(&mail.subject, &desk.prefix);
-    let report = report_of(&mail);
+    let report = report_of(&mail, &desk.address);
     // extraction reads a bounded prefix of the text; one look after it
     budget.check()?;
     Ok(Understood {
@@ -258,7 +258,7 @@ fn understand(raw: &[u8], desk: &DeskContext) -> Result<Understood, ParseError> 
 }
 
 /// What the desk understands of a parsed mail (pure).
-pub fn report_of(mail: &ParsedMail) -> Report {
+pub fn report_of(mail: &ParsedMail, desk_address: &str) -> Report {
     // To, Cc and Delivered-To: a plus tag (`security+incident@`) says the kind
     let recipients: Vec<String> = mail
         .to
@@ -271,6 +271,7 @@ pub fn report_of(mail: &ParsedMail) -> Report {
         subject: &mail.subject,
         body: &mail.text,
         recipients: &recipients,
+        desk_address,
     })
 }
 

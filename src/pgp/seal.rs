@@ -13,10 +13,10 @@ use openpgp::packet::key::{PublicParts, UnspecifiedRole};
 use openpgp::serialize::stream::{Armorer, Encryptor, LiteralWriter, Message, Signer};
 use sha2::{Digest, Sha256};
 
+use super::POLICY;
 use super::PgpError;
 use super::keys::DeskKey;
 use super::mime::{self, Eol, Field};
-use super::POLICY;
 
 /// Fields copied into the encrypted entity as protected headers, so the
 /// reader sees the real ones even where the outer ones were changed.

@@ -13,14 +13,14 @@ static PLUS_TAG: LazyLock<Regex> =
 
 static INCIDENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:incidents?|incident[ei]|breach(?:ed|es)?|leak(?:ed|s|age)?|compromised?|compromise|attack(?:ed|ers?|s)?|intrusions?|ransomware|malware|phishing|defaced?|exfiltrat\w*|unauthori[sz]ed\s+access|violazion[ei]|violat[oaie]|compromess[oaie]|attacc(?:o|hi|ato|ati)|intrusion[ei]|evento\s+imprevisto|eventi\s+imprevisti|furto\s+di\s+dati|fuga\s+di\s+dati|accesso\s+non\s+autorizzato|accessi\s+non\s+autorizzati|attaccant[ei]|esfiltra\w*|ddos|denial[-\s]of[-\s]service\s+attack|stolen|rubat[oaie]|sottratt[oaie]|cifrat[oaie]\s+dal|credential\s+stuffing|account\s+takeover|hacked|bucat[oaie]|trapelat[oaie]|divulgat[oaie])\b",
+        r"(?i)\b(?:incidents?|incident[ei]|breach(?:ed|es)?|leak(?:ed|s|age)?|compromised?|compromise|attack(?:ed|ers?|s)?|intrusions?|ransomware|malware|phishing|defaced?|exfiltrat\w*|unauthori[sz]ed\s+access|violazion[ei]|violat[oaie]|compromess[oaie]|attacc(?:o|hi|ato|ati)|intrusion[ei]|evento\s+imprevisto|eventi\s+imprevisti|furto\s+di\s+dati|fuga\s+di\s+dati|accesso\s+non\s+autorizzato|accessi\s+non\s+autorizzati|attaccant[ei]|esfiltra\w*|ddos|denial[-\s]of[-\s]service\s+attack|stolen|rubat[oaie]|sottratt[oaie]|cifrat[oaie]\s+dal|credential\s+stuffing|account\s+takeover|hacked|bucat[oaie]|trapelat[oaie]|divulgat[oaie]|web\s?shells?|backdoors?|rootkits?|cryptominers?|botnet|password[-\s]spraying|spraying|brute[-\s]?forc\w*|suspicious\s+(?:logins?|sign-?ins?|activity|access|connections?|traffic|transactions?)|logins?\s+(?:that\s+)?none\s+of|(?:wasn't|was\s+not|weren't)\s+(?:them|us|me|him|her)|dump(?:ing|ed)?\s+(?:the|our|a)\s+database|taken\s+over|took\s+over|hijack\w*|preso\s+il\s+controllo|riscatto|ransom|malicious|malevol[oi]|in\s+vendita|for\s+sale|on\s+sale|credential\s+(?:list|dump)s?|combo\s?lists?|infostealer\w*|stealer\s+logs?|accessi\s+sospett[io]|accesso\s+sospetto|login\s+sospett[io]|attività\s+sospett[ae]|frod[ei]|fraud\w*|truff[ae]|scam|non\s+(?:erano|era|siamo\s+stati|sono\s+stat[oi])\s+(?:loro|noi|io|lui|lei))\b",
     )
     .expect("valid regex")
 });
 
 static VULNERABILITY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:vulnerabilit(?:y|ies)\b|vulnerable\b|vulns?\b|cve\b|cvss|xss\b|cross[-\s]site\b|sql\s*injection\b|sqli\b|injection\b|rce\b|remote\s+code\s+execution\b|exploit(?:s|able)?\b|buffer\s+overflow\b|csrf\b|ssrf\b|(?:path|directory)\s+traversal\b|deserializ\w*|privilege\s+escalation\b|vulnerabilit[àa]|vulnerabil[ei]\b|fall[ae]\b|iniezione\b|esecuzione\s+(?:remota\s+)?di\s+codice\b|bypass\w*|aggira\w*|impersona\w*|unauthenticated\b|senza\s+autenticazione\b|misconfigur\w*|idor\b|xxe\b|open\s+redirect\b|race\s+condition\b|use[-\s]after[-\s]free\b|overflow\b)",
+        r"(?i)\b(?:vulnerabilit(?:y|ies)\b|vulnerable\b|vulns?\b|cve\b|cvss|xss\b|cross[-\s]site\b|sql\s*injection\b|sqli\b|injection\b|rce\b|remote\s+code\s+execution\b|exploit(?:s|able)?\b|buffer\s+overflow\b|csrf\b|ssrf\b|(?:path|directory)\s+traversal\b|deserializ\w*|privilege\s+escalation\b|vulnerabilit[àa]|vulnerabil[ei]\b|fall[ae]\b|iniezione\b|esecuzione\s+(?:remota\s+)?di\s+codice\b|bypass\w*|aggira\w*|impersona\w*|unauthenticated\b|senza\s+autenticazione\b|misconfigur\w*|idor\b|xxe\b|open\s+redirect\b|race\s+condition\b|use[-\s]after[-\s]free\b|overflow\b|publicly\s+(?:readable|accessible|exposed|available|listable|writable)\b|(?:is|are)\s+not\s+validated?\b|isn't\s+validated\b|non\s+(?:viene\s+|vengono\s+)?(?:validat|controllat|verificat)\w*|host\s+header\b|poison\w*|avvelenab\w*|avvelenament\w*|subdomain\s+takeover\b|takeover\s+(?:of|del)\s+(?:sub)?domin\w*|weak\s+(?:ciphers?|tls|protocols?|encryption)\b|tls\s*1\.[01]\b|clickjacking\b|hard-?coded\b|information\s+disclosure\b|directory\s+listing\b|(?:leggibil|accessibil)[ei]\s+(?:a\s+)?(?:chiunque|pubblicamente|da\s+internet)|senza\s+(?:login|password|controlli)\b|without\s+(?:login|authentication|any\s+authentication)\b|enumerat\w*)",
     )
     .expect("valid regex")
 });
@@ -76,23 +76,46 @@ pub(super) struct Evidence<'a> {
     pub(super) own: &'a str,
     /// What they quote or forward.
     pub(super) quoted: &'a str,
+    /// What is quoted was written by the desk: a reply to our own mail.
+    pub(super) quotes_the_desk: bool,
     pub(super) body: &'a str,
 }
 
 /// What happened, told as having happened: "we detected", "were
 /// exfiltrated", "abbiamo rilevato", "sono stati cifrati", "last night".
+/// Counts on its own.
 static HAPPENED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)\b(?:
-            (?:we|i|our\s+\w+|the\s+(?:soc|siem|edr|team))\s+(?:have\s+|has\s+|just\s+)?(?:noticed|detected|observed|saw|seen|spotted|found\s+(?:evidence|traces)|identified\s+(?:an?\s+)?(?:intrusion|attack|breach|compromise|unauthori[sz]ed)|discovered\s+that\s+(?:an?\s+)?(?:attacker|someone|intruder))
-            |(?:was|were|has\s+been|have\s+been|got|had\s+been)\s+(?:accessed|exfiltrated|stolen|leaked|encrypted|compromised|breached|hacked|defaced|used|dumped|posted|published|exposed\s+and)
-            |(?:is|are)\s+(?:under\s+attack|being\s+(?:attacked|exploited|used|sold|targeted))|ongoing\s+attack|in\s+progress|actively\s+exploited\s+(?:on|against)\s+(?:our|us)
-            |last\s+night|this\s+morning|yesterday|over\s+the\s+weekend|since\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)
-            |(?:abbiamo|ho|hanno)\s+(?:appena\s+)?(?:rilevato|notato|osservato|riscontrato\s+(?:accessi|attivit|un\s+attacco|un'?intrusione)|visto|scoperto\s+che|individuato\s+(?:accessi|attivit|un\s+attacco|un'?intrusione))
-            |(?:sono|è|e'|siamo)\s+stat[oaie]\s+(?:esfiltrat|rubat|sottratt|cifrat|compromess|violat|attaccat|bucat|pubblicat|usat|utilizzat)\w*
+            (?:we|i|our\s+\w+|the\s+(?:soc|siem|edr|team))\s+(?:have\s+|has\s+|just\s+)?(?:detected|observed|found\s+(?:evidence|traces)|identified\s+(?:an?\s+)?(?:intrusion|attack|breach|compromise|unauthori[sz]ed)|discovered\s+that\s+(?:an?\s+)?(?:attacker|someone|intruder))
+            |(?:was|were|has\s+been|have\s+been|got|had\s+been)\s+(?:accessed|exfiltrated|stolen|leaked|encrypted|compromised|breached|hacked|defaced|used|dumped|posted|published|taken\s+over|hijacked|exposed\s+and)
+            |(?:is|are)\s+(?:under\s+attack|being\s+(?:attacked|exploited|used|sold|targeted|abused))|ongoing\s+attack|in\s+progress|actively\s+exploited\s+(?:on|against)\s+(?:our|us)
+            |(?:someone|somebody|an?\s+attacker|the\s+attackers?)\s+(?:has\s+|had\s+)?(?:logged|got|broke|gained|accessed|changed|created|deleted|used|sent)
+            |(?:had|have|has|with)\s+(?:\w+\s+){0,2}(?:successful\s+)?(?:logins?|sign-?ins?)\s+from
+            |last\s+night|this\s+morning|yesterday|over\s+the\s+weekend|since\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|\d{1,2}[:.]\d{2})
+            |(?:abbiamo|ho|hanno|ha)\s+(?:appena\s+)?(?:rilevato|osservato|riscontrato\s+(?:accessi|attivit|un\s+attacco|un'?intrusione)|individuato\s+(?:accessi|attivit|un\s+attacco|un'?intrusione))
+            |(?:sono|è|e'|siamo)\s+stat[oaie]\s+(?:esfiltrat|rubat|sottratt|cifrat|compromess|violat|attaccat|bucat|usat|utilizzat)\w*
             |(?:è|e')\s+in\s+corso|(?:sono|è)\s+in\s+corso|stiamo\s+subendo|abbiamo\s+subito|ha\s+(?:scaricato|cifrato|esfiltrato|cancellato|modificato)
-            |questa\s+notte|stanotte|stamattina|questa\s+mattina|ieri|nel\s+fine\s+settimana
-            |in\s+questo\s+momento|right\s+now|at\s+this\s+moment|vengono\s+(?:usat|utilizzat|sfruttat|vendut)\w*|(?:are|is)\s+being\s+(?:used|sold|abused)
+            |qualcuno\s+(?:è|ha)\s+(?:entrat|effettuato|acceduto|cambiato|modificato|usato)\w*
+            |questa\s+notte|stanotte|stamattina|questa\s+mattina|ieri|nel\s+fine\s+settimana|dalle\s+(?:ore\s+)?\d{1,2}[:.]\d{2}
+            |in\s+questo\s+momento|right\s+now|at\s+this\s+moment|vengono\s+(?:usat|utilizzat|sfruttat|vendut)\w*
+        )",
+    )
+    .expect("valid regex")
+});
+
+/// Seeing: "we noticed", "ho visto", "the log shows", "tonight". An event
+/// only in a sentence that also names an incident ("we noticed suspicious
+/// logins"), since a researcher also "noticed tonight" that a form is
+/// vulnerable.
+static SEEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+            (?:we|i|our\s+\w+(?:\s+\w+)?|the\s+(?:soc|siem|edr|team))\s+(?:have\s+|has\s+|just\s+|can\s+)?(?:noticed|saw|see|seen|spotted|found|are\s+seeing|keep\s+seeing)
+            |(?:logs?|access\s+logs?|log\s+di\s+accesso)\s+(?:shows?|show|mostra(?:no)?|riporta(?:no)?|indica(?:no)?)
+            |tonight|since\s+(?:\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2}\b)
+            |(?:abbiamo|ho|hanno|ha)\s+(?:appena\s+)?(?:notato|visto|scoperto|trovato|riscontrato|individuato)
+            |stasera|dal\s+\d{1,2}\s+\p{L}+
         )",
     )
     .expect("valid regex")
@@ -123,6 +146,64 @@ static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Whether `text` tells of a finding or of something that happened.
+fn reports(text: &str) -> bool {
+    REPORTS.is_match(text)
+        || super::prose::sentences(text)
+            .any(|s| HAPPENED.is_match(&s) || (count(&s).0 > 0 && SEEN.is_match(&s)))
+}
+
+/// Chasing an earlier report: "any update?", "ci sono novità?".
+static CHASES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:following\s+up\s+on|follow(?:ing)?[-\s]up\s+(?:on|about)|any\s+(?:update|news|progress)|status\s+of\s+(?:my|the|our)\s+(?:report|submission|ticket)|(?:haven't|have\s+not|did\s+not|didn't)\s+(?:heard|received\s+(?:a\s+)?(?:reply|answer|response))|no\s+(?:reply|answer|response)\s+(?:yet|so\s+far)|ci\s+sono\s+novità|novità\s+sulla|aggiornament[oi]\s+sulla|a\s+che\s+punto|sollecit\w+|non\s+ho\s+(?:più\s+|ancora\s+)?ricevuto\s+(?:risposta|notizie|riscontro))",
+    )
+    .expect("valid regex")
+});
+
+/// Mail to a list of subscribers: a newsletter, a digest.
+static BULK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:unsubscribe|you\s+are\s+receiving\s+this|you\s+received\s+this\s+(?:e-?mail|message)\s+because|manage\s+(?:your\s+)?(?:subscription|preferences)|view\s+(?:this|it)\s+in\s+(?:your|a)\s+browser|disiscriv\w+|cancell\w+\s+(?:l'iscrizione|dalla\s+newsletter)|ricevi\s+questa\s+(?:e-?mail|newsletter|comunicazione))",
+    )
+    .expect("valid regex")
+});
+
+/// Asking for paperwork rather than reporting: a questionnaire, an
+/// authorisation, a tender.
+static SOLICITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:questionnaire|questionario|due\s+diligence|vendor\s+(?:assessment|security\s+review)|(?:please|kindly)\s+(?:complete|fill\s+in|fill\s+out|return)|da\s+restituire\s+compilat\w*|si\s+chiede(?:\s+in\s+particolare)?\s+di\s+indicare|procedura\s+di\s+(?:affidamento|gara)|request\s+for\s+(?:proposal|information)|(?:pentest|penetration\s+test)\s+(?:authori[sz]ation|request)|autorizzazione\s+(?:al|per\s+il|a\s+eseguire)\s+(?:un\s+)?(?:penetration\s+test|pentest|test))",
+    )
+    .expect("valid regex")
+});
+
+/// A question whether something of ours is affected: "is this a false
+/// positive?", "il vostro servizio è interessato?".
+static ASKS_IF_AFFECTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:affected|impacted|vulnerable|false\s+positive|falso\s+positivo|interessat[oaie]|coinvolt[oaie]|vulnerabil[ei]|espost[oaie]|affett[oaie]|do\s+we\s+need\s+to|should\s+we|dobbiamo|devo|is\s+there\s+(?:a|any)\s+(?:fix|patch|update|version|firmware)|c'è\s+(?:una|un)\s+(?:patch|aggiornamento|correzione|versione)|reachable|raggiungibil[ei])\b",
+    )
+    .expect("valid regex")
+});
+
+/// A mail that reports nothing though it may name a CVE: it chases an
+/// earlier report, comes from a mailing list, asks for paperwork, asks
+/// whether we are affected, or answers the desk's own mail without a new
+/// finding.
+fn reports_nothing(own: &str, body: &str, answers_the_desk: bool) -> bool {
+    if reports(own) {
+        return false;
+    }
+    answers_the_desk
+        || CHASES.is_match(own)
+        || BULK.is_match(body)
+        || SOLICITS.is_match(own)
+        || super::prose::sentences(own).any(|s| {
+            (s.trim_end().ends_with('?') || ASKS.is_match(&s)) && ASKS_IF_AFFECTED.is_match(&s)
+        })
+}
+
 /// A sentence asking or requesting rather than telling.
 static ASKS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -138,7 +219,7 @@ static ASKS: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether the writer only asks (a question, a request) and reports
 /// nothing: "does your appliance ship the library from CVE-…?".
 fn only_asks(own: &str) -> bool {
-    if REPORTS.is_match(own) || HAPPENED.is_match(own) {
+    if reports(own) {
         return false;
     }
     let topical = topical(own);
@@ -176,7 +257,7 @@ fn weigh(text: &str) -> Weighed {
     };
     for sentence in super::prose::sentences(text) {
         let (i, v) = count(&sentence);
-        let happened = HAPPENED.is_match(&sentence);
+        let happened = HAPPENED.is_match(&sentence) || (i > 0 && SEEN.is_match(&sentence));
         let could = COULD.is_match(&sentence);
         let before = w.incident;
         if happened && !could {
@@ -248,6 +329,11 @@ pub(super) fn decide(evidence: &Evidence<'_>) -> Decision {
     }
     // a reply that only points below ("the details are in my mail below")
     // is judged by the mail it quotes
+    if !evidence.labelled_report
+        && reports_nothing(evidence.own, evidence.body, evidence.quotes_the_desk)
+    {
+        return decided(Kind::Unknown, KindBasis::Question, None);
+    }
     let asker = if topical(evidence.own).is_empty() {
         evidence.quoted
     } else {

@@ -162,6 +162,9 @@ pub struct ReportInput<'a> {
     /// Addresses the mail was sent to (To, Cc, Delivered-To), for a plus tag
     /// such as `security+incident@example.com`.
     pub recipients: &'a [String],
+    /// The desk's own address: a reply quoting the desk's mail is not a
+    /// report of what the desk wrote.
+    pub desk_address: &'a str,
 }
 
 /// Extract a report from a mail. Never fails: what cannot be found is `None`
@@ -194,6 +197,7 @@ pub fn extract(input: &ReportInput<'_>) -> Report {
         labelled_report: own.labelled_description || quoted.labelled_description || cvss.is_some(),
         own: &own_text,
         quoted: &quoted_text,
+        quotes_the_desk: quotes(&parts.authors, input.desk_address),
         // greeting and signature trimmed, so a quoted sentence is the report's
         body: &format!("{own_text}\n\n{quoted_text}"),
     });
@@ -250,6 +254,12 @@ const MAX_SUBJECT_BYTES: usize = 2 * 1024;
 /// Unlabelled prose shorter than this (in words of three letters or more,
 /// ids and vectors aside) is not a description: "see below", a bare vector.
 const MIN_DESCRIPTION_WORDS: usize = 3;
+
+/// Whether one of the quoted mails' authors is `address`.
+fn quotes(authors: &[String], address: &str) -> bool {
+    let address = address.trim().to_lowercase();
+    !address.is_empty() && authors.iter().any(|a| a.to_lowercase().contains(&address))
+}
 
 /// Own prose at least this long is preferred to a quoted report's prose: a
 /// forwarder's "FYI, see below" is shorter.

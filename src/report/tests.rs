@@ -13,6 +13,7 @@ fn extract_to(subject: &str, body: &str, recipients: &[&str]) -> Report {
         subject,
         body,
         recipients: &recipients,
+        desk_address: "security@example.test",
     })
 }
 

@@ -38,6 +38,9 @@ static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "On Mon, 3 Jun 2024, Ann <ann@example.com> wrote:", "Il giorno ... ha scritto:".
+static FROM_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:from|da)\s*:").expect("valid regex"));
+
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^\s*(?:on\s.{0,300}\bwrote|il\s.{0,300}\bha\s+scritto|.{0,300}\bscrisse)\s*:\s*$",
@@ -142,6 +145,9 @@ pub(super) fn normalise_newlines(text: &str) -> String {
 pub(super) struct Parts {
     pub(super) own: String,
     pub(super) quoted: String,
+    /// Who wrote what is quoted: attribution lines ("On … X wrote:") and
+    /// the `From:` lines of forwarded headers.
+    pub(super) authors: Vec<String>,
 }
 
 /// Separate quoted (`> `) and forwarded or Outlook-quoted text from the
@@ -162,12 +168,16 @@ pub(super) fn split_quoted(text: &str) -> Parts {
         }
         if in_headers {
             if line.trim().is_empty() || HEADER_LINE.is_match(line) {
+                if FROM_LINE.is_match(line) {
+                    parts.authors.push(line.to_owned());
+                }
                 in_headers = !line.trim().is_empty();
                 continue;
             }
             in_headers = false;
         }
         if ATTRIBUTION.is_match(line) {
+            parts.authors.push(line.to_owned());
             continue;
         }
         let target = if in_original || is_quoted {

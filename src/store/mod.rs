@@ -33,7 +33,7 @@ use secdesk_store_postgres::{PgBatch, PgStore};
 pub use secdesk_store_sqlite::database_file as sqlite_file;
 use secdesk_store_sqlite::{SqliteBatch, SqliteStore};
 
-use crate::config::Secret;
+use crate::secret::Secret;
 use crate::ticket::Severity;
 
 /// How many tickets `overdue_tickets` lists at most.

@@ -1,5 +1,6 @@
 //! [`Secret`]: a password or database URL that never shows in `Debug`
-//! output or logs.
+//! output or logs. Its own module at the bottom of the layers: the config
+//! reads secrets, and the store is handed one.
 
 use std::fmt;
 
