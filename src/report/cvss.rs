@@ -103,8 +103,17 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)cvss").expect
 static BARE_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bav\s*:").expect("valid regex"));
 
-static SCORE_TRIGGER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:cvss|score|punteggio)").expect("valid regex"));
+static SCORE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:cvss|score|punteggio|severity|gravit[àa]|rated|scored|valutat[aoie])")
+        .expect("valid regex")
+});
+
+/// A score written before its trigger: "gli darei un 6,5 di CVSS",
+/// "a 9.8 CVSS".
+static SCORE_BEFORE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s(])((?:10|[0-9])[.,][0-9])\s+(?:di\s+|of\s+|in\s+|on\s+(?:the\s+)?)?(?:cvss|punteggio)\b")
+        .expect("valid regex")
+});
 
 /// A CVSS version after the word CVSS ("CVSS 3.1", "CVSSv4", "CVSS 4.0"),
 /// which is not a score.
@@ -274,6 +283,11 @@ pub(super) fn find_bare_score(text: &str) -> Option<f64> {
             let after_cvss = m.as_str().eq_ignore_ascii_case("cvss");
             let window = super::text::prefix_at_boundary(&text[m.end()..], SCORE_WINDOW_BYTES);
             score_after_trigger(window, after_cvss)
+        })
+        .or_else(|| {
+            let caps = SCORE_BEFORE_TRIGGER.captures(text)?;
+            let score: f64 = caps[1].replace(',', ".").parse().ok()?;
+            (0.0..=10.0).contains(&score).then_some(score)
         })
 }
 

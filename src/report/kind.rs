@@ -97,7 +97,7 @@ static HAPPENED: LazyLock<Regex> = LazyLock::new(|| {
             |(?:sono|è|e'|siamo)\s+stat[oaie]\s+(?:esfiltrat|rubat|sottratt|cifrat|compromess|violat|attaccat|bucat|usat|utilizzat)\w*
             |(?:è|e')\s+in\s+corso|(?:sono|è)\s+in\s+corso|stiamo\s+subendo|abbiamo\s+subito|ha\s+(?:scaricato|cifrato|esfiltrato|cancellato|modificato)
             |qualcuno\s+(?:è|ha)\s+(?:entrat|effettuato|acceduto|cambiato|modificato|usato)\w*
-            |questa\s+notte|stanotte|stamattina|questa\s+mattina|ieri|nel\s+fine\s+settimana|dalle\s+(?:ore\s+)?\d{1,2}[:.]\d{2}
+            |questa\s+notte|stanotte|stamattina|questa\s+mattina|ieri|nel\s+fine\s+settimana
             |in\s+questo\s+momento|right\s+now|at\s+this\s+moment|vengono\s+(?:usat|utilizzat|sfruttat|vendut)\w*
         )",
     )
@@ -115,7 +115,7 @@ static SEEN: LazyLock<Regex> = LazyLock::new(|| {
             |(?:logs?|access\s+logs?|log\s+di\s+accesso)\s+(?:shows?|show|mostra(?:no)?|riporta(?:no)?|indica(?:no)?)
             |tonight|since\s+(?:\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2}\b)
             |(?:abbiamo|ho|hanno|ha)\s+(?:appena\s+)?(?:notato|visto|scoperto|trovato|riscontrato|individuato)
-            |stasera|dal\s+\d{1,2}\s+\p{L}+
+            |stasera|dal\s+\d{1,2}\s+\p{L}+|dalle\s+(?:ore\s+)?\d{1,2}[:.]\d{2}|(?:at|alle)\s+\d{1,2}[:.]\d{2}
         )",
     )
     .expect("valid regex")
@@ -169,11 +169,16 @@ static BULK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Whether `text` is mail to a list of subscribers.
+pub(super) fn is_bulk(text: &str) -> bool {
+    BULK.is_match(text)
+}
+
 /// Asking for paperwork rather than reporting: a questionnaire, an
 /// authorisation, a tender.
 static SOLICITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?:questionnaire|questionario|due\s+diligence|vendor\s+(?:assessment|security\s+review)|(?:please|kindly)\s+(?:complete|fill\s+in|fill\s+out|return)|da\s+restituire\s+compilat\w*|si\s+chiede(?:\s+in\s+particolare)?\s+di\s+indicare|procedura\s+di\s+(?:affidamento|gara)|request\s+for\s+(?:proposal|information)|(?:pentest|penetration\s+test)\s+(?:authori[sz]ation|request)|autorizzazione\s+(?:al|per\s+il|a\s+eseguire)\s+(?:un\s+)?(?:penetration\s+test|pentest|test))",
+        r"(?ix)\b(?:questionnaire|questionario|due\s+diligence|vendor\s+(?:assessment|security\s+review)|(?:please|kindly)\s+(?:complete|fill\s+in|fill\s+out|return)|da\s+restituire\s+compilat\w*|si\s+chiede(?:\s+in\s+particolare)?\s+di\s+indicare|procedura\s+di\s+(?:affidamento|gara)|request\s+for\s+(?:proposal|information)|(?:pentest|penetration\s+test)\s+(?:authori[sz]ation|request)|autorizzazione\s+(?:al|per\s+il|a\s+eseguire)\s+(?:un\s+)?(?:penetration\s+test|pentest|test)|(?:chiediamo|richiediamo|chiedo|richiedo)\s+(?:la\s+)?(?:vostra\s+|sua\s+|tua\s+)?autorizzazione|(?:request(?:ing)?|ask(?:ing)?\s+for|seek(?:ing)?)\s+(?:your\s+)?(?:written\s+)?(?:authori[sz]ation|permission)\s+to\s+(?:test|run|perform|conduct|scan))",
     )
     .expect("valid regex")
 });

@@ -149,6 +149,32 @@ const MIN_ITALIAN: usize = 3;
 
 /// Italian when Italian words clearly outnumber English ones; English otherwise.
 pub(super) fn detect(texts: &[&str]) -> Language {
+    let (italian, english) = tally(texts);
+    if italian >= MIN_ITALIAN && italian * 2 > english * 3 {
+        Language::It
+    } else {
+        Language::En
+    }
+}
+
+/// Function words a writer's own text needs before it decides alone.
+const MIN_OWN_WORDS: usize = 8;
+
+/// The writer's language: their own words decide when there are enough of
+/// them (an Italian colleague forwarding an English report writes Italian,
+/// and is answered in Italian); otherwise everything, quoted text included.
+pub(super) fn detect_writer(own: &[&str], all: &[&str]) -> Language {
+    let (italian, english) = tally(own);
+    if italian + english >= MIN_OWN_WORDS {
+        detect(own)
+    } else {
+        detect(all)
+    }
+}
+
+/// Italian and English function words counted in `texts` (labels weigh
+/// three).
+fn tally(texts: &[&str]) -> (usize, usize) {
     let (mut italian, mut english) = (0usize, 0usize);
     let words = texts
         .iter()
@@ -165,11 +191,7 @@ pub(super) fn detect(texts: &[&str]) -> Language {
             english += 1;
         }
     }
-    if italian >= MIN_ITALIAN && italian * 2 > english * 3 {
-        Language::It
-    } else {
-        Language::En
-    }
+    (italian, english)
 }
 
 #[cfg(test)]

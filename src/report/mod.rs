@@ -202,13 +202,22 @@ pub fn extract(input: &ReportInput<'_>) -> Report {
         body: &format!("{own_text}\n\n{quoted_text}"),
     });
     let kind = decision.kind;
-    let language = language::detect(&[subject, &own_text, &quoted_text]);
+    let language =
+        language::detect_writer(&[subject, &own_text], &[subject, &own_text, &quoted_text]);
 
-    let remediation = own.remediation.clone().or(quoted.remediation.clone());
+    // a newsletter's advice is addressed to every subscriber, not a fix
+    // for something of ours
+    let bulk = kind::is_bulk(&body);
+    let remediation = own
+        .remediation
+        .clone()
+        .or(quoted.remediation.clone())
+        .filter(|_| !bulk);
     let customer_message = own
         .customer_message
         .clone()
-        .or(quoted.customer_message.clone());
+        .or(quoted.customer_message.clone())
+        .filter(|_| !bulk);
     let description = choose_description(own, quoted);
 
     let mut missing = Vec::new();
@@ -316,7 +325,17 @@ fn read_fields(text: &str) -> TextFields {
     let mut type_label = None;
     let mut heading_hint = None;
     for section in &sections.labelled {
-        let value = section.value.as_str();
+        // a later paragraph about what to tell customers is not this
+        // field's: it is read as prose
+        let value = match section.value.split_once("\n\n") {
+            Some((first, rest))
+                if section.field != Field::CustomerMessage && prose::has_customer_cue(rest) =>
+            {
+                after_context.push(rest);
+                first
+            }
+            _ => section.value.as_str(),
+        };
         if PLACEHOLDER.is_match(value) {
             continue;
         }

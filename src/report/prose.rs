@@ -18,7 +18,7 @@ use regex::Regex;
 /// A remedy named by its noun.
 static REMEDY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:mitigat\w*|workarounds?|fix(?:ed|es)?|hotfix\w*|patch(?:ed|es)?|upgrad(?:e|ing)\s+to|updat(?:e|ing)\s+to|mitigazion[ei]|mitigar\w*|correzion[ei]|soluzion[ei]\s+temporane[ae]|contromisur[ae]|aggiornare|aggiornando|aggiornamento\s+al(?:la)?)\b",
+        r"(?i)\b(?:mitigat\w*|workarounds?|fix(?:ed|es)?|hotfix\w*|patch(?:ed|es)?|upgrad(?:e|ing)\s+to|updat(?:e|ing)\s+to|mitigazion[ei]|mitigar\w*|correzion[ei]|soluzion[ei]\s+temporane[ae]|contromisur[ae]|aggiornare|aggiornando|aggiornamento\s+al(?:la)?|per\s+correggere|per\s+risolvere)\b",
     )
     .expect("valid regex")
 });
@@ -30,10 +30,12 @@ static ACTION: LazyLock<Regex> = LazyLock::new(|| {
             upgrad\w*|updat\w*|patch\w*|disabl\w*|deactivat\w*|turn(?:ed|ing)?\s+off|switch(?:ed|ing)?\s+off|
             rotat\w*|reset(?:ting)?|revok\w*|block\w*|restrict\w*|limit(?:ed|ing)?\s+access|firewall\w*|
             remov\w*|uninstall\w*|apply|applied|applying|install\w*|enabl\w*\s+(?:mfa|2fa|two[-\s]factor|multi[-\s]factor|the\s+waf|csp|hsts)|
-            chang\w*\s+(?:the\s+|all\s+|your\s+)?(?:passwords?|credentials|keys)|
+            chang\w*\s+(?:\w+\s+){0,4}?(?:passwords?|credentials|keys|secrets)|
             mov(?:e|ed|ing)\s+to|switch(?:ed|ing)?\s+to|migrat\w*\s+to|
             sanitiz\w*|sanitis\w*|escap(?:e|ed|ing)\s|encod(?:e|ed|ing)\s|validat\w*|whitelist\w*|allow-?list\w*|
             isolat\w*|quarantin\w*|shut\s+down|took\s+\w+\s+offline|taken\s+offline|
+            put\s+(?:it|them|this|the\s+\w+)\s+behind|behind\s+(?:a|the)\s+(?:vpn|firewall|login|reverse\s+proxy)|turn(?:ed|ing)?\s+on|
+            delet\w*|restor\w*|take\s*down|takedown|ripristin\w*|elimin\w*|cancellat[oaie]|richied\w*\s+(?:il\s+|la\s+)?(?:takedown|rimozione|sospensione)|
             aggiorn\w*|passa(?:re|te|to)\s+(?:alla|a)\b|passaggio\s+(?:alla|a)\b|disattiv\w*|disabilit\w*|applica\w*|ruota\w*|revoca\w*|
             blocca\w*|bloccat\w*|limita\w*|restring\w*|rimuov\w*|rimoss\w*|disinstall\w*|installa\w*|
             cambia\w*\s+(?:la\s+|le\s+|tutte\s+le\s+)?(?:password|credenziali|chiavi)|isola\w*|spent[oaie]|spegne\w*|
@@ -48,16 +50,33 @@ static ACTION: LazyLock<Regex> = LazyLock::new(|| {
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        ^(?:please\s+|kindly\s+|per\s+favore\s+|then\s+|also\s+|first,?\s+|quickly\s+)?(?:upgrade|update|patch|disable|deactivate|turn\s+off|rotate|reset|revoke|block|restrict|remove|uninstall|apply|install|enable|change|move|switch|migrate|sanitize|sanitise|escape|encode|validate|isolate|aggiornare|aggiornate|passare|passate|disattivare|disattivate|disabilitare|disabilitate|applicare|applicate|ruotare|ruotate|revocare|revocate|bloccare|bloccate|limitare|limitate|rimuovere|rimuovete|installare|installate|cambiare|cambiate|filtrare|validare|abilitare|abilitate|isolare)\b
+        ^(?:please\s+|kindly\s+|per\s+favore\s+|then\s+|also\s+|first,?\s+|quickly\s+)?(?:put|turn\s+on|restore|require|enforce|add|set|configure|lock\s+down|take\s+down|request|mettere|mettete|impostare|configurare|ripristinare|chiudere|richiedere|eliminare|upgrade|update|patch|disable|deactivate|turn\s+off|rotate|reset|revoke|block|restrict|remove|uninstall|apply|install|enable|change|move|switch|migrate|sanitize|sanitise|escape|encode|validate|isolate|aggiornare|aggiornate|passare|passate|disattivare|disattivate|disabilitare|disabilitate|applicare|applicate|ruotare|ruotate|revocare|revocate|bloccare|bloccate|limitare|limitate|rimuovere|rimuovete|installare|installate|cambiare|cambiate|filtrare|validare|abilitare|abilitate|isolare)\b
         |\b(?:should|must|need\s+to|needs\s+to|have\s+to|recommend\w*|suggest\w*|advis\w*|consider\w*|please|can\s+be|could\s+be|would\s+be|you\s+can|you\s+could|one\s+can|i'?d|we'?d|it\s+is\s+advisable|best\s+to|as\s+a\s+stopgap|in\s+the\s+meantime|meanwhile|until\s+then|temporarily)\b
         |\b(?:we|i)\s+(?:have\s+|'ve\s+|had\s+|already\s+|immediately\s+|then\s+|also\s+)*\w+ed\b
         |\b(?:we|i)'ve\b
         |\b(?:closes|fixes|resolves|addresses|solves)\s+(?:it|this|the\s+(?:issue|problem|hole|flaw|bug|vulnerability))\b
         |\b(?:is|was|are|were)\s+(?:fixed|patched|resolved|addressed)\s+in\b
+        |\b(?:cosa\s+fare|what\s+to\s+do|next\s+steps|prossimi\s+passi|secondo\s+me|a\s+mio\s+(?:avviso|parere)|in\s+my\s+(?:opinion|view)|per\s+correggere|per\s+risolvere|to\s+fix\s+(?:this|it)|[eè]\s+sufficiente|basta|basterebbe)\b
         |\b(?:suggeri\w*|consigli\w*|raccomand\w*|si\s+pu[oò]|si\s+potrebbe|si\s+dovrebbe|si\s+deve|bisogna|occorre|[eè]\s+necessario|[eè]\s+consigliabile|conviene|dovreste|dovete|potete|potreste|va\s+\w+[aei]t[oaie]|vanno|nel\s+frattempo|in\s+attesa|temporaneamente|per\s+ora)\b
         |\b(?:abbiamo|ho|avevamo|avevo)\s+(?:gi[aà]\s+|subito\s+|immediatamente\s+|anche\s+|poi\s+)*\w+(?:at[oaie]|it[oaie]|ut[oaie]|ess[oaie]|ost[oaie])\b
         |\b(?:chiude|risolve|corregge|sistema)\s+(?:il\s+problema|la\s+falla|la\s+vulnerabilit[aà])\b|\b(?:risolt[oa]|corrett[oa])\s+nella\s+versione\b
         ",
+    )
+    .expect("valid regex")
+});
+
+/// Asking the desk to fix, or speaking of the fix to come: "please fix",
+/// "when you will fix", "dopo la correzione". Not a fix given.
+static ASKS_FOR_FIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+            (?:when|whether|if)\s+(?:you|u)\s+(?:will|can|could|plan\s+to|are\s+going\s+to|intend\s+to)\s+(?:\w+\s+)?(?:fix|patch|correct|resolve)
+            |(?:how|what)\s+(?:to|we\s+should|should\s+we|can\s+we|do\s+we)\s+(?:\w+\s+)?(?:fix|patch|mitigate|change)|come\s+(?:possiamo\s+|dobbiamo\s+|si\s+pu[oò]\s+)?(?:correggere|risolvere|mitigare|sistemare)
+            |please\s+(?:fix|patch)|(?:could|can|would)\s+you\s+(?:please\s+)?(?:fix|patch)|if\s+you\s+could\s+(?:\w+\s+)?(?:fix|patch)
+            |(?:until|once|after|before)\s+(?:it\s+is|it's|this\s+is|the\s+\w+\s+is)\s+(?:fixed|resolved|patched)|after\s+the\s+(?:fix|patch)|before\s+the\s+(?:fix|patch)
+            |quando\s+(?:pensate\s+di\s+|contate\s+di\s+|potete\s+)?(?:correggere|risolvere|sistemare)|(?:potete|potreste)\s+(?:correggere|risolvere|sistemare)
+            |dopo\s+la\s+(?:correzione|risoluzione|patch)|prima\s+della\s+(?:correzione|patch)|una\s+volta\s+(?:corrett|risolt|sistemat)\w*
+        )",
     )
     .expect("valid regex")
 });
@@ -87,7 +106,12 @@ static CUSTOMER_CUE: LazyLock<Regex> = LazyLock::new(|| {
         |\bfor\s+the\s+(?:customer|user|client)s?\s+(?:notice|notification|message|communication|advisory|statement)\b
         |\b(?:customer|user|client)\s+(?:notice|notification|communication)\s+(?:i'?d|we'?d|could|should)\b
         |\b(?:ai|agli|alle)\s+(?:nostri\s+|vostri\s+)?(?:clienti|utenti|utilizzatori)\s+(?:\w+\s+){0,2}?(?:scriverei|direi|comunicherei|scriverem(?:m)?o|dire(?:m)?mo|comunicherem(?:m)?o|si\s+pu[oò]\s+(?:dire|scrivere|comunicare)|potremmo\s+(?:dire|scrivere|comunicare)|potreste\s+(?:dire|scrivere|comunicare)|suggerirei\s+di\s+(?:dire|scrivere|comunicare))\b
-        |\b(?:comunicare|dire|scrivere)\s+(?:ai|agli)\s+(?:clienti|utenti)\b
+        |\b(?:comunicare|dire|scrivere)\s+(?:\w+\s+)?(?:ai|agli)\s+(?:\w+\s+)?(?:clienti|utenti)\b
+        |\b(?:suggested|proposed|draft|possible)\s+(?:end[-\s]?user|customer|user|client|consumer|subscriber)s?\s+(?:notice|notification|message|communication|wording|text|email|statement)\b
+        |\b(?:for|to)\s+(?:the\s+|our\s+|your\s+)?(?:\w+\s+)?(?:customers?|users?|clients?)\b[^.:]{0,60}?\b(?:notice|message|note|statement|announcement|e-?mail)\b[^.:]{0,30}:
+        |\b(?:ai|agli|per\s+i|per\s+gli)\s+(?:\w+\s+)?(?:clienti|utenti|enti)\b[^.:]{0,60}?\b(?:avviso|messaggio|comunicazione|comunicato|testo|nota)\b[^.:]{0,30}:
+        |\btesto\s+da\s+(?:inviare|mandare|comunicare)\s+(?:ai|agli)\s+(?:\w+\s+)?(?:clienti|utenti|enti)\b
+        |\bper\s+i\s+(?:clienti|utenti)\b[^.]{0,120}?\b(?:potremmo|potreste|si\s+potrebbe|possiamo|potete)\s+(?:dire|scrivere|comunicare)\b
         |\bper\s+(?:la\s+)?comunicazione\s+(?:ai|agli)\s+(?:clienti|utenti)\b
         |\b(?:suggested|proposed|draft|possible)\s+(?:wording|text|message|notice|statement|announcement)\s+(?:for|to)\s+(?:the\s+|our\s+|your\s+)?(?:affected\s+|impacted\s+)?(?:customers?|users?|clients?)\b
         |\blet\s+(?:the\s+|our\s+|your\s+|all\s+)?(?:affected\s+|impacted\s+)?(?:customers?|users?|clients?)\s+know\b
@@ -95,7 +119,7 @@ static CUSTOMER_CUE: LazyLock<Regex> = LazyLock::new(|| {
         |\b(?:customers?|users?|clients?)\s+(?:need|needs|should|must|ought)\s+to\s+(?:be\s+)?(?:know|hear|told|informed|warned|advised)\b
         |\b(?:customer[-\s]facing|public)\s+(?:notice|advisory|statement|message|announcement|note)\b
         |\b(?:notice|message|advisory|statement|announcement|email|e-mail)\s+(?:to|for)\s+(?:the\s+)?(?:affected\s+)?(?:customers?|users?|clients?)\s+(?:could|might|should|would|can)\s+(?:say|read|be)\b
-        |\b(?:informare|avvisare|avvertire|comunicare|dire|scrivere|spiegare)\s+(?:ai|agli|alle|i|gli)\s+(?:nostri\s+|vostri\s+)?(?:clienti|utenti|utilizzatori)\b
+        |\b(?:informare|avvisare|avvertire|comunicare|dire|scrivere|spiegare)\s+(?:ai|agli|alle|i|gli)\s+(?:nostri\s+|vostri\s+|altri\s+)?(?:clienti|utenti|utilizzatori)\b
         |\b(?:informerei|avviserei|avvertirei|comunicherei|direi|scriverei|spiegherei)\s+(?:ai|agli|alle|i|gli)\s+(?:clienti|utenti)\b
         |\b(?:ai|agli)\s+(?:clienti|utenti)\s+(?:va|andrebbe|bisognerebbe|sarebbe\s+da|si\s+dovrebbe)\s+(?:detto|dire|comunicato|comunicare|spiegato|spiegare|scritto|scrivere)\b
         |\b(?:i|gli)\s+(?:clienti|utenti)\s+(?:andrebbero|vanno|devono\s+essere|dovrebbero\s+essere)\s+(?:informati|avvisati|avvertiti)\b
@@ -106,6 +130,11 @@ static CUSTOMER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Whether `text` speaks of a message for customers.
+pub(super) fn has_customer_cue(text: &str) -> bool {
+    CUSTOMER_CUE.is_match(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 /// Sentences kept at most, and their longest length in characters.
 const MAX_SENTENCES: usize = 3;
 const MAX_SENTENCE_CHARS: usize = 500;
@@ -114,10 +143,23 @@ const MAX_SENTENCE_CHARS: usize = 500;
 pub(super) fn offers_remedy(sentence: &str) -> bool {
     let s = sentence.trim();
     // what customers are to be told is not the desk's fix
-    if s.ends_with('?') || NEGATION.is_match(s) || ATTACK.is_match(s) || CUSTOMER_CUE.is_match(s) {
+    if s.ends_with('?')
+        || ATTACK.is_match(s)
+        || CUSTOMER_CUE.is_match(s)
+        || ASKS_FOR_FIX.is_match(s)
+    {
         return false;
     }
-    REMEDY.is_match(s) || (ACTION.is_match(s) && AGENCY.is_match(s))
+    // a negation before the remedy denies it ("no patch exists", "we have
+    // not rotated"); after it, it is part of it ("disable X and do not
+    // pass Y")
+    let remedy = REMEDY
+        .find(s)
+        .or_else(|| ACTION.find(s).filter(|_| AGENCY.is_match(s)));
+    match remedy {
+        Some(m) => !NEGATION.is_match(&s[..m.start()]),
+        None => false,
+    }
 }
 
 /// The sentences of `text` that offer a fix, workaround or mitigation.
@@ -152,12 +194,20 @@ pub(super) fn customer_message(text: &str) -> Option<String> {
             continue;
         };
         let after = &joined[cue.end()..];
-        let message = if let Some(colon) = after.find(':').filter(|&i| i < 80) {
+        let message = if cue.as_str().ends_with(':') {
+            after.trim()
+        } else if let Some(colon) = after.find(':').filter(|&i| i < 80) {
             after[colon + 1..].trim()
         } else if let Some(that) = THAT.find(after).filter(|m| m.start() < 60) {
             after[that.end()..].trim()
         } else {
-            // the sentence the cue is in
+            // the sentence the cue is in, if it says something after the
+            // cue ("... be told to change their passwords"), not only when
+            // ("... inform your customers once it is resolved")
+            let rest = after.split(['.', '!', '?']).next().unwrap_or("");
+            if rest.split_whitespace().count() < 4 || ONLY_WHEN.is_match(rest) {
+                continue;
+            }
             let start = joined[..cue.start()]
                 .rfind(['.', '!', '?'])
                 .map_or(0, |i| i + 1);
@@ -172,6 +222,12 @@ pub(super) fn customer_message(text: &str) -> Option<String> {
     }
     None
 }
+
+/// What follows a cue that tells only when or about what, not what to say.
+static ONLY_WHEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:once|when|after|as\s+soon\s+as|about|too|as\s+well|quando|appena|dopo|anche|in\s+merito)\b")
+        .expect("valid regex")
+});
 
 static THAT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:that|che)\b").expect("valid regex"));

@@ -47,8 +47,9 @@ for setn in sets:
         if l['language'] not in('en','it'): err(fn+' lang')
         if l['cve_ids']!=sorted(set(c.upper() for c in l['cve_ids'])): err(fn+' cve_ids not sorted/upper/unique')
         for c in l['cve_ids']:
-            if c.lower() not in low: err('%s %s not in body'%(fn,c))
-        found=sorted(set(c.upper() for c in re.findall(r'cve-\d{4}-\d{4,}',low)))
+            if c.lower() not in low+str(msg['Subject'] or '').lower(): err('%s %s not in body or subject'%(fn,c))
+        # the subject counts too: "CVE-2025-1234 in your gateway" names it
+        found=sorted(set(c.upper() for c in re.findall(r'cve-\d{4}-\d{4,}',low+'\n'+str(msg['Subject'] or '').lower())))
         if found!=l['cve_ids']: err('%s cve mismatch body=%s label=%s'%(fn,found,l['cve_ids']))
         v=l['cvss_vector']
         if v:
