@@ -128,6 +128,15 @@ static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}+'?").expect(
 /// Words that may sit between a trigger and its number:
 /// "CVSS v3 base score is 9.8", "punteggio CVSS di base pari a 7,5".
 const SCORE_FILLERS: &[&str] = &[
+    "stimato",
+    "stimata",
+    "estimated",
+    "calcolato",
+    "calcolata",
+    "approx",
+    "approximately",
+    "circa",
+    "about",
     "base",
     "score",
     "scores",

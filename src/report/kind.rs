@@ -13,14 +13,14 @@ static PLUS_TAG: LazyLock<Regex> =
 
 static INCIDENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:incidents?|incident[ei]|breach(?:ed|es)?|leak(?:ed|s|age)?|compromised?|compromise|attack(?:ed|ers?|s)?|intrusions?|ransomware|malware|phishing|defaced?|exfiltrat\w*|unauthori[sz]ed\s+access|violazion[ei]|violat[oaie]|compromess[oaie]|attacc(?:o|hi|ato|ati)|intrusion[ei]|evento\s+imprevisto|eventi\s+imprevisti|furto\s+di\s+dati|fuga\s+di\s+dati|accesso\s+non\s+autorizzato|accessi\s+non\s+autorizzati|attaccant[ei]|esfiltra\w*|ddos|denial[-\s]of[-\s]service\s+attack|stolen|rubat[oaie]|sottratt[oaie]|cifrat[oaie]\s+dal|credential\s+stuffing|account\s+takeover|hacked|bucat[oaie]|trapelat[oaie]|divulgat[oaie]|web\s?shells?|backdoors?|rootkits?|cryptominers?|botnet|password[-\s]spraying|spraying|brute[-\s]?forc\w*|suspicious\s+(?:logins?|sign-?ins?|activity|access|connections?|traffic|transactions?)|logins?\s+(?:that\s+)?none\s+of|(?:wasn't|was\s+not|weren't)\s+(?:them|us|me|him|her)|dump(?:ing|ed)?\s+(?:the|our|a)\s+database|taken\s+over|took\s+over|hijack\w*|preso\s+il\s+controllo|riscatto|ransom|malicious|malevol[oi]|in\s+vendita|for\s+sale|on\s+sale|credential\s+(?:list|dump)s?|combo\s?lists?|infostealer\w*|stealer\s+logs?|accessi\s+sospett[io]|accesso\s+sospetto|login\s+sospett[io]|attività\s+sospett[ae]|frod[ei]|fraud\w*|truff[ae]|scam|non\s+(?:erano|era|siamo\s+stati|sono\s+stat[oi])\s+(?:loro|noi|io|lui|lei))\b",
+        r"(?i)\b(?:incidents?|incident[ei]|breach(?:ed|es)?|leak(?:ed|s|age)?|compromised?|compromise|attack(?:ed|ers?|s)?|intrusions?|ransomware|malware|phishing|defaced?|exfiltrat\w*|unauthori[sz]ed\s+access|violazion[ei]|violat[oaie]|compromess[oaie]|attacc(?:o|hi|ato|ati)|intrusion[ei]|evento\s+imprevisto|eventi\s+imprevisti|furto\s+di\s+dati|fuga\s+di\s+dati|accesso\s+non\s+autorizzato|accessi\s+non\s+autorizzati|attaccant[ei]|esfiltra\w*|ddos|denial[-\s]of[-\s]service\s+attack|stolen|rubat[oaie]|sottratt[oaie]|cifrat[oaie]\s+dal|credential\s+stuffing|account\s+takeover|hacked|bucat[oaie]|trapelat[oaie]|divulgat[oaie]|web\s?shells?|backdoors?|rootkits?|cryptominers?|botnet|password[-\s]spraying|spraying|brute[-\s]?forc\w*|suspicious\s+(?:logins?|sign-?ins?|activity|access|connections?|traffic|transactions?)|logins?\s+(?:that\s+)?none\s+of|(?:wasn't|was\s+not|weren't)\s+(?:them|us|me|him|her)|dump(?:ing|ed)?\s+(?:the|our|a)\s+database|sembra\s+(?:vostr[ao]|da\s+voi|inviat[ao]\s+da\s+voi)|a\s+(?:nome|marchio)\s+vostro|a\s+vostro\s+nome|col\s+vostro\s+(?:nome|marchio|logo)|fin(?:ge|gono)\s+di\s+essere|pretend(?:s|ing)?\s+to\s+be\s+(?:you|from\s+you|your)|(?:looks|seems)\s+(?:like\s+it'?s\s+|to\s+be\s+)?from\s+you|in\s+your\s+name|claim(?:s|ing)?\s+to\s+be\s+from\s+you|spoof\w*|fake\s+(?:e-?mails?|invoices?|sites?|pages?|login)|finta\s+(?:fattura|mail|pagina)|fals[ae]\s+(?:fatture|mail|email|pagine)|taken\s+over|took\s+over|hijack\w*|preso\s+il\s+controllo|riscatto|ransom|malicious|malevol[oi]|in\s+vendita|for\s+sale|on\s+sale|credential\s+(?:list|dump)s?|combo\s?lists?|infostealer\w*|stealer\s+logs?|accessi\s+sospett[io]|accesso\s+sospetto|login\s+sospett[io]|attività\s+sospett[ae]|frod[ei]|fraud\w*|truff[ae]|scam|non\s+(?:erano|era|siamo\s+stati|sono\s+stat[oi])\s+(?:loro|noi|io|lui|lei))\b",
     )
     .expect("valid regex")
 });
 
 static VULNERABILITY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:vulnerabilit(?:y|ies)\b|vulnerable\b|vulns?\b|cve\b|cvss|xss\b|cross[-\s]site\b|sql\s*injection\b|sqli\b|injection\b|rce\b|remote\s+code\s+execution\b|exploit(?:s|able)?\b|buffer\s+overflow\b|csrf\b|ssrf\b|(?:path|directory)\s+traversal\b|deserializ\w*|privilege\s+escalation\b|vulnerabilit[àa]|vulnerabil[ei]\b|fall[ae]\b|iniezione\b|esecuzione\s+(?:remota\s+)?di\s+codice\b|bypass\w*|aggira\w*|impersona\w*|unauthenticated\b|senza\s+autenticazione\b|misconfigur\w*|idor\b|xxe\b|open\s+redirect\b|race\s+condition\b|use[-\s]after[-\s]free\b|overflow\b|publicly\s+(?:readable|accessible|exposed|available|listable|writable)\b|(?:is|are)\s+not\s+validated?\b|isn't\s+validated\b|non\s+(?:viene\s+|vengono\s+)?(?:validat|controllat|verificat)\w*|host\s+header\b|poison\w*|avvelenab\w*|avvelenament\w*|subdomain\s+takeover\b|takeover\s+(?:of|del)\s+(?:sub)?domin\w*|weak\s+(?:ciphers?|tls|protocols?|encryption)\b|tls\s*1\.[01]\b|clickjacking\b|hard-?coded\b|information\s+disclosure\b|directory\s+listing\b|(?:leggibil|accessibil)[ei]\s+(?:a\s+)?(?:chiunque|pubblicamente|da\s+internet)|senza\s+(?:login|password|controlli)\b|without\s+(?:login|authentication|any\s+authentication)\b|enumerat\w*)",
+        r"(?i)\b(?:vulnerabilit(?:y|ies)\b|vulnerable\b|vulns?\b|cve\b|cvss|xss\b|cross[-\s]site\b|sql\s*injection\b|sqli\b|injection\b|rce\b|remote\s+code\s+execution\b|exploit(?:s|able)?\b|buffer\s+overflow\b|csrf\b|ssrf\b|(?:path|directory)\s+traversal\b|deserializ\w*|privilege\s+escalation\b|vulnerabilit[àa]|vulnerabil[ei]\b|fall[ae]\b|iniezione\b|esecuzione\s+(?:remota\s+)?di\s+codice\b|bypass\w*|aggira\w*|impersona\w*|unauthenticated\b|senza\s+autenticazione\b|misconfigur\w*|idor\b|xxe\b|open\s+redirect\b|race\s+condition\b|use[-\s]after[-\s]free\b|overflow\b|publicly\s+(?:readable|accessible|exposed|available|listable|writable)\b|(?:is|are)\s+not\s+validated?\b|isn't\s+validated\b|non\s+(?:viene\s+|vengono\s+)?(?:validat|controllat|verificat)\w*|host\s+header\b|header\s+host\b|se\s+(?:la|una)\s+vittima\b|if\s+(?:the|a)\s+victim\b|poison\w*|avvelenab\w*|avvelenament\w*|subdomain\s+takeover\b|takeover\s+(?:of|del)\s+(?:sub)?domin\w*|weak\s+(?:ciphers?|tls|protocols?|encryption)\b|tls\s*1\.[01]\b|clickjacking\b|hard-?coded\b|information\s+disclosure\b|directory\s+listing\b|(?:leggibil|accessibil)[ei]\s+(?:a\s+)?(?:chiunque|pubblicamente|da\s+internet)|senza\s+(?:login|password|controlli)\b|without\s+(?:login|authentication|any\s+authentication)\b|enumerat\w*|(?:nessun|senza|no)\s+(?:\w+\s+)?limit[ei]?\b|without\s+(?:any\s+)?(?:rate\s+)?limit\w*|rate[-\s]?limit\w*|in\s+teoria\b|in\s+theory\b|(?:qualsiasi|qualunque)\s+account\b|any\s+(?:other\s+)?(?:user'?s?\s+)?account\b)",
     )
     .expect("valid regex")
 });
@@ -139,7 +139,7 @@ static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
             |steps\s+to\s+reproduce|proof\s+of\s+concept|poc\b
             |(?:is|are)\s+vulnerable|allows?\s+(?:an?\s+)?(?:attacker|unauthenticated|remote|user)|leads?\s+to
             |(?:ho|abbiamo)\s+(?:trovato|scoperto|individuato|identificato|riscontrato|rilevato|notato)
-            |segnal(?:o|iamo|are)\s+(?:una|un)|vorrei\s+segnalare|volevo\s+segnalare|desideriamo\s+segnalare
+            |segnal(?:o|iamo|are)\s+(?:una|un)|(?:vorrei|volevo|voglio|desidero|desideriamo|vorremmo)\s+segnalar\w*|(?:vi|ti|le)\s+segnal(?:o|iamo)|segnalo\s+che
             |passi\s+per\s+riprodurre|(?:è|sono)\s+vulnerabil[ei]|consente\s+(?:a\s+)?(?:un\s+)?(?:attaccante|utente)
         )",
     )
@@ -150,7 +150,7 @@ static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
 fn reports(text: &str) -> bool {
     REPORTS.is_match(text)
         || super::prose::sentences(text)
-            .any(|s| HAPPENED.is_match(&s) || (count(&s).0 > 0 && SEEN.is_match(&s)))
+            .any(|s| count(&s).0 > 0 && (HAPPENED.is_match(&s) || SEEN.is_match(&s)))
 }
 
 /// Chasing an earlier report: "any update?", "ci sono novità?".
@@ -178,7 +178,7 @@ pub(super) fn is_bulk(text: &str) -> bool {
 /// authorisation, a tender.
 static SOLICITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?:questionnaire|questionario|due\s+diligence|vendor\s+(?:assessment|security\s+review)|(?:please|kindly)\s+(?:complete|fill\s+in|fill\s+out|return)|da\s+restituire\s+compilat\w*|si\s+chiede(?:\s+in\s+particolare)?\s+di\s+indicare|procedura\s+di\s+(?:affidamento|gara)|request\s+for\s+(?:proposal|information)|(?:pentest|penetration\s+test)\s+(?:authori[sz]ation|request)|autorizzazione\s+(?:al|per\s+il|a\s+eseguire)\s+(?:un\s+)?(?:penetration\s+test|pentest|test)|(?:chiediamo|richiediamo|chiedo|richiedo)\s+(?:la\s+)?(?:vostra\s+|sua\s+|tua\s+)?autorizzazione|(?:request(?:ing)?|ask(?:ing)?\s+for|seek(?:ing)?)\s+(?:your\s+)?(?:written\s+)?(?:authori[sz]ation|permission)\s+to\s+(?:test|run|perform|conduct|scan))",
+        r"(?ix)\b(?:questionnaire|questionario|due\s+diligence|vendor\s+(?:assessment|security\s+review)|(?:please|kindly)\s+(?:complete|fill\s+in|fill\s+out|return)|da\s+restituire\s+compilat\w*|si\s+chiede(?:\s+in\s+particolare)?\s+di\s+indicare|procedura\s+di\s+(?:affidamento|gara)|request\s+for\s+(?:proposal|information)|(?:pentest|penetration\s+test)\s+(?:authori[sz]ation|request)|autorizzazione\s+(?:al|per\s+il|a\s+eseguire)\s+(?:un\s+)?(?:penetration\s+test|pentest|test)|(?:chiediamo|richiediamo|chiedo|richiedo|ottenere|avere|ricevere)\s+(?:la\s+)?(?:vostra\s+|sua\s+|tua\s+)?autorizzazione|autorizzazione\s+scritta|written\s+(?:authori[sz]ation|permission|approval|statement|confirmation)|dichiarazione\s+(?:scritta|su\s+carta\s+intestata|in\s+merito)|attestazione|letter\s+of\s+(?:assurance|attestation)|(?:request(?:ing)?|ask(?:ing)?\s+for|seek(?:ing)?)\s+(?:your\s+)?(?:written\s+)?(?:authori[sz]ation|permission)\s+to\s+(?:test|run|perform|conduct|scan))",
     )
     .expect("valid regex")
 });
@@ -187,10 +187,23 @@ static SOLICITS: LazyLock<Regex> = LazyLock::new(|| {
 /// positive?", "il vostro servizio è interessato?".
 static ASKS_IF_AFFECTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?:affected|impacted|vulnerable|false\s+positive|falso\s+positivo|interessat[oaie]|coinvolt[oaie]|vulnerabil[ei]|espost[oaie]|affett[oaie]|do\s+we\s+need\s+to|should\s+we|dobbiamo|devo|is\s+there\s+(?:a|any)\s+(?:fix|patch|update|version|firmware)|c'è\s+(?:una|un)\s+(?:patch|aggiornamento|correzione|versione)|reachable|raggiungibil[ei])\b",
+        r"(?ix)\b(?:affected|impacted|vulnerable|false\s+positive|falso\s+positivo|interessat[oaie]|coinvolt[oaie]|vulnerabil[ei]|espost[oaie]|affett[oaie]|is\s+there\s+(?:a|any)\s+(?:fix|patch|update|version|firmware)|c'è\s+(?:una|un)\s+(?:patch|aggiornamento|correzione|versione)|reachable|raggiungibil[ei])\b",
     )
     .expect("valid regex")
 });
+
+/// Thanks for what was done, with nothing new: "thank you for the fast
+/// turnaround", "grazie mille per l'aggiornamento".
+static THANKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:hi|hello|dear|ciao|buongiorno|salve)\b[^\n]{0,40}\n+)?[^\n]{0,60}?\b(?:thank\s+you|thanks|many\s+thanks|grazie(?:\s+mille)?|ti\s+ringrazio|vi\s+ringrazio|ringrazio)\s+(?:\w+\s+){0,3}?(?:for|per)\s+(?:the|your|il|lo|la|l'|i|gli|le)")
+        .expect("valid regex")
+});
+
+/// Whether a sentence of `text` tells of a flaw as possible ("an attacker
+/// could…").
+fn tells_a_flaw(text: &str) -> bool {
+    super::prose::sentences(text).any(|s| count(&s).1 > 0 && COULD.is_match(&s))
+}
 
 /// A mail that reports nothing though it may name a CVE: it chases an
 /// earlier report, comes from a mailing list, asks for paperwork, asks
@@ -201,6 +214,7 @@ fn reports_nothing(own: &str, body: &str, answers_the_desk: bool) -> bool {
         return false;
     }
     answers_the_desk
+        || (THANKS.is_match(own) && !tells_a_flaw(own))
         || CHASES.is_match(own)
         || BULK.is_match(body)
         || SOLICITS.is_match(own)
@@ -215,7 +229,7 @@ static ASKS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)^(?:hi\b|hello\b|dear\b|buongiorno\b|salve\b|ciao\b)?[^.]{0,40}?\b(?:
             do\s+you|does\s+(?:your|the)|are\s+you|is\s+(?:your|the)|can\s+you|could\s+you|would\s+you|will\s+you|have\s+you|did\s+you|
             please\s+(?:send|share|confirm|let|advise|tell)|we\s+(?:need|want|would\s+like)\s+to\s+know|i'?d\s+like\s+to\s+know|i\s+was\s+wondering|
-            siete|avete|potete|potreste|[eè]\s+possibile|vorrei\s+sapere|vorremmo\s+sapere|sapete|ci\s+sono|c'è|ci\s+confermate|mi\s+confermate
+            siete|avete|potete|potreste|poteste|(?:vi|le|ti)\s+sarei\s+grat\w|(?:would|i'?d)\s+be\s+grateful\s+if|kindly\s+confirm|please\s+confirm\s+(?:whether|if)|[eè]\s+possibile|vorrei\s+sapere|vorremmo\s+sapere|sapete|ci\s+sono|c'è|ci\s+confermate|mi\s+confermate
         )\b",
     )
     .expect("valid regex")

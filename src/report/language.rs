@@ -72,6 +72,26 @@ const ITALIAN: &[&str] = &[
     "ed",
     "tutti",
     "quindi",
+    "e",
+    "da",
+    "vi",
+    "mi",
+    "ti",
+    "voi",
+    "noi",
+    "me",
+    "io",
+    "secondo",
+    "ancora",
+    "dopo",
+    "ogni",
+    "loro",
+    "nostro",
+    "nostra",
+    "vostro",
+    "vostra",
+    "sembra",
+    "subito",
 ];
 const ITALIAN_LABELS: &[&str] = &[
     "vulnerabilità",
@@ -139,6 +159,21 @@ const ENGLISH: &[&str] = &[
     "description",
     "remediation",
     "message",
+    "my",
+    "here",
+    "see",
+    "below",
+    "just",
+    "about",
+    "if",
+    "but",
+    "what",
+    "when",
+    "they",
+    "their",
+    "us",
+    "do",
+    "any",
 ];
 
 /// Italian needs some evidence and a clear lead over English: French,
@@ -158,7 +193,7 @@ pub(super) fn detect(texts: &[&str]) -> Language {
 }
 
 /// Function words a writer's own text needs before it decides alone.
-const MIN_OWN_WORDS: usize = 8;
+const MIN_OWN_WORDS: usize = 6;
 
 /// The writer's language: their own words decide when there are enough of
 /// them (an Italian colleague forwarding an English report writes Italian,

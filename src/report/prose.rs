@@ -35,7 +35,9 @@ static ACTION: LazyLock<Regex> = LazyLock::new(|| {
             sanitiz\w*|sanitis\w*|escap(?:e|ed|ing)\s|encod(?:e|ed|ing)\s|validat\w*|whitelist\w*|allow-?list\w*|
             isolat\w*|quarantin\w*|shut\s+down|took\s+\w+\s+offline|taken\s+offline|
             put\s+(?:it|them|this|the\s+\w+)\s+behind|behind\s+(?:a|the)\s+(?:vpn|firewall|login|reverse\s+proxy)|turn(?:ed|ing)?\s+on|
-            delet\w*|restor\w*|take\s*down|takedown|ripristin\w*|elimin\w*|cancellat[oaie]|richied\w*\s+(?:il\s+|la\s+)?(?:takedown|rimozione|sospensione)|
+            delet\w*|restor\w*|take\s*down|suspend\w*|terminat\w*|stopp(?:ed|ing)|kill(?:ed|ing)|
+            sospe(?:s|so|sa|si|se|ndere|ndiamo|nderei)\b|aggiung\w*|impost\w*|add\s+(?:a|an|the)\s|set\s+(?:\w+=|\w+;|the\s|a\s|an\s|it\s|\w+\s+(?:to|on)\b)|
+            cambiat[oaie]\b|disattivazione|sospensione|revoca\b|rimozione|isolamento|reset\s+(?:delle|di\s+tutte\s+le|dell[ae])\s+(?:\w+\s+)?(?:credenziali|password|chiavi)|takedown|ripristin\w*|elimin\w*|cancellat[oaie]|richied\w*\s+(?:il\s+|la\s+)?(?:takedown|rimozione|sospensione)|
             aggiorn\w*|passa(?:re|te|to)\s+(?:alla|a)\b|passaggio\s+(?:alla|a)\b|disattiv\w*|disabilit\w*|applica\w*|ruota\w*|revoca\w*|
             blocca\w*|bloccat\w*|limita\w*|restring\w*|rimuov\w*|rimoss\w*|disinstall\w*|installa\w*|
             cambia\w*\s+(?:la\s+|le\s+|tutte\s+le\s+)?(?:password|credenziali|chiavi)|isola\w*|spent[oaie]|spegne\w*|
@@ -52,13 +54,10 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         ^(?:please\s+|kindly\s+|per\s+favore\s+|then\s+|also\s+|first,?\s+|quickly\s+)?(?:put|turn\s+on|restore|require|enforce|add|set|configure|lock\s+down|take\s+down|request|mettere|mettete|impostare|configurare|ripristinare|chiudere|richiedere|eliminare|upgrade|update|patch|disable|deactivate|turn\s+off|rotate|reset|revoke|block|restrict|remove|uninstall|apply|install|enable|change|move|switch|migrate|sanitize|sanitise|escape|encode|validate|isolate|aggiornare|aggiornate|passare|passate|disattivare|disattivate|disabilitare|disabilitate|applicare|applicate|ruotare|ruotate|revocare|revocate|bloccare|bloccate|limitare|limitate|rimuovere|rimuovete|installare|installate|cambiare|cambiate|filtrare|validare|abilitare|abilitate|isolare)\b
         |\b(?:should|must|need\s+to|needs\s+to|have\s+to|recommend\w*|suggest\w*|advis\w*|consider\w*|please|can\s+be|could\s+be|would\s+be|you\s+can|you\s+could|one\s+can|i'?d|we'?d|it\s+is\s+advisable|best\s+to|as\s+a\s+stopgap|in\s+the\s+meantime|meanwhile|until\s+then|temporarily)\b
-        |\b(?:we|i)\s+(?:have\s+|'ve\s+|had\s+|already\s+|immediately\s+|then\s+|also\s+)*\w+ed\b
-        |\b(?:we|i)'ve\b
         |\b(?:closes|fixes|resolves|addresses|solves)\s+(?:it|this|the\s+(?:issue|problem|hole|flaw|bug|vulnerability))\b
         |\b(?:is|was|are|were)\s+(?:fixed|patched|resolved|addressed)\s+in\b
-        |\b(?:cosa\s+fare|what\s+to\s+do|next\s+steps|prossimi\s+passi|secondo\s+me|a\s+mio\s+(?:avviso|parere)|in\s+my\s+(?:opinion|view)|per\s+correggere|per\s+risolvere|to\s+fix\s+(?:this|it)|[eè]\s+sufficiente|basta|basterebbe)\b
+        |\b(?:you\s+(?:might|may)\s+want\s+to|it\s+might\s+be\s+worth|worth\s+(?:\w+ing)|converrebbe|sarebbe\s+(?:meglio|opportuno|bene)|andrebbe|andrebbero|cosa\s+fare|what\s+to\s+do|next\s+steps|prossimi\s+passi|secondo\s+me|a\s+mio\s+(?:avviso|parere)|in\s+my\s+(?:opinion|view)|per\s+correggere|per\s+risolvere|to\s+fix\s+(?:this|it)|[eè]\s+sufficiente|basta|basterebbe)\b
         |\b(?:suggeri\w*|consigli\w*|raccomand\w*|si\s+pu[oò]|si\s+potrebbe|si\s+dovrebbe|si\s+deve|bisogna|occorre|[eè]\s+necessario|[eè]\s+consigliabile|conviene|dovreste|dovete|potete|potreste|va\s+\w+[aei]t[oaie]|vanno|nel\s+frattempo|in\s+attesa|temporaneamente|per\s+ora)\b
-        |\b(?:abbiamo|ho|avevamo|avevo)\s+(?:gi[aà]\s+|subito\s+|immediatamente\s+|anche\s+|poi\s+)*\w+(?:at[oaie]|it[oaie]|ut[oaie]|ess[oaie]|ost[oaie])\b
         |\b(?:chiude|risolve|corregge|sistema)\s+(?:il\s+problema|la\s+falla|la\s+vulnerabilit[aà])\b|\b(?:risolt[oa]|corrett[oa])\s+nella\s+versione\b
         ",
     )
@@ -77,6 +76,30 @@ static ASKS_FOR_FIX: LazyLock<Regex> = LazyLock::new(|| {
             |quando\s+(?:pensate\s+di\s+|contate\s+di\s+|potete\s+)?(?:correggere|risolvere|sistemare)|(?:potete|potreste)\s+(?:correggere|risolvere|sistemare)
             |dopo\s+la\s+(?:correzione|risoluzione|patch)|prima\s+della\s+(?:correzione|patch)|una\s+volta\s+(?:corrett|risolt|sistemat)\w*
         )",
+    )
+    .expect("valid regex")
+});
+
+/// "the mitigation below works for us too": the fix is elsewhere in the
+/// mail (and is read there).
+static POINTS_ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:indicat[ao]\s+(?:qui\s+)?sotto|(?:qui\s+)?sotto\s+indicat[ao]|riportat[ao]\s+(?:qui\s+)?sotto|in\s+calce|described\s+below|(?:mentioned|suggested|given|listed)\s+below|see\s+below|below\s+works)\b")
+        .expect("valid regex")
+});
+
+/// The writer did it: "we revoked", "I've already suspended", "abbiamo
+/// isolato", "l'ho cambiata", "si è provveduto alla disattivazione". The
+/// remedy's verb must be the one done ("I tried the reset page" is not).
+static DID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b(?:we|i)\s+(?:have\s+|'ve\s+|had\s+|already\s+|immediately\s+|then\s+|also\s+)*\w+ed\b
+        |\b(?:we|i)'ve\b
+        |\b(?:abbiamo|ho|avevamo|avevo)\s+(?:gi[aà]\s+|subito\s+|immediatamente\s+|anche\s+|poi\s+)*\w+(?:at[oaie]|it[oaie]|ut[oaie]|ess[oaie]|ost[oaie])\b
+        |\bl'(?:ho|abbiamo|avevo|avevamo)\s+(?:gi[aà]\s+|subito\s+)?\w+(?:at[oaie]|it[oaie]|ess[oaie])\b
+        |\b(?:si\s+[eè]|abbiamo|ho)\s+(?:gi[aà]\s+|subito\s+)?provveduto\b
+        |^(?:done|did|fatto)\b
+        ",
     )
     .expect("valid regex")
 });
@@ -101,7 +124,7 @@ static ATTACK: LazyLock<Regex> = LazyLock::new(|| {
 static CUSTOMER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        \b(?:tell|inform|notify|say\s+to|write\s+to|communicate\s+to|told|informed|notified|message\s+(?:for|to)|notice\s+(?:for|to)|wording\s+for)\s+(?:the\s+|our\s+|your\s+|all\s+)?(?:affected\s+|impacted\s+)?(?:customers?|users?|clients?)\b
+        \b(?:tell(?:ing)?|inform(?:ing)?|notify(?:ing)?|say\s+to|write\s+to|communicate\s+to|told|informed|notified|message\s+(?:for|to)|notice\s+(?:for|to)|wording\s+for)\s+(?:the\s+|our\s+|your\s+|all\s+)?(?:affected\s+|impacted\s+)?(?:customers?|users?|clients?)\b
         |\b(?:customers?|users?|clients?)\s+(?:could|can|should|would|might)\s+be\s+(?:told|informed|notified)\b
         |\bfor\s+the\s+(?:customer|user|client)s?\s+(?:notice|notification|message|communication|advisory|statement)\b
         |\b(?:customer|user|client)\s+(?:notice|notification|communication)\s+(?:i'?d|we'?d|could|should)\b
@@ -110,6 +133,9 @@ static CUSTOMER_CUE: LazyLock<Regex> = LazyLock::new(|| {
         |\b(?:suggested|proposed|draft|possible)\s+(?:end[-\s]?user|customer|user|client|consumer|subscriber)s?\s+(?:notice|notification|message|communication|wording|text|email|statement)\b
         |\b(?:for|to)\s+(?:the\s+|our\s+|your\s+)?(?:\w+\s+)?(?:customers?|users?|clients?)\b[^.:]{0,60}?\b(?:notice|message|note|statement|announcement|e-?mail)\b[^.:]{0,30}:
         |\b(?:ai|agli|per\s+i|per\s+gli)\s+(?:\w+\s+)?(?:clienti|utenti|enti)\b[^.:]{0,60}?\b(?:avviso|messaggio|comunicazione|comunicato|testo|nota)\b[^.:]{0,30}:
+        |\b(?:ai|agli|alle)\s+(?:\w+\s+){0,3}?(?:clienti|utenti|destinatari|interessati|utilizzatori)\s+(?:\w+\s+){0,3}?si\s+(?:propone|suggerisce|potrebbe|può|dovrebbe)\s+(?:di\s+)?(?:comunicare|dire|scrivere|suggerire|consigliare|raccomandare|chiedere)\b
+        |\b(?:customers?|users?|clients?|recipients)\s+(?:could|can|should|might)\s+be\s+(?:advised|asked|told|encouraged|reminded)\s+to\b
+        |\b(?:suggest|recommend)\s+(?:telling|advising|asking|reminding)\s+them\b
         |\btesto\s+da\s+(?:inviare|mandare|comunicare)\s+(?:ai|agli)\s+(?:\w+\s+)?(?:clienti|utenti|enti)\b
         |\bper\s+i\s+(?:clienti|utenti)\b[^.]{0,120}?\b(?:potremmo|potreste|si\s+potrebbe|possiamo|potete)\s+(?:dire|scrivere|comunicare)\b
         |\bper\s+(?:la\s+)?comunicazione\s+(?:ai|agli)\s+(?:clienti|utenti)\b
@@ -147,20 +173,31 @@ pub(super) fn offers_remedy(sentence: &str) -> bool {
         || ATTACK.is_match(s)
         || CUSTOMER_CUE.is_match(s)
         || ASKS_FOR_FIX.is_match(s)
+        || POINTS_ELSEWHERE.is_match(s)
     {
         return false;
     }
     // a negation before the remedy denies it ("no patch exists", "we have
     // not rotated"); after it, it is part of it ("disable X and do not
     // pass Y")
-    let remedy = REMEDY
-        .find(s)
-        .or_else(|| ACTION.find(s).filter(|_| AGENCY.is_match(s)));
+    let remedy = REMEDY.find(s).or_else(|| {
+        let advised = AGENCY.is_match(s);
+        ACTION.find_iter(s).find(|action| {
+            advised
+                || DID.find_iter(s).any(|did| {
+                    action.start() >= did.start() && action.start() <= did.end() + DONE_REACH
+                })
+        })
+    });
     match remedy {
         Some(m) => !NEGATION.is_match(&s[..m.start()]),
         None => false,
     }
 }
+
+/// How far after "we have"/"abbiamo" the verb done may stand, in bytes
+/// ("we have already, on Monday, revoked").
+const DONE_REACH: usize = 40;
 
 /// The sentences of `text` that offer a fix, workaround or mitigation.
 pub(super) fn remediation_sentences(text: &str) -> Option<String> {
@@ -216,12 +253,61 @@ pub(super) fn customer_message(text: &str) -> Option<String> {
         let message = message
             .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '«' | '»'))
             .trim();
-        if message.split_whitespace().count() >= 4 {
+        if message.split_whitespace().count() >= 4 && !RELATIVE.is_match(message) {
             return Some(message.to_owned());
         }
     }
-    None
+    text.split("\n\n").find_map(introduced_text)
 }
+
+/// The text a paragraph introduces for an audience: before a colon or an
+/// opening quote, customers (users, partners...) and a word of telling
+/// (note, notice, wording, scrivere, avviso...); after it, what to say:
+/// "the note we're sending our own customers reads: "…"", "per il cliente
+/// proporrei di scrivere qualcosa come: “…”".
+fn introduced_text(paragraph: &str) -> Option<String> {
+    let joined = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+    let at = joined.find([':', '“', '"', '«'])?;
+    let before = &joined[..at];
+    // the last 300 bytes or so before it, cut on a character boundary
+    let mut from = before.len().saturating_sub(300);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    // the sentence the colon ends
+    let lead = before[from..]
+        .rsplit(['.', '!', '?'])
+        .next()
+        .unwrap_or_default();
+    if !(AUDIENCE.is_match(lead) && TELLING.is_match(lead)) {
+        return None;
+    }
+    let message = joined[at..]
+        .trim_start_matches(':')
+        .trim()
+        .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '«' | '»'))
+        .trim();
+    (message.split_whitespace().count() >= 5).then(|| message.to_owned())
+}
+
+/// Who a message is for.
+static AUDIENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:customers?|clients?|users?|end[-\s]?users?|partners?|subscribers?|tenants?|recipients|clienti|cliente|utenti|utente|enti|ospitati|abbonati|utilizzatori|destinatari|interessati|a\s+tutti|everyone)\b")
+        .expect("valid regex")
+});
+
+/// Words of telling someone something.
+static TELLING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:write|writing|say|saying|tell|telling|notice|notification|note|text|message|advisory|wording|statement|announcement|e-?mail|communication|reads|scrivere|scriverei|dire|direi|comunicare|comunicazione|comunicato|testo|avviso|messaggio|nota|righe|informare|avvisare)\b")
+        .expect("valid regex")
+});
+
+/// "avvisare i clienti che lo hanno installato": a relative clause about
+/// the customers, not what to tell them.
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:lo|la|li|le|l'|ne)\s*)?(?:hanno|ha|usano|utilizzano|sono|have|has|use|uses|are|is|were|run|installed|who)\b")
+        .expect("valid regex")
+});
 
 /// What follows a cue that tells only when or about what, not what to say.
 static ONLY_WHEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -240,12 +326,28 @@ pub(super) fn sentences(text: &str) -> impl Iterator<Item = String> + '_ {
         let joined = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut out = Vec::new();
         let mut start = 0;
+        // where the words before a `;` begin: the last cut or `;`
+        let mut clause = 0;
         let bytes = joined.as_bytes();
+        let words = |from: usize, to: usize| joined[from..to].split_whitespace().count();
         for (i, &b) in bytes.iter().enumerate() {
-            if matches!(b, b'.' | b'!' | b'?' | b';') && bytes.get(i + 1) == Some(&b' ') {
-                out.push(joined[start..=i].trim().to_owned());
-                start = i + 1;
+            if !matches!(b, b'.' | b'!' | b'?' | b';') || bytes.get(i + 1) != Some(&b' ') {
+                continue;
             }
+            if b == b';' {
+                // "set Secure; HttpOnly; SameSite=Lax": a list, not clauses
+                let next = joined[i + 1..]
+                    .find(['.', '!', '?', ';'])
+                    .map_or(joined.len(), |n| i + 1 + n);
+                let short = words(clause, i) < 3 || words(i + 1, next) < 3;
+                clause = i + 1;
+                if short {
+                    continue;
+                }
+            }
+            out.push(joined[start..=i].trim().to_owned());
+            start = i + 1;
+            clause = start;
         }
         out.push(joined[start..].trim().to_owned());
         out.into_iter().filter(|s| !s.is_empty())

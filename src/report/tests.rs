@@ -632,3 +632,224 @@ fn disclaimers_labelled_non_fixes_and_table_headers() {
         Some("Il passaggio alla 8.1.1 risolve il problema.")
     );
 }
+
+/// Mail that names a CVE or a security word and reports nothing.
+#[test]
+fn mail_that_reports_nothing_is_of_no_kind() {
+    let cases = [
+        (
+            "Re: your scanner finding",
+            "Hi,\n\nOur scanner flags CVE-2021-44228 on the two gateways we rent from you.\n\
+             Is this a false positive, or are the gateways really affected?\n\nThanks\nBo\n",
+        ),
+        (
+            "any news?",
+            "Hello,\n\nfollowing up on the XSS I sent two weeks ago; I haven't heard back since the \
+             auto-reply. Is anyone on it?\n\nRegards\n",
+        ),
+        (
+            "Weekly digest",
+            "THIS WEEK\n- A new ransomware family hit 40 hospitals.\n- CVE-2025-1111 is exploited.\n\n\
+             To unsubscribe, follow the link in your profile.\n",
+        ),
+        (
+            "Richiesta autorizzazione",
+            "Buongiorno,\n\nchiediamo la vostra autorizzazione scritta per un penetration test \
+             sul sito del nostro cliente, dalle 22:00 alle 06:00 del 3 e 4 marzo.\n\nSaluti\n",
+        ),
+        (
+            "Grazie!",
+            "Ciao,\n\ngrazie mille per la correzione veloce e per i crediti nell'avviso della \
+             CVE-2025-2222. Il pacco è arrivato ieri.\n\nA presto\n",
+        ),
+    ];
+    for (subject, body) in cases {
+        let report = extract_from(subject, body);
+        assert_eq!(
+            report.kind,
+            Kind::Unknown,
+            "{subject}: {:?}",
+            report.kind_quote
+        );
+    }
+}
+
+#[test]
+fn a_reply_to_the_desks_own_mail_is_not_its_report() {
+    let body = "Thanks, that's all from me.\n\n\
+        On Tue, 4 Mar 2025 at 10:00, Desk <security@example.test> wrote:\n\
+        > The SQL injection in /search (CVE-2025-3333) was fixed today.\n";
+    assert_eq!(extract_from("Re: [SEC-1] sqli", body).kind, Kind::Unknown);
+    // the same words quoted from someone else are the report
+    let forwarded = body.replace("security@example.test", "jo@researcher.example");
+    assert_ne!(
+        extract_from("Re: [SEC-1] sqli", &forwarded).kind,
+        Kind::Unknown
+    );
+}
+
+#[test]
+fn incidents_told_without_the_usual_words() {
+    for (subject, body) in [
+        (
+            "help",
+            "Someone logged in to our control panel at 03:10 and created an API key; none of us \
+             did it. We disabled the key.\n",
+        ),
+        (
+            "strange",
+            "Stamattina ai nostri clienti è arrivata una mail che sembra vostra, con un link a una \
+             finta pagina di login.\n",
+        ),
+    ] {
+        assert_eq!(extract_from(subject, body).kind, Kind::Incident, "{body}");
+    }
+    // "tonight I noticed" is when a researcher looked, not an event
+    let flaw = extract_from(
+        "reset",
+        "Ho visto stasera che il link di reset è costruito dall'header Host: se la vittima \
+         clicca, il token arriva a me.\n",
+    );
+    assert_eq!(flaw.kind, Kind::Vulnerability);
+}
+
+#[test]
+fn remedies_done_and_advised_in_prose() {
+    let cases = [
+        (
+            "I've already suspended the VM and took a snapshot for you.",
+            Some("suspended the VM"),
+        ),
+        (
+            "You might want to set Secure; HttpOnly; SameSite=Lax on the cookie.",
+            Some("set Secure; HttpOnly; SameSite=Lax"),
+        ),
+        (
+            "Per correggere è sufficiente disabilitare le entità esterne: non passare LIBXML_NOENT né LIBXML_DTDLOAD.",
+            Some("disabilitare le entità esterne"),
+        ),
+        (
+            "Put it behind the VPN, then rotate the tokens.",
+            Some("behind the VPN"),
+        ),
+        (
+            "Si è provveduto alla disattivazione dell'utenza.",
+            Some("disattivazione"),
+        ),
+        (
+            "La collega ha cliccato e l'ho cambiata subito io, la password.",
+            Some("cambiata"),
+        ),
+        // the feature's name and a try are not a fix
+        (
+            "il reset password non ha limiti di tentativi, ho provato 300 volte",
+            None,
+        ),
+        (
+            "Please confirm you received this and when you will fix it.",
+            None,
+        ),
+        ("Ho provato: la mitigazione indicata sotto funziona.", None),
+        (
+            "Please advise how to fix this, we do not know what to change.",
+            None,
+        ),
+    ];
+    for (text, expected) in cases {
+        let found = prose::remediation_sentences(text);
+        match expected {
+            Some(hint) => assert!(
+                found.as_deref().is_some_and(|f| f.contains(hint)),
+                "{text}: {found:?}"
+            ),
+            None => assert_eq!(found, None, "{text}"),
+        }
+    }
+}
+
+#[test]
+fn customer_messages_introduced_in_many_ways() {
+    let cases = [
+        (
+            "If it helps, the note we send our own customers reads: \"We updated a component; no action is needed on your side.\"",
+            Some("no action is needed on your side"),
+        ),
+        (
+            "Per il cliente proporrei di scrivere qualcosa come: “stiamo analizzando un problema su un solo server”.",
+            Some("stiamo analizzando un problema"),
+        ),
+        (
+            "When informing affected users, we suggest telling them that their address may have been exposed.",
+            Some("their address may have been exposed"),
+        ),
+        (
+            "Una volta corretto, agli utenti si potrebbe suggerire di ricontrollare i record DNS.",
+            Some("ricontrollare i record DNS"),
+        ),
+        (
+            "Forse conviene mandare a tutti un avviso, bastano due righe: \"Non chiediamo mai la password via mail.\"",
+            Some("Non chiediamo mai la password"),
+        ),
+        // who the customers are, or when to tell them, is not what to say
+        (
+            "Dovreste avvisare i clienti che lo hanno installato, sono tanti.",
+            None,
+        ),
+        (
+            "I think you should also inform your customers once it is resolved.",
+            None,
+        ),
+        (
+            "Sono cliente del vostro piano. Vi inoltro l'avviso qui sotto: la libreria ha due falle gravi.",
+            None,
+        ),
+    ];
+    for (text, expected) in cases {
+        let found = prose::customer_message(text);
+        match expected {
+            Some(hint) => assert!(
+                found.as_deref().is_some_and(|f| f.contains(hint)),
+                "{text}: {found:?}"
+            ),
+            None => assert_eq!(found, None, "{text}"),
+        }
+    }
+}
+
+#[test]
+fn scores_written_before_their_name_or_after_severity() {
+    for (text, score) in [
+        ("A naso gli darei un 6,5 di CVSS.", 6.5),
+        ("Severity 6.1 (medium) in my opinion.", 6.1),
+        ("Le due falle sono valutate 9,1 nell'avviso.", 9.1),
+        ("Punteggio CVSS stimato: 7,5", 7.5),
+    ] {
+        assert_eq!(extract_from("", text).reported_score, Some(score), "{text}");
+    }
+}
+
+#[test]
+fn an_outlook_quote_without_a_separator_is_quoted() {
+    let body = "Vi giro la mail del cliente, la VM è già isolata.\n\n\
+        ________________________________\n\
+        Da: Andrea <a@cliente.example>\n\
+        Inviato: martedì 11 marzo 2025 23:52\n\
+        Oggetto: file cifrati\n\n\
+        Cosa dobbiamo fare?\n";
+    let parts = text::split_quoted(body);
+    assert!(!parts.own.contains("Cosa dobbiamo fare"), "{parts:?}");
+    assert!(parts.quoted.contains("Cosa dobbiamo fare"));
+    assert_eq!(parts.authors, vec!["Da: Andrea <a@cliente.example>"]);
+}
+
+#[test]
+fn a_forwarder_is_answered_in_their_own_language() {
+    let body = "Ciao team, vi giro questa segnalazione arrivata sabato: secondo me è fondata e \
+        andrebbe vista subito da voi.\n\n\
+        -------- Forwarded Message --------\n\
+        From: A <a@researcher.example>\n\n\
+        Hello, the status subdomain has a dangling CNAME that anyone can claim at the \
+        provider, and then serve any content on your domain with a valid certificate. \
+        I have not claimed it, and I would be happy to help with the fix.\n";
+    assert_eq!(extract_from("Fwd: takeover", body).language, Language::It);
+}

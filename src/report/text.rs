@@ -41,6 +41,13 @@ static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static FROM_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:from|da)\s*:").expect("valid regex"));
 
+static SENT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:sent|inviato|date|data|inviato\s+il)\s*:").expect("valid regex")
+});
+
+static UNDERSCORES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*_{10,}\s*$").expect("valid regex"));
+
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^\s*(?:on\s.{0,300}\bwrote|il\s.{0,300}\bha\s+scritto|.{0,300}\bscrisse)\s*:\s*$",
@@ -156,14 +163,27 @@ pub(super) fn split_quoted(text: &str) -> Parts {
     let mut parts = Parts::default();
     let mut in_original = false;
     let mut in_headers = false;
-    for line in text.lines() {
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, &line) in lines.iter().enumerate() {
         let (is_quoted, line) = match dequote(line) {
             Some(inner) => (true, inner),
             None => (false, line),
         };
-        if ORIGINAL_SEPARATOR.is_match(line) {
+        // Outlook quotes the original under a bare header block ("Da: …"
+        // then "Inviato: …"), often after a line of underscores
+        let outlook_block = |at: usize| {
+            lines.get(at).is_some_and(|l| FROM_LINE.is_match(l))
+                && lines.get(at + 1).is_some_and(|l| SENT_LINE.is_match(l))
+        };
+        if !in_original && UNDERSCORES.is_match(line) && outlook_block(i + 1) {
+            continue;
+        }
+        if ORIGINAL_SEPARATOR.is_match(line) || (!in_original && outlook_block(i)) {
             in_original = true;
             in_headers = true;
+            if FROM_LINE.is_match(line) {
+                parts.authors.push(line.to_owned());
+            }
             continue;
         }
         if in_headers {
