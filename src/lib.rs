@@ -44,14 +44,34 @@
 //! `daemon` wires the reader and the sender together (on PostgreSQL
 //! several daemons share a desk: `lease` decides which one reads, with a
 //! fencing token every commit checks; `instance` keeps a SQLite desk to one
-//! daemon); `config` is the TOML
-//! file plus `SECDESK_*` variables; `cli` holds the other commands, and
-//! `doctor` checks a config against the real servers; `import` feeds a
-//! backlog (mbox, Maildir) through the same `ingest`; `web` serves the
-//! reporters' status pages, `/metrics` (counted in `metrics`) and the
-//! health checks on `[http] listen`. Pure
-//! modules (message, report, route, ticket) do no I/O and are unit-tested;
-//! the edges are tested against real Dovecot, Postfix, SQLite and PostgreSQL.
+//! daemon); `config` is the TOML file plus `SECDESK_*` variables, one file
+//! per section; `cli` holds the other commands, and `doctor` checks a
+//! config against the real servers; `import` feeds a backlog (mbox,
+//! Maildir) through the same `ingest`; `web` serves the reporters' status
+//! pages, `/metrics` (counted in `metrics`) and the health checks on
+//! `[http] listen`. Pure modules (message, report, route, staff, ticket) do
+//! no I/O and are unit-tested; the edges are tested against real Dovecot,
+//! Postfix, SQLite and PostgreSQL.
+//!
+//! ## Layers
+//!
+//! A module imports only from its own layer or the ones below, and no two
+//! modules import each other, even through a third (`tests/layout.rs`
+//! checks both from the `use crate::…` paths, and that the files of one
+//! module do not import each other in a circle):
+//!
+//! ```text
+//! 9 commands   cli doctor import          the binary's other commands
+//! 8 wiring     daemon                     reader, sender, triage clock, web
+//! 7 services   triage web                 reminders; status pages, metrics, health
+//! 6 pipeline   ingest                     one transaction per batch
+//! 5 edges      pgp authenticate mailbox outbox    gpg, DNS, IMAP, SMTP
+//! 4 settings   config                     file + environment, every error at once
+//! 3 decisions  route staff                pure: where a mail goes, what staff asked
+//! 2 store      store instance lease       the database behind one API
+//! 1 mail       message report ticket      pure: bytes -> mail -> report -> ticket rules
+//! 0 base       clock shutdown secret metrics   time, stopping, secrets, counters
+//! ```
 
 pub mod authenticate;
 pub mod cli;
