@@ -227,7 +227,14 @@ fn set(name: &str) -> PathBuf {
 #[test]
 fn the_desk_reads_the_labelled_reports() {
     let mut failed = Vec::new();
-    for name in ["dev", "heldout", "hand-dev", "hand-dev-2"] {
+    for name in [
+        "dev",
+        "heldout",
+        "hand-dev",
+        "hand-dev-2",
+        "hand-dev-3",
+        "hand-dev-4",
+    ] {
         let (share, report) = score(&set(name));
         println!("{report}");
         if share < BAR {

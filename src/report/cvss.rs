@@ -104,7 +104,13 @@ static BARE_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bav\s*:").expect("valid regex"));
 
 static SCORE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:cvss|score|punteggio|severity|gravit[àa]|rated|scored|valutat[aoie])")
+    Regex::new(r"(?i)\b(?:cvss|score|punteggio|severity|sev\b|gravit[àa]|rated|scored|valutat[aoie]|metterei\s+a\b|call\s+it\b|darei\b)")
+        .expect("valid regex")
+});
+
+/// A score with its rating beside it: "7.5 (high)", "8,1 (alto)".
+static SCORE_WITH_RATING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s(])((?:10|[0-9])[.,][0-9])\s*\(\s*(?:critical|high|medium|low|critico|critica|alto|alta|medio|media|basso|bassa|elevat[oa])\s*\)")
         .expect("valid regex")
 });
 
@@ -294,7 +300,9 @@ pub(super) fn find_bare_score(text: &str) -> Option<f64> {
             score_after_trigger(window, after_cvss)
         })
         .or_else(|| {
-            let caps = SCORE_BEFORE_TRIGGER.captures(text)?;
+            let caps = SCORE_BEFORE_TRIGGER
+                .captures(text)
+                .or_else(|| SCORE_WITH_RATING.captures(text))?;
             let score: f64 = caps[1].replace(',', ".").parse().ok()?;
             (0.0..=10.0).contains(&score).then_some(score)
         })

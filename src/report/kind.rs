@@ -13,14 +13,14 @@ static PLUS_TAG: LazyLock<Regex> =
 
 static INCIDENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:incidents?|incident[ei]|breach(?:ed|es)?|leak(?:ed|s|age)?|compromised?|compromise|attack(?:ed|ers?|s)?|intrusions?|ransomware|malware|phishing|defaced?|exfiltrat\w*|unauthori[sz]ed\s+access|violazion[ei]|violat[oaie]|compromess[oaie]|attacc(?:o|hi|ato|ati)|intrusion[ei]|evento\s+imprevisto|eventi\s+imprevisti|furto\s+di\s+dati|fuga\s+di\s+dati|accesso\s+non\s+autorizzato|accessi\s+non\s+autorizzati|attaccant[ei]|esfiltra\w*|ddos|denial[-\s]of[-\s]service\s+attack|stolen|rubat[oaie]|sottratt[oaie]|cifrat[oaie]\s+dal|credential\s+stuffing|account\s+takeover|hacked|bucat[oaie]|trapelat[oaie]|divulgat[oaie]|web\s?shells?|backdoors?|rootkits?|cryptominers?|botnet|password[-\s]spraying|spraying|brute[-\s]?forc\w*|suspicious\s+(?:logins?|sign-?ins?|activity|access|connections?|traffic|transactions?)|logins?\s+(?:that\s+)?none\s+of|(?:wasn't|was\s+not|weren't)\s+(?:them|us|me|him|her)|dump(?:ing|ed)?\s+(?:the|our|a)\s+database|sembra\s+(?:vostr[ao]|da\s+voi|inviat[ao]\s+da\s+voi)|a\s+(?:nome|marchio)\s+vostro|a\s+vostro\s+nome|col\s+vostro\s+(?:nome|marchio|logo)|fin(?:ge|gono)\s+di\s+essere|pretend(?:s|ing)?\s+to\s+be\s+(?:you|from\s+you|your)|(?:looks|seems)\s+(?:like\s+it'?s\s+|to\s+be\s+)?from\s+you|in\s+your\s+name|claim(?:s|ing)?\s+to\s+be\s+from\s+you|spoof\w*|fake\s+(?:e-?mails?|invoices?|sites?|pages?|login)|finta\s+(?:fattura|mail|pagina)|fals[ae]\s+(?:fatture|mail|email|pagine)|taken\s+over|took\s+over|hijack\w*|preso\s+il\s+controllo|riscatto|ransom|malicious|malevol[oi]|in\s+vendita|for\s+sale|on\s+sale|credential\s+(?:list|dump)s?|combo\s?lists?|infostealer\w*|stealer\s+logs?|accessi\s+sospett[io]|accesso\s+sospetto|login\s+sospett[io]|attività\s+sospett[ae]|frod[ei]|fraud\w*|truff[ae]|scam|non\s+(?:erano|era|siamo\s+stati|sono\s+stat[oi])\s+(?:loro|noi|io|lui|lei))\b",
+        r"(?i)\b(?:incidents?|incident[ei]|breach(?:ed|es)?|leak(?:ed|s|age)?|compromised?|compromise|attack(?:ed|ers?|s)?|intrusions?|ransomware|malware|phishing|defaced?|exfiltrat\w*|unauthori[sz]ed\s+access|violazion[ei]|violat[oaie]|compromess[oaie]|attacc(?:o|hi|ato|ati)|intrusion[ei]|evento\s+imprevisto|eventi\s+imprevisti|furto\s+di\s+dati|fuga\s+di\s+dati|accesso\s+non\s+autorizzato|accessi\s+non\s+autorizzati|attaccant[ei]|esfiltra\w*|ddos|denial[-\s]of[-\s]service\s+attack|stolen|rubat[oaie]|sottratt[oaie]|cifrat[oaie]\s+dal|credential\s+stuffing|account\s+takeover|hacked|bucat[oaie]|trapelat[oaie]|divulgat[oaie]|web\s?shells?|backdoors?|rootkits?|cryptominers?|botnet|password[-\s]spraying|spraying|brute[-\s]?forc\w*|suspicious\s+(?:logins?|sign-?ins?|activity|access|connections?|traffic|transactions?)|logins?\s+(?:that\s+)?none\s+of|(?:wasn't|was\s+not|weren't)\s+(?:them|us|me|him|her)|dump(?:ing|ed)?\s+(?:the|our|a)\s+database|\d+\s+(?:successful|riusciti)\s+(?:logins?|accessi)|successful\s+logins?|(?:logins?|accessi)\s+riusciti|(?:password|login)\s+attempts|tentativi\s+di\s+(?:login|accesso)|(?:addresses|ips?|indirizzi)\s+(?:we\s+don'?t\s+know|we\s+do\s+not\s+(?:know|recogni[sz]e)|sconosciut[ie])|unknown\s+(?:addresses|ips?|part(?:y|ies)|third\s+part(?:y|ies))|someone\s+(?:downloaded|fetched|used)|(?:were|was)\s+downloaded|sono\s+stat[ie]\s+scaricat[ie]|clicked\s+(?:on\s+)?(?:the|a)\s+link|ho\s+cliccato|typed\s+my\s+password|entered\s+my\s+(?:password|credentials)|(?:ho|ha|hanno)\s+inserito\s+(?:la\s+)?(?:mia\s+|sua\s+)?password|ci\s+(?:sono|è)\s+cascat[oa]|fell\s+for\s+it|fals[oaie]\s+(?:avvis|fattur|mail|messagg|email|pagin)\w*|sembra\s+(?:vostr[ao]|da\s+voi|inviat[ao]\s+da\s+voi)|a\s+(?:nome|marchio)\s+vostro|a\s+vostro\s+nome|col\s+vostro\s+(?:nome|marchio|logo)|fin(?:ge|gono)\s+di\s+essere|pretend(?:s|ing)?\s+to\s+be\s+(?:you|from\s+you|your)|(?:looks|seems)\s+(?:like\s+it'?s\s+|to\s+be\s+)?from\s+you|in\s+your\s+name|claim(?:s|ing)?\s+to\s+be\s+from\s+you|spoof\w*|fake\s+(?:e-?mails?|invoices?|sites?|pages?|login)|finta\s+(?:fattura|mail|pagina)|fals[ae]\s+(?:fatture|mail|email|pagine)|taken\s+over|took\s+over|hijack\w*|preso\s+il\s+controllo|riscatto|ransom|malicious|malevol[oi]|in\s+vendita|for\s+sale|on\s+sale|credential\s+(?:list|dump)s?|combo\s?lists?|infostealer\w*|stealer\s+logs?|accessi\s+sospett[io]|accesso\s+sospetto|login\s+sospett[io]|attività\s+sospett[ae]|frod[ei]|fraud\w*|truff[ae]|scam|non\s+(?:erano|era|siamo\s+stati|sono\s+stat[oi])\s+(?:loro|noi|io|lui|lei))\b",
     )
     .expect("valid regex")
 });
 
 static VULNERABILITY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:vulnerabilit(?:y|ies)\b|vulnerable\b|vulns?\b|cve\b|cvss|xss\b|cross[-\s]site\b|sql\s*injection\b|sqli\b|injection\b|rce\b|remote\s+code\s+execution\b|exploit(?:s|able)?\b|buffer\s+overflow\b|csrf\b|ssrf\b|(?:path|directory)\s+traversal\b|deserializ\w*|privilege\s+escalation\b|vulnerabilit[àa]|vulnerabil[ei]\b|fall[ae]\b|iniezione\b|esecuzione\s+(?:remota\s+)?di\s+codice\b|bypass\w*|aggira\w*|impersona\w*|unauthenticated\b|senza\s+autenticazione\b|misconfigur\w*|idor\b|xxe\b|open\s+redirect\b|race\s+condition\b|use[-\s]after[-\s]free\b|overflow\b|publicly\s+(?:readable|accessible|exposed|available|listable|writable)\b|(?:is|are)\s+not\s+validated?\b|isn't\s+validated\b|non\s+(?:viene\s+|vengono\s+)?(?:validat|controllat|verificat)\w*|host\s+header\b|header\s+host\b|se\s+(?:la|una)\s+vittima\b|if\s+(?:the|a)\s+victim\b|poison\w*|avvelenab\w*|avvelenament\w*|subdomain\s+takeover\b|takeover\s+(?:of|del)\s+(?:sub)?domin\w*|weak\s+(?:ciphers?|tls|protocols?|encryption)\b|tls\s*1\.[01]\b|clickjacking\b|hard-?coded\b|information\s+disclosure\b|directory\s+listing\b|(?:leggibil|accessibil)[ei]\s+(?:a\s+)?(?:chiunque|pubblicamente|da\s+internet)|senza\s+(?:login|password|controlli)\b|without\s+(?:login|authentication|any\s+authentication)\b|enumerat\w*|(?:nessun|senza|no)\s+(?:\w+\s+)?limit[ei]?\b|without\s+(?:any\s+)?(?:rate\s+)?limit\w*|rate[-\s]?limit\w*|in\s+teoria\b|in\s+theory\b|(?:qualsiasi|qualunque)\s+account\b|any\s+(?:other\s+)?(?:user'?s?\s+)?account\b)",
+        r"(?i)\b(?:vulnerabilit(?:y|ies)\b|vulnerable\b|vulns?\b|cve\b|cvss|xss\b|cross[-\s]site\b|sql\s*injection\b|sqli\b|injection\b|rce\b|remote\s+code\s+execution\b|exploit(?:s|able)?\b|buffer\s+overflow\b|csrf\b|ssrf\b|(?:path|directory)\s+traversal\b|deserializ\w*|privilege\s+escalation\b|vulnerabilit[àa]|vulnerabil[ei]\b|fall[ae]\b|iniezione\b|esecuzione\s+(?:remota\s+)?di\s+codice\b|bypass\w*|aggira\w*|impersona\w*|unauthenticated\b|senza\s+autenticazione\b|misconfigur\w*|idor\b|xxe\b|open\s+redirect\b|race\s+condition\b|use[-\s]after[-\s]free\b|overflow\b|publicly\s+(?:readable|accessible|exposed|available|listable|writable)\b|(?:is|are)\s+not\s+validated?\b|isn't\s+validated\b|non\s+(?:viene\s+|vengono\s+)?(?:validat|controllat|verificat)\w*|host\s+header\b|header\s+host\b|se\s+(?:la|una)\s+vittima\b|if\s+(?:the|a)\s+victim\b|poison\w*|avvelenab\w*|avvelenament\w*|subdomain\s+takeover\b|takeover\s+(?:of|del)\s+(?:sub)?domin\w*|weak\s+(?:ciphers?|tls|protocols?|encryption)\b|tls\s*1\.[01]\b|clickjacking\b|hard-?coded\b|information\s+disclosure\b|directory\s+listing\b|(?:leggibil|accessibil)[ei]\s+(?:a\s+)?(?:chiunque|pubblicamente|da\s+internet)|senza\s+(?:login|password|controlli)\b|without\s+(?:login|authentication|any\s+authentication)\b|enumerat\w*|(?:nessun|senza|no)\s+(?:\w+\s+)?limit[ei]?\b|without\s+(?:any\s+)?(?:rate\s+)?limit\w*|rate[-\s]?limit\w*|in\s+teoria\b|in\s+theory\b|(?:qualsiasi|qualunque)\s+account\b|no\s+auth\w*\b|without\s+auth\w*\b|senza\s+auth\w*\b|expos(?:es|ing)\b|espon[ea]\b|(?:espost[oaie]|risponde|raggiungibil[ei])\s+(?:su|da|a)\s+internet|reachable\s+from\s+the\s+internet|default\s+(?:credentials|password)|(?:password|credenziali)\s+di\s+default|admin/admin|(?:chiunque|anyone)\s+(?:può|potrebbe|can|could)\b|(?:di|dei)\s+(?:un'?\s*)?altr[oaie]\s+(?:ditt|client|utent|aziend)\w*|altrui\b|(?:another|other)\s+(?:customer|user|tenant|company)'?s\b|non\s+scadono|never\s+expire|(?:restano|rimangono)\s+validi|remain\s+valid|riutilizzabil\w*|reusable\b|(?:non|not)\s+(?:controlla|verifica|checks?|validates?)\s+(?:il\s+|the\s+)?(?:ruolo|role|permess\w*|permissions?|owner|proprietario)|controlla\s+solo|only\s+checks|missing\s+(?:authori[sz]ation|access\s+control|role\s+check)|manca\s+il\s+controllo|public-read|listable|any\s+(?:other\s+)?(?:user'?s?\s+)?account\b)",
     )
     .expect("valid regex")
 });
@@ -92,12 +92,11 @@ static HAPPENED: LazyLock<Regex> = LazyLock::new(|| {
             |(?:is|are)\s+(?:under\s+attack|being\s+(?:attacked|exploited|used|sold|targeted|abused))|ongoing\s+attack|in\s+progress|actively\s+exploited\s+(?:on|against)\s+(?:our|us)
             |(?:someone|somebody|an?\s+attacker|the\s+attackers?)\s+(?:has\s+|had\s+)?(?:logged|got|broke|gained|accessed|changed|created|deleted|used|sent)
             |(?:had|have|has|with)\s+(?:\w+\s+){0,2}(?:successful\s+)?(?:logins?|sign-?ins?)\s+from
-            |last\s+night|this\s+morning|yesterday|over\s+the\s+weekend|since\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|\d{1,2}[:.]\d{2})
             |(?:abbiamo|ho|hanno|ha)\s+(?:appena\s+)?(?:rilevato|osservato|riscontrato\s+(?:accessi|attivit|un\s+attacco|un'?intrusione)|individuato\s+(?:accessi|attivit|un\s+attacco|un'?intrusione))
             |(?:sono|è|e'|siamo)\s+stat[oaie]\s+(?:esfiltrat|rubat|sottratt|cifrat|compromess|violat|attaccat|bucat|usat|utilizzat)\w*
             |(?:è|e')\s+in\s+corso|(?:sono|è)\s+in\s+corso|stiamo\s+subendo|abbiamo\s+subito|ha\s+(?:scaricato|cifrato|esfiltrato|cancellato|modificato)
+            |(?:è|e')\s+stato\s+(?:accertato|rilevato|riscontrato|constatato)\s+che|still\s+(?:going|ongoing|active|running)
             |qualcuno\s+(?:è|ha)\s+(?:entrat|effettuato|acceduto|cambiato|modificato|usato)\w*
-            |questa\s+notte|stanotte|stamattina|questa\s+mattina|ieri|nel\s+fine\s+settimana
             |in\s+questo\s+momento|right\s+now|at\s+this\s+moment|vengono\s+(?:usat|utilizzat|sfruttat|vendut)\w*
         )",
     )
@@ -113,7 +112,8 @@ static SEEN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)\b(?:
             (?:we|i|our\s+\w+(?:\s+\w+)?|the\s+(?:soc|siem|edr|team))\s+(?:have\s+|has\s+|just\s+|can\s+)?(?:noticed|saw|see|seen|spotted|found|are\s+seeing|keep\s+seeing)
             |(?:logs?|access\s+logs?|log\s+di\s+accesso)\s+(?:shows?|show|mostra(?:no)?|riporta(?:no)?|indica(?:no)?)
-            |tonight|since\s+(?:\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2}\b)
+            |tonight|today|last\s+night|this\s+morning|yesterday|overnight|over\s+the\s+weekend|since\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|\d{1,2}[:.]\d{2}|\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2}\b)
+            |questa\s+notte|stanotte|stamattina|questa\s+mattina|ieri|oggi|nel\s+fine\s+settimana
             |(?:abbiamo|ho|hanno|ha)\s+(?:appena\s+)?(?:notato|visto|scoperto|trovato|riscontrato|individuato)
             |stasera|dal\s+\d{1,2}\s+\p{L}+|dalle\s+(?:ore\s+)?\d{1,2}[:.]\d{2}|(?:at|alle)\s+\d{1,2}[:.]\d{2}
         )",
@@ -164,7 +164,7 @@ static CHASES: LazyLock<Regex> = LazyLock::new(|| {
 /// Mail to a list of subscribers: a newsletter, a digest.
 static BULK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?:unsubscribe|you\s+are\s+receiving\s+this|you\s+received\s+this\s+(?:e-?mail|message)\s+because|manage\s+(?:your\s+)?(?:subscription|preferences)|view\s+(?:this|it)\s+in\s+(?:your|a)\s+browser|disiscriv\w+|cancell\w+\s+(?:l'iscrizione|dalla\s+newsletter)|ricevi\s+questa\s+(?:e-?mail|newsletter|comunicazione))",
+        r"(?ix)\b(?:unsubscribe|you\s+are\s+receiving\s+this|you\s+received\s+this\s+(?:e-?mail|message)\s+because|manage\s+(?:your\s+)?(?:subscription|preferences)|view\s+(?:this|it)\s+in\s+(?:your|a)\s+browser|disiscriv\w+|cancell\w+\s+(?:l'iscrizione|dalla\s+newsletter)|ricevi\s+questa\s+(?:e-?mail|newsletter|comunicazione)|in\s+this\s+issue|in\s+questo\s+numero|bollettino\s+n\.?\s*\d+|newsletter\s+(?:n\.?|\#)\s*\d+|(?:threat\s+)?brief\s+\#\s*\d+|to\s+stop\s+receiving|per\s+non\s+ricevere\s+più|(?:cancellare|annullare)\s+(?:l'|la\s+)?iscrizione|you\s+(?:are\s+)?subscribed|sei\s+iscritt[oa])",
     )
     .expect("valid regex")
 });
@@ -178,7 +178,7 @@ pub(super) fn is_bulk(text: &str) -> bool {
 /// authorisation, a tender.
 static SOLICITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?:questionnaire|questionario|due\s+diligence|vendor\s+(?:assessment|security\s+review)|(?:please|kindly)\s+(?:complete|fill\s+in|fill\s+out|return)|da\s+restituire\s+compilat\w*|si\s+chiede(?:\s+in\s+particolare)?\s+di\s+indicare|procedura\s+di\s+(?:affidamento|gara)|request\s+for\s+(?:proposal|information)|(?:pentest|penetration\s+test)\s+(?:authori[sz]ation|request)|autorizzazione\s+(?:al|per\s+il|a\s+eseguire)\s+(?:un\s+)?(?:penetration\s+test|pentest|test)|(?:chiediamo|richiediamo|chiedo|richiedo|ottenere|avere|ricevere)\s+(?:la\s+)?(?:vostra\s+|sua\s+|tua\s+)?autorizzazione|autorizzazione\s+scritta|written\s+(?:authori[sz]ation|permission|approval|statement|confirmation)|dichiarazione\s+(?:scritta|su\s+carta\s+intestata|in\s+merito)|attestazione|letter\s+of\s+(?:assurance|attestation)|(?:request(?:ing)?|ask(?:ing)?\s+for|seek(?:ing)?)\s+(?:your\s+)?(?:written\s+)?(?:authori[sz]ation|permission)\s+to\s+(?:test|run|perform|conduct|scan))",
+        r"(?ix)\b(?:questionnaire|questionario|due\s+diligence|vendor\s+(?:assessment|security\s+review)|(?:please|kindly)\s+(?:complete|fill\s+in|fill\s+out|return)|da\s+restituire\s+compilat\w*|si\s+chiede(?:\s+in\s+particolare)?\s+di\s+indicare|procedura\s+di\s+(?:affidamento|gara)|request\s+for\s+(?:proposal|information)|(?:pentest|penetration\s+test)\s+(?:authori[sz]ation|request)|autorizzazione\s+(?:al|per\s+il|a\s+eseguire)\s+(?:un\s+)?(?:penetration\s+test|pentest|test)|(?:chiediamo|richiediamo|chiedo|richiedo|ottenere|avere|ricevere)\s+(?:la\s+)?(?:vostra\s+|sua\s+|tua\s+)?autorizzazione|autorizzazione\s+scritta|written\s+(?:authori[sz]ation|permission|approval|statement|confirmation)|dichiarazione\s+(?:scritta|su\s+carta\s+intestata|in\s+merito)|attestazione|letter\s+of\s+(?:assurance|attestation)|in\s+writing|per\s+iscritto|(?:è|sia)\s+consentit[ao]|is\s+(?:it\s+)?(?:allowed|permitted)|are\s+we\s+allowed|siamo\s+autorizzati|may\s+we\s+(?:test|use|scan)|esercitazion\w+|student[ie]?\b|(?:request(?:ing)?|ask(?:ing)?\s+for|seek(?:ing)?)\s+(?:your\s+)?(?:written\s+)?(?:authori[sz]ation|permission)\s+to\s+(?:test|run|perform|conduct|scan))",
     )
     .expect("valid regex")
 });
@@ -187,7 +187,7 @@ static SOLICITS: LazyLock<Regex> = LazyLock::new(|| {
 /// positive?", "il vostro servizio è interessato?".
 static ASKS_IF_AFFECTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?:affected|impacted|vulnerable|false\s+positive|falso\s+positivo|interessat[oaie]|coinvolt[oaie]|vulnerabil[ei]|espost[oaie]|affett[oaie]|is\s+there\s+(?:a|any)\s+(?:fix|patch|update|version|firmware)|c'è\s+(?:una|un)\s+(?:patch|aggiornamento|correzione|versione)|reachable|raggiungibil[ei])\b",
+        r"(?ix)\b(?:affected|impacted|vulnerable|false\s+positive|falso\s+positivo|interessat[oaie]|coinvolt[oaie]|vulnerabil[ei]|espost[oaie]|affett[oaie]|ship(?:s|ped)?|is\s+there\s+(?:a|any)\s+(?:fix|patch|update|version|firmware)|c'è\s+(?:una|un)\s+(?:patch|aggiornamento|correzione|versione)|reachable|raggiungibil[ei])\b",
     )
     .expect("valid regex")
 });
@@ -218,9 +218,12 @@ fn reports_nothing(own: &str, body: &str, answers_the_desk: bool) -> bool {
         || CHASES.is_match(own)
         || BULK.is_match(body)
         || SOLICITS.is_match(own)
-        || super::prose::sentences(own).any(|s| {
-            (s.trim_end().ends_with('?') || ASKS.is_match(&s)) && ASKS_IF_AFFECTED.is_match(&s)
-        })
+        // a question whether we are affected, from a writer who tells of
+        // no incident
+        || (super::prose::sentences(own).all(|s| count(&s).0 == 0)
+            && super::prose::sentences(own).any(|s| {
+                (s.trim_end().ends_with('?') || ASKS.is_match(&s)) && ASKS_IF_AFFECTED.is_match(&s)
+            }))
 }
 
 /// A sentence asking or requesting rather than telling.
@@ -229,6 +232,7 @@ static ASKS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)^(?:hi\b|hello\b|dear\b|buongiorno\b|salve\b|ciao\b)?[^.]{0,40}?\b(?:
             do\s+you|does\s+(?:your|the)|are\s+you|is\s+(?:your|the)|can\s+you|could\s+you|would\s+you|will\s+you|have\s+you|did\s+you|
             please\s+(?:send|share|confirm|let|advise|tell)|we\s+(?:need|want|would\s+like)\s+to\s+know|i'?d\s+like\s+to\s+know|i\s+was\s+wondering|
+            (?:are|is|am)\s+asking\s+(?:whether|if)|ask(?:ing)?\s+(?:you\s+)?(?:whether|if)|wants?\s+to\s+know|(?:check|verify|confirm|know)\s+(?:whether|if)|(?:verificare|capire|sapere|controllare|chied\w*|domand\w*)\s+se|sapete\s+dire|mi\s+sapete|
             siete|avete|potete|potreste|poteste|(?:vi|le|ti)\s+sarei\s+grat\w|(?:would|i'?d)\s+be\s+grateful\s+if|kindly\s+confirm|please\s+confirm\s+(?:whether|if)|[eè]\s+possibile|vorrei\s+sapere|vorremmo\s+sapere|sapete|ci\s+sono|c'è|ci\s+confermate|mi\s+confermate
         )\b",
     )
@@ -274,14 +278,20 @@ fn weigh(text: &str) -> Weighed {
         event: None,
         flaw: None,
     };
+    let incident_mail = count(text).0 > 0;
     for sentence in super::prose::sentences(text) {
         let (i, v) = count(&sentence);
-        let happened = HAPPENED.is_match(&sentence) || (i > 0 && SEEN.is_match(&sentence));
+        // seeing and when count fully beside an incident word, or in a
+        // mail that names one; alone ("the files were renamed last night")
+        // a little, unless the sentence names a flaw
+        let seen = SEEN.is_match(&sentence);
+        let happened =
+            HAPPENED.is_match(&sentence) || (seen && (i > 0 || (incident_mail && v == 0)));
         let could = COULD.is_match(&sentence);
         let before = w.incident;
         if happened && !could {
             w.incident += 2;
-        } else if happened || (i > 0 && !could) {
+        } else if happened || (i > 0 && !could) || (seen && v == 0 && !could) {
             w.incident += 1;
         }
         if w.incident > before && w.event.is_none() {

@@ -143,6 +143,39 @@ const RULES: &[Rule] = &[
             "applicabile",
         ],
     },
+    // a draft for the public, with no audience named: "Suggested advisory
+    // text", "Bozza di comunicato", "Proposed statement"
+    Rule {
+        field: Field::CustomerMessage,
+        keys: &[
+            &[
+                "advisory",
+                "avviso",
+                "comunicato",
+                "communication",
+                "comunicazione",
+                "announcement",
+                "notice",
+                "statement",
+                "wording",
+                "testo",
+            ],
+            &[
+                "suggested",
+                "proposed",
+                "draft",
+                "bozza",
+                "proposta",
+                "proposto",
+                "suggerito",
+                "suggerita",
+                "public",
+                "pubblico",
+                "pubblica",
+            ],
+        ],
+        fillers: &["text", "testo", "of", "di", "del", "della", "for", "per"],
+    },
     Rule {
         field: Field::CustomerMessage,
         keys: &[

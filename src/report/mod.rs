@@ -298,6 +298,21 @@ static NO_REMEDY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A labelled value that declines: "I am not aware of any workaround",
+/// "I couldn't find one", "Non ho una correzione da proporre", "non
+/// ritengo di avere elementi per proporne uno", "Nessuna contromisura nota".
+static DECLINES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\W*(?:
+            i\s+am\s+not\s+aware|i'?m\s+not\s+aware|not\s+aware\s+of|i\s+(?:could\s*n[o']t|can\s*n[o']t|did\s*n[o']t|do\s*n[o']t)\s+(?:find|know|have|see|think)
+            |we\s+(?:could\s*n[o']t|can\s*n[o']t|did\s*n[o']t|do\s*n[o']t)\s+(?:find|know|have|see)|none\s+that\s+i\s+know|not\s+(?:needed|necessary|required|applicable|sure)|no\s+need
+            |non\s+(?:ne\s+)?(?:ho|abbiamo)\s+(?:trovat|individuat|vist)\w*|non\s+(?:ho|abbiamo)\s+(?:una|un|nessuna|nessun|alcuna|alcun)\b|non\s+(?:ritengo|credo|penso|saprei|so)\b
+            |non\s+(?:è|sono)\s+(?:necessari|previst|not)\w*|nessun[ao]?\s+(?:contromisur|correzion|soluzion|mitigazion|workaround|patch|rimedi|messaggi|comunicazion)\w*
+        )",
+    )
+    .expect("valid regex")
+});
+
 /// What the labels and prose of one text (own or quoted) give.
 struct TextFields {
     /// From description labels, else from unlabelled prose; with context
@@ -354,7 +369,8 @@ fn read_fields(text: &str) -> TextFields {
                     after_context.push(rest);
                 }
             }
-            Field::Remediation if NO_REMEDY.is_match(value) => {}
+            Field::Remediation if NO_REMEDY.is_match(value) || DECLINES.is_match(value) => {}
+            Field::CustomerMessage if DECLINES.is_match(value) => {}
             Field::Remediation => remediation.push(value),
             Field::CustomerMessage => customer_message.push(value),
             Field::Kind => type_label = type_label.or(kind::from_label_value(value)),

@@ -133,6 +133,8 @@ static CUSTOMER_CUE: LazyLock<Regex> = LazyLock::new(|| {
         |\b(?:suggested|proposed|draft|possible)\s+(?:end[-\s]?user|customer|user|client|consumer|subscriber)s?\s+(?:notice|notification|message|communication|wording|text|email|statement)\b
         |\b(?:for|to)\s+(?:the\s+|our\s+|your\s+)?(?:\w+\s+)?(?:customers?|users?|clients?)\b[^.:]{0,60}?\b(?:notice|message|note|statement|announcement|e-?mail)\b[^.:]{0,30}:
         |\b(?:ai|agli|per\s+i|per\s+gli)\s+(?:\w+\s+)?(?:clienti|utenti|enti)\b[^.:]{0,60}?\b(?:avviso|messaggio|comunicazione|comunicato|testo|nota)\b[^.:]{0,30}:
+        |\b(?:let(?:ting)?\s+them\s+know|tell(?:ing)?\s+them|inform(?:ing)?\s+them|warn(?:ing)?\s+them|remind(?:ing)?\s+them)\s+that\b
+        |\b(?:scrivergli|scriverle|dirgli|dirle|comunicargli|comunicarle|rispondergli|risponderle|(?:dire|scrivere|comunicare|spiegare)\s+loro)\s+che\b
         |\b(?:ai|agli|alle)\s+(?:\w+\s+){0,3}?(?:clienti|utenti|destinatari|interessati|utilizzatori)\s+(?:\w+\s+){0,3}?si\s+(?:propone|suggerisce|potrebbe|può|dovrebbe)\s+(?:di\s+)?(?:comunicare|dire|scrivere|suggerire|consigliare|raccomandare|chiedere)\b
         |\b(?:customers?|users?|clients?|recipients)\s+(?:could|can|should|might)\s+be\s+(?:advised|asked|told|encouraged|reminded)\s+to\b
         |\b(?:suggest|recommend)\s+(?:telling|advising|asking|reminding)\s+them\b
@@ -159,6 +161,7 @@ static CUSTOMER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `text` speaks of a message for customers.
 pub(super) fn has_customer_cue(text: &str) -> bool {
     CUSTOMER_CUE.is_match(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+        || customer_message(text).is_some()
 }
 
 /// Sentences kept at most, and their longest length in characters.
@@ -257,7 +260,11 @@ pub(super) fn customer_message(text: &str) -> Option<String> {
             return Some(message.to_owned());
         }
     }
-    text.split("\n\n").find_map(introduced_text)
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    (0..paragraphs.len()).find_map(|i| {
+        let previous = i.checked_sub(1).map(|p| paragraphs[p]);
+        introduced_text(paragraphs[i], previous, paragraphs.get(i + 1).copied())
+    })
 }
 
 /// The text a paragraph introduces for an audience: before a colon or an
@@ -265,40 +272,102 @@ pub(super) fn customer_message(text: &str) -> Option<String> {
 /// (note, notice, wording, scrivere, avviso...); after it, what to say:
 /// "the note we're sending our own customers reads: "…"", "per il cliente
 /// proporrei di scrivere qualcosa come: “…”".
-fn introduced_text(paragraph: &str) -> Option<String> {
-    let joined = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
-    let at = joined.find([':', '“', '"', '«'])?;
-    let before = &joined[..at];
-    // the last 300 bytes or so before it, cut on a character boundary
-    let mut from = before.len().saturating_sub(300);
-    while !before.is_char_boundary(from) {
-        from += 1;
-    }
-    // the sentence the colon ends
-    let lead = before[from..]
-        .rsplit(['.', '!', '?'])
-        .next()
+fn introduced_text(paragraph: &str, previous: Option<&str>, next: Option<&str>) -> Option<String> {
+    // "e.g.:" ends no sentence
+    let joined = paragraph
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("e.g.", "e_g_")
+        .replace("i.e.", "i_e_");
+    // a short paragraph or heading just above ("## If you notify users")
+    // leads into this one
+    let heading = previous
+        .map(|p| p.trim())
+        .filter(|p| p.split_whitespace().count() <= 12)
         .unwrap_or_default();
-    if !(AUDIENCE.is_match(lead) && TELLING.is_match(lead)) {
-        return None;
+    let quote = |text: &str| {
+        let message = text
+            .trim_start_matches(':')
+            .trim()
+            .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '«' | '»' | '>'))
+            .trim()
+            .to_owned();
+        (message.split_whitespace().count() >= 5).then_some(message)
+    };
+    for (at, c) in joined.char_indices() {
+        let after = &joined[at + c.len_utf8()..];
+        // "https://", "CVSS:3.1/": not a colon that introduces
+        if !matches!(c, ':' | '“' | '"' | '«')
+            || (c == ':' && !(after.is_empty() || after.starts_with(' ')))
+        {
+            continue;
+        }
+        let before = &joined[..at];
+        // the last 300 bytes or so before it, cut on a character boundary
+        let mut from = before.len().saturating_sub(300);
+        while !before.is_char_boundary(from) {
+            from += 1;
+        }
+        // the sentence the colon ends, and the one before it ("For the
+        // customers I'd keep it short. Draft: …")
+        let mut sentences = before[from..].rsplit(['.', '!', '?']);
+        let last = sentences.next().unwrap_or_default();
+        let earlier = sentences.next();
+        let lead = match earlier {
+            Some(earlier) if last.split_whitespace().count() < 4 => format!("{earlier} {last}"),
+            Some(_) => last.to_owned(),
+            None => format!("{heading} {last}"),
+        };
+        let for_someone =
+            (AUDIENCE.is_match(&lead) || CHANNEL.is_match(&lead)) && TELLING.is_match(&lead);
+        let introduced = TELLING.is_match(last) && INTRODUCER.is_match(last);
+        if for_someone || introduced {
+            // the words may open the next paragraph ("Draft:" alone)
+            let text = if after.trim().is_empty() {
+                next.map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .unwrap_or_default()
+            } else {
+                joined[at..].to_owned()
+            };
+            if let Some(message) = quote(&text) {
+                return Some(message);
+            }
+        }
     }
-    let message = joined[at..]
-        .trim_start_matches(':')
-        .trim()
-        .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '«' | '»'))
-        .trim();
-    (message.split_whitespace().count() >= 5).then(|| message.to_owned())
+    // no colon: "if you publish a note for users, something along the
+    // lines of …"
+    sentences(paragraph).find_map(|sentence| {
+        let intro = INTRODUCER.find(&sentence)?;
+        let lead = &sentence[..intro.start()];
+        ((AUDIENCE.is_match(lead) || CHANNEL.is_match(lead)) && TELLING.is_match(lead))
+            .then(|| quote(&sentence[intro.end()..]))
+            .flatten()
+    })
 }
+
+/// Where customers read it: release notes, a status page, the public site.
+static CHANNEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:release\s+notes|changelog|status\s+page|note\s+di\s+rilascio|sito\s+istituzionale|pagina\s+di\s+stato|cittadinanza|cittadini|affected\s+\w+|interessat[ie])\b")
+        .expect("valid regex")
+});
+
+/// What announces the words to use: "something along these lines",
+/// "roughly this", "qualcosa del genere", "più o meno così", "e.g.".
+static INTRODUCER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:something\s+)?along\s+(?:these|the|those)\s+lines(?:\s+of)?|\bsomething\s+like(?:\s+this)?|\broughly(?:\s+this)?|\bas\s+follows|\bfor\s+example|\be_g_|\bi\s+drafted\s+this|\bdrafted\s+this|\bqualcosa\s+(?:del\s+genere|del\s+tipo|come|tipo|così)|\bpiù\s+o\s+meno\s+così|\bdel\s+tipo|\bil\s+seguente\s+(?:avviso|testo|messaggio)|\bper\s+esempio|\bad\s+esempio|\bho\s+preparato\s+(?:questa|questo|una|un)\b|\bho\s+scritto\s+(?:questa|questo)\b)")
+        .expect("valid regex")
+});
 
 /// Who a message is for.
 static AUDIENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:customers?|clients?|users?|end[-\s]?users?|partners?|subscribers?|tenants?|recipients|clienti|cliente|utenti|utente|enti|ospitati|abbonati|utilizzatori|destinatari|interessati|a\s+tutti|everyone)\b")
+    Regex::new(r"(?i)\b(?:customers?|clients?|users?|end[-\s]?users?|partners?|subscribers?|tenants?|recipients|clienti|cliente|utenti|utente|enti|ospitati|abbonati|utilizzatori|destinatari|interessati|a\s+tutti|everyone|shops|merchants|customers'|cittadini|cittadinanza|pazienti|abbonati)\b")
         .expect("valid regex")
 });
 
 /// Words of telling someone something.
 static TELLING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:write|writing|say|saying|tell|telling|notice|notification|note|text|message|advisory|wording|statement|announcement|e-?mail|communication|reads|scrivere|scriverei|dire|direi|comunicare|comunicazione|comunicato|testo|avviso|messaggio|nota|righe|informare|avvisare)\b")
+    Regex::new(r"(?i)\b(?:write|writing|say|saying|tell|telling|notice|notification|note|text|message|advisory|wording|statement|announcement|e-?mail|communication|reads|scrivere|scriverei|dire|direi|comunicare|comunicazione|comunicato|testo|avviso|messaggio|nota|righe|informare|avvisare|notify|publish|pubblicare|mail|drafted|draft|bozza|scriverei|scrivergli|diciamo|diremmo|risponderei)\b")
         .expect("valid regex")
 });
 

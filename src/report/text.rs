@@ -163,6 +163,11 @@ pub(super) fn split_quoted(text: &str) -> Parts {
     let mut parts = Parts::default();
     let mut in_original = false;
     let mut in_headers = false;
+    // a `>` block right after an own line that introduces it ("Something
+    // along these lines might work:", a "## Suggested text" heading) is the
+    // writer's own, quoted as markdown does
+    let mut introduces = false;
+    let mut in_own_quote = false;
     let lines: Vec<&str> = text.lines().collect();
     for (i, &line) in lines.iter().enumerate() {
         let (is_quoted, line) = match dequote(line) {
@@ -199,6 +204,19 @@ pub(super) fn split_quoted(text: &str) -> Parts {
         if ATTRIBUTION.is_match(line) {
             parts.authors.push(line.to_owned());
             continue;
+        }
+        if is_quoted && !in_original && (introduces || in_own_quote) {
+            in_own_quote = true;
+            parts.own.push_str(line);
+            parts.own.push('\n');
+            continue;
+        }
+        if !line.trim().is_empty() {
+            in_own_quote = false;
+            introduces = !is_quoted && {
+                let t = line.trim();
+                t.ends_with(':') || t.starts_with('#')
+            };
         }
         let target = if in_original || is_quoted {
             &mut parts.quoted
