@@ -44,6 +44,9 @@ const LINE_TAGS: &[&str] = &[
 ];
 /// Tags that separate words without breaking the line.
 const CELL_TAGS: &[&str] = &["td", "th"];
+
+/// A row's first cell no longer than this labels the row.
+const MAX_LABEL_CELL_CHARS: usize = 40;
 /// Longest entity we try to decode, `&` and `;` included.
 const MAX_ENTITY_LEN: usize = 40;
 
@@ -70,6 +73,10 @@ pub(crate) fn html_to_text_within(html: &str, budget: &Budget) -> Result<String,
     let mut no_tag_end_left = false;
     let mut head_ends = HeadEnds::default();
     let mut unclosed: Vec<&'static str> = Vec::new();
+    // a two-column table ("Contromisure | Nessuna nota") reads as labels:
+    // where the current row began in the text, and its cells so far
+    let mut row_start = 0usize;
+    let mut cells_in_row = 0usize;
 
     while pos < bytes.len() {
         if pos >= next_check {
@@ -140,9 +147,24 @@ pub(crate) fn html_to_text_within(html: &str, budget: &Budget) -> Result<String,
                     }
                 } else if name == "th" && tag.closing && !out.ends_with(':') {
                     // a header cell labels the cells after it: "Fix: upgrade"
+                    cells_in_row += 1;
                     out.text(": ", false);
+                } else if name == "td" && tag.closing {
+                    // so does a short first cell of a row
+                    cells_in_row += 1;
+                    let cell = out.text[row_start.min(out.text.len())..].trim();
+                    let short = (1..=MAX_LABEL_CELL_CHARS).contains(&cell.chars().count());
+                    if cells_in_row == 1 && short && !out.ends_with(':') {
+                        out.text(": ", false);
+                    } else {
+                        out.text(" ", false);
+                    }
                 } else if CELL_TAGS.contains(&name) {
                     out.text(" ", false);
+                }
+                if name == "tr" && !tag.closing {
+                    row_start = out.text.len();
+                    cells_in_row = 0;
                 }
             }
             b'&' => {

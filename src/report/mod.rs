@@ -205,19 +205,38 @@ pub fn extract(input: &ReportInput<'_>) -> Report {
     let language =
         language::detect_writer(&[subject, &own_text], &[subject, &own_text, &quoted_text]);
 
-    // a newsletter's advice is addressed to every subscriber, not a fix
-    // for something of ours
-    let bulk = kind::is_bulk(&body);
-    let remediation = own
-        .remediation
-        .clone()
-        .or(quoted.remediation.clone())
-        .filter(|_| !bulk);
-    let customer_message = own
-        .customer_message
-        .clone()
-        .or(quoted.customer_message.clone())
-        .filter(|_| !bulk);
+    // a newsletter's advice is addressed to every subscriber, and a mail
+    // that reports nothing (a questionnaire, a question) gives no fix in
+    // its prose; labels still count
+    let prose_counts = !kind::is_bulk(&body) && decision.basis != KindBasis::Question;
+    let pick = |own: &Option<String>,
+                own_labelled: bool,
+                quoted: &Option<String>,
+                quoted_labelled: bool| {
+        let own = own.clone().filter(|_| own_labelled || prose_counts);
+        let quoted = quoted.clone().filter(|_| quoted_labelled || prose_counts);
+        match (own, quoted) {
+            // what the forwarder did, and the fix the report gives under
+            // its label: both
+            (Some(o), Some(q)) if !own_labelled && quoted_labelled => Some(text::truncate_chars(
+                &format!("{o}\n\n{q}"),
+                text::MAX_FIELD_CHARS,
+            )),
+            (o, q) => o.or(q),
+        }
+    };
+    let remediation = pick(
+        &own.remediation,
+        own.remediation_labelled,
+        &quoted.remediation,
+        quoted.remediation_labelled,
+    );
+    let customer_message = pick(
+        &own.customer_message,
+        own.customer_message_labelled,
+        &quoted.customer_message,
+        quoted.customer_message_labelled,
+    );
     let description = choose_description(own, quoted);
 
     let mut missing = Vec::new();
@@ -323,7 +342,10 @@ struct TextFields {
     /// Amount of unlabelled prose (see [`text::prose_words`]).
     prose_words: usize,
     remediation: Option<String>,
+    /// The remediation came from a label, not from prose.
+    remediation_labelled: bool,
     customer_message: Option<String>,
+    customer_message_labelled: bool,
     /// From a "Type:" label, or a one-word "Incident:"/"Vulnerability:" label.
     kind: Option<Kind>,
 }
@@ -386,6 +408,8 @@ fn read_fields(text: &str) -> TextFields {
         .chain(after_context.iter().copied())
         .collect::<Vec<&str>>()
         .join("\n\n");
+    let customer_message_labelled = !customer_message.is_empty();
+    let remediation_labelled = !remediation.is_empty();
     let customer_message = if customer_message.is_empty() {
         prose::customer_message(&free_text).map(|m| text::truncate_chars(&m, text::MAX_FIELD_CHARS))
     } else {
@@ -424,7 +448,9 @@ fn read_fields(text: &str) -> TextFields {
         description,
         labelled_description,
         prose_words,
+        remediation_labelled,
         remediation,
+        customer_message_labelled,
         customer_message,
         kind: type_label.or(heading_hint),
     }

@@ -29,16 +29,20 @@ static ACTION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)\b(?:
             upgrad\w*|updat\w*|patch\w*|disabl\w*|deactivat\w*|turn(?:ed|ing)?\s+off|switch(?:ed|ing)?\s+off|
             rotat\w*|reset(?:ting)?|revok\w*|block\w*|restrict\w*|limit(?:ed|ing)?\s+access|firewall\w*|
-            remov\w*|uninstall\w*|apply|applied|applying|install\w*|enabl\w*\s+(?:mfa|2fa|two[-\s]factor|multi[-\s]factor|the\s+waf|csp|hsts)|
+            remov\w*|uninstall\w*|appl(?:y|ied|ying)\s+(?:\w+\s+){0,2}?(?:patch\w*|fix\w*|update\w*|hotfix\w*|mitigation\w*|workaround\w*|change\w*|config\w*|setting\w*|rules?|filters?|version)|install\w*|enabl\w*\s+(?:mfa|2fa|two[-\s]factor|multi[-\s]factor|the\s+waf|csp|hsts)|
             chang\w*\s+(?:\w+\s+){0,4}?(?:passwords?|credentials|keys|secrets)|
             mov(?:e|ed|ing)\s+to|switch(?:ed|ing)?\s+to|migrat\w*\s+to|
             sanitiz\w*|sanitis\w*|escap(?:e|ed|ing)\s|encod(?:e|ed|ing)\s|validat\w*|whitelist\w*|allow-?list\w*|
             isolat\w*|quarantin\w*|shut\s+down|took\s+\w+\s+offline|taken\s+offline|
             put\s+(?:it|them|this|the\s+\w+)\s+behind|behind\s+(?:a|the)\s+(?:vpn|firewall|login|reverse\s+proxy)|turn(?:ed|ing)?\s+on|
+            take\s+(?:\w+\s+){0,3}?off(?:line|\s+the\s+network)|disconnect\w*|scollega\w*|dropp(?:ed|ing)|null-?rout\w*|blackhol\w*|blocklist\w*|blacklist\w*|
+            made\s+(?:the\s+\w+\s+|it\s+)?private|(?:set|put)\s+(?:it\s+)?back\s+to\s+private|res[oa]\s+privat[oa]|purg\w*|wip(?:e|ed|ing)\b|togli\w*|tolt[oaie]\b|
+            chies\w*\s+(?:il\s+|la\s+)?(?:takedown|rimozione|sospensione)|check\s+(?:the|that|whether|for)\b|pull\s+(?:that|the|it)\b|
+            deriv\w*|pin(?:ned|ning)?\s|reject\w*|den(?:y|ied)\b|enforc\w*|invalid(?:ate|ated|ating|are|ate|ato|ata|ati)\b|invalida\w*|
             delet\w*|restor\w*|take\s*down|suspend\w*|terminat\w*|stopp(?:ed|ing)|kill(?:ed|ing)|
             sospe(?:s|so|sa|si|se|ndere|ndiamo|nderei)\b|aggiung\w*|impost\w*|add\s+(?:a|an|the)\s|set\s+(?:\w+=|\w+;|the\s|a\s|an\s|it\s|\w+\s+(?:to|on)\b)|
-            cambiat[oaie]\b|disattivazione|sospensione|revoca\b|rimozione|isolamento|reset\s+(?:delle|di\s+tutte\s+le|dell[ae])\s+(?:\w+\s+)?(?:credenziali|password|chiavi)|takedown|ripristin\w*|elimin\w*|cancellat[oaie]|richied\w*\s+(?:il\s+|la\s+)?(?:takedown|rimozione|sospensione)|
-            aggiorn\w*|passa(?:re|te|to)\s+(?:alla|a)\b|passaggio\s+(?:alla|a)\b|disattiv\w*|disabilit\w*|applica\w*|ruota\w*|revoca\w*|
+            l'(?:ho|abbiamo)\s+(?:subito\s+|già\s+)?cambiat[ao]\b|disattivazione|sospensione|revoca\b|rimozione|isolamento|reset\s+(?:delle|di\s+tutte\s+le|dell[ae])\s+(?:\w+\s+)?(?:credenziali|password|chiavi)|takedown|ripristin\w*|elimin\w*|cancellat[oaie]|richied\w*\s+(?:il\s+|la\s+)?(?:takedown|rimozione|sospensione)|
+            aggiorn\w*|passa(?:re|te|to)\s+(?:alla|a)\b|passaggio\s+(?:alla|a)\b|disattiv\w*|disabilit\w*|applica(?:re|te|to|ta|ti|ndo|ndola|ndolo)\b|applicherei|applicazione\s+(?:della|delle|del|di)\s+(?:patch|correzion\w*|aggiornament\w*|regol\w*|fix)|ruota\w*|revoca\w*|
             blocca\w*|bloccat\w*|limita\w*|restring\w*|rimuov\w*|rimoss\w*|disinstall\w*|installa\w*|
             cambia\w*\s+(?:la\s+|le\s+|tutte\s+le\s+)?(?:password|credenziali|chiavi)|isola\w*|spent[oaie]|spegne\w*|
             filtra\w*|valida\w*|abilita\w*\s+(?:l'?\s*)?(?:mfa|2fa|autenticazione)
@@ -52,8 +56,8 @@ static ACTION: LazyLock<Regex> = LazyLock::new(|| {
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        ^(?:please\s+|kindly\s+|per\s+favore\s+|then\s+|also\s+|first,?\s+|quickly\s+)?(?:put|turn\s+on|restore|require|enforce|add|set|configure|lock\s+down|take\s+down|request|mettere|mettete|impostare|configurare|ripristinare|chiudere|richiedere|eliminare|upgrade|update|patch|disable|deactivate|turn\s+off|rotate|reset|revoke|block|restrict|remove|uninstall|apply|install|enable|change|move|switch|migrate|sanitize|sanitise|escape|encode|validate|isolate|aggiornare|aggiornate|passare|passate|disattivare|disattivate|disabilitare|disabilitate|applicare|applicate|ruotare|ruotate|revocare|revocate|bloccare|bloccate|limitare|limitate|rimuovere|rimuovete|installare|installate|cambiare|cambiate|filtrare|validare|abilitare|abilitate|isolare)\b
-        |\b(?:should|must|need\s+to|needs\s+to|have\s+to|recommend\w*|suggest\w*|advis\w*|consider\w*|please|can\s+be|could\s+be|would\s+be|you\s+can|you\s+could|one\s+can|i'?d|we'?d|it\s+is\s+advisable|best\s+to|as\s+a\s+stopgap|in\s+the\s+meantime|meanwhile|until\s+then|temporarily)\b
+        ^(?:please\s+|kindly\s+|per\s+favore\s+|then\s+|also\s+|first,?\s+|quickly\s+)?(?:put|pull|take|kill|drop|shut|lock|purge|wipe|delete|check|derive|bind|turn\s+on|restore|require|enforce|add|set|configure|lock\s+down|take\s+down|request|mettere|mettete|impostare|configurare|ripristinare|chiudere|richiedere|eliminare|upgrade|update|patch|disable|deactivate|turn\s+off|rotate|reset|revoke|block|restrict|remove|uninstall|apply|install|enable|change|move|switch|migrate|sanitize|sanitise|escape|encode|validate|isolate|aggiornare|aggiornate|passare|passate|disattivare|disattivate|disabilitare|disabilitate|applicare|applicate|ruotare|ruotate|revocare|revocate|bloccare|bloccate|limitare|limitate|rimuovere|rimuovete|installare|installate|cambiare|cambiate|filtrare|validare|abilitare|abilitate|isolare)\b
+        |\b(?:should|must|need\s+to|needs\s+to|have\s+to|recommend\w*|suggest\w*|advis\w*|consider\w*|please|you\s+can|you\s+could|one\s+can|i'?d|we'?d|it\s+is\s+advisable|best\s+to|as\s+a\s+stopgap|in\s+the\s+meantime|meanwhile|until\s+then|temporarily)\b
         |\b(?:closes|fixes|resolves|addresses|solves)\s+(?:it|this|the\s+(?:issue|problem|hole|flaw|bug|vulnerability))\b
         |\b(?:is|was|are|were)\s+(?:fixed|patched|resolved|addressed)\s+in\b
         |\b(?:you\s+(?:might|may)\s+want\s+to|it\s+might\s+be\s+worth|worth\s+(?:\w+ing)|converrebbe|sarebbe\s+(?:meglio|opportuno|bene)|andrebbe|andrebbero|cosa\s+fare|what\s+to\s+do|next\s+steps|prossimi\s+passi|secondo\s+me|a\s+mio\s+(?:avviso|parere)|in\s+my\s+(?:opinion|view)|per\s+correggere|per\s+risolvere|to\s+fix\s+(?:this|it)|[eè]\s+sufficiente|basta|basterebbe)\b
@@ -83,7 +87,7 @@ static ASKS_FOR_FIX: LazyLock<Regex> = LazyLock::new(|| {
 /// "the mitigation below works for us too": the fix is elsewhere in the
 /// mail (and is read there).
 static POINTS_ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:indicat[ao]\s+(?:qui\s+)?sotto|(?:qui\s+)?sotto\s+indicat[ao]|riportat[ao]\s+(?:qui\s+)?sotto|in\s+calce|described\s+below|(?:mentioned|suggested|given|listed)\s+below|see\s+below|below\s+works)\b")
+    Regex::new(r"(?i)\b(?:indicat[ao]\s+(?:qui\s+)?sotto|(?:qui\s+)?sotto\s+indicat[ao]|riportat[ao]\s+(?:qui\s+)?sotto|in\s+calce|described\s+below|at\s+the\s+bottom|in\s+fondo|che\s+indicano|(?:indicat[ao]|suggerit[ao]|propost[ao])\s+(?:nell'avviso|dal\s+(?:vendor|produttore|fornitore))|(?:mentioned|suggested|given|listed)\s+below|see\s+below|below\s+works)\b")
         .expect("valid regex")
 });
 
@@ -95,13 +99,21 @@ static DID: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         \b(?:we|i)\s+(?:have\s+|'ve\s+|had\s+|already\s+|immediately\s+|then\s+|also\s+)*\w+ed\b
         |\b(?:we|i)'ve\b
-        |\b(?:abbiamo|ho|avevamo|avevo)\s+(?:gi[aà]\s+|subito\s+|immediatamente\s+|anche\s+|poi\s+)*\w+(?:at[oaie]|it[oaie]|ut[oaie]|ess[oaie]|ost[oaie])\b
+        |\b(?:abbiamo|ho|avevamo|avevo)\s+(?:gi[aà]\s+|subito\s+|immediatamente\s+|anche\s+|poi\s+)*\w+(?:at[oaie]|it[oaie]|ut[oaie]|ess[oaie]|ost[oaie]|est[oaie]|ist[oaie]|ert[oaie]|itt[oaie]|ott[oaie]|olt[oaie]|os[oaie])\b
         |\bl'(?:ho|abbiamo|avevo|avevamo)\s+(?:gi[aà]\s+|subito\s+)?\w+(?:at[oaie]|it[oaie]|ess[oaie])\b
         |\b(?:si\s+[eè]|abbiamo|ho)\s+(?:gi[aà]\s+|subito\s+)?provveduto\b
         |^(?:done|did|fatto)\b
+        |\b(?:we|i)\s+(?:have\s+|'ve\s+|had\s+|already\s+|then\s+|also\s+|immediately\s+)*(?:made|put|set|shut|took|cut|kept|got|ran|rebuilt|withdrew|froze|rang)\b
+        |\b(?:can|could|should|may|might|must)\s+(?:also\s+|easily\s+|simply\s+)?be\b
         ",
     )
     .expect("valid regex")
+});
+
+/// "they are working on a fix, but there is no patch yet": none given.
+static NONE_YET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:non\s+esiste\s+(?:ancora\s+)?(?:una\s+|un\s+)?(?:patch|correzione|fix|soluzione)|non\s+c'è\s+ancora|no\s+(?:patch|fix)\s+(?:yet|is\s+available|exists)|there\s+is\s+no\s+(?:patch|fix)\s+yet|not\s+yet\s+(?:available|patched|fixed)|stanno\s+lavorando\s+a|in\s+preparation|in\s+preparazione|is\s+being\s+prepared|will\s+be\s+(?:published|released|available|out)|sar[àa]\s+(?:rilasciat|pubblicat|disponibil)\w*|coming\s+soon|in\s+arrivo|(?:are|is)\s+working\s+on\s+a\s+(?:fix|patch))")
+        .expect("valid regex")
 });
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -177,6 +189,7 @@ pub(super) fn offers_remedy(sentence: &str) -> bool {
         || CUSTOMER_CUE.is_match(s)
         || ASKS_FOR_FIX.is_match(s)
         || POINTS_ELSEWHERE.is_match(s)
+        || NONE_YET.is_match(s)
     {
         return false;
     }
@@ -193,9 +206,25 @@ pub(super) fn offers_remedy(sentence: &str) -> bool {
         })
     });
     match remedy {
-        Some(m) => !NEGATION.is_match(&s[..m.start()]),
+        // only in the remedy's own clause: "I have not changed it yet, but
+        // meanwhile I'd restrict port 8443" offers a fix
+        Some(m) => !NEGATION.is_match(clause_before(&s[..m.start()])),
         None => false,
     }
+}
+
+/// The end of `text` from its last clause boundary (a comma, a colon, a
+/// semicolon, "but", "ma", "però").
+fn clause_before(text: &str) -> &str {
+    let lower = text.to_lowercase();
+    let cut = [",", ":", ";", " but ", " ma ", " però ", " however "]
+        .iter()
+        .filter_map(|b| lower.rfind(b).map(|at| at + b.len()))
+        .max()
+        .unwrap_or(0);
+    // `lower` may differ in length from `text` only past ASCII; fall back
+    // to the whole text then
+    text.get(cut..).unwrap_or(text)
 }
 
 /// How far after "we have"/"abbiamo" the verb done may stand, in bytes
