@@ -189,6 +189,7 @@ pub fn extract(input: &ReportInput<'_>) -> Report {
         None => cvss::find_bare_score(&body).or_else(|| cvss::find_bare_score(subject)),
     };
 
+    let quotes_desk = quotes(&parts.authors, input.desk_address);
     let decision = kind::decide(&kind::Evidence {
         recipients: input.recipients,
         label: own.kind.or(quoted.kind),
@@ -197,7 +198,7 @@ pub fn extract(input: &ReportInput<'_>) -> Report {
         labelled_report: own.labelled_description || quoted.labelled_description || cvss.is_some(),
         own: &own_text,
         quoted: &quoted_text,
-        quotes_the_desk: quotes(&parts.authors, input.desk_address),
+        quotes_the_desk: quotes_desk,
         // greeting and signature trimmed, so a quoted sentence is the report's
         body: &format!("{own_text}\n\n{quoted_text}"),
     });
@@ -237,7 +238,12 @@ pub fn extract(input: &ReportInput<'_>) -> Report {
         &quoted.customer_message,
         quoted.customer_message_labelled,
     );
-    let description = choose_description(own, quoted);
+    // what the desk itself wrote is not the reporter's description
+    let description = if quotes_desk {
+        own.description
+    } else {
+        choose_description(own, quoted)
+    };
 
     let mut missing = Vec::new();
     if kind == Kind::Unknown {
