@@ -1,8 +1,9 @@
 //! How much of a report the desk gets right (issue 14): labelled reports
-//! in `tests/reports/` (`dev/`, tuned against, and `heldout/`, never
-//! looked at while tuning), each set with an `expected.jsonl`, read by the
-//! same code as `secdesk parse`. Prints per-field accuracy, precision and
-//! recall, and fails under the bar.
+//! in `tests/reports/` (the generated `dev/` and `heldout/`, the
+//! hand-written `hand-dev*/` tuned against, and `hand-heldout*/`, never
+//! tuned against), each set with an `expected.jsonl`, read by the same code
+//! as `secdesk parse`. Prints per-field accuracy, precision and recall, and
+//! fails under the bar.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -224,24 +225,43 @@ fn set(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The sets tuned against, each held to [`BAR`].
+const TUNED: &[&str] = &[
+    "dev",
+    "heldout",
+    "hand-dev",
+    "hand-dev-2",
+    "hand-dev-3",
+    "hand-dev-4",
+    "hand-dev-5",
+    "hand-dev-6",
+    "hand-dev-7",
+    "hand-dev-8",
+    "hand-dev-9",
+    "hand-dev-10",
+];
+
+/// Hand-written sets nobody tuned against, with the share they scored on
+/// first reading (92.8 % and 94.1 %, tests/reports/README.md): what a new
+/// writer gets today. Held to that reading, so that a change that makes
+/// unseen mail worse fails; the issue's bar is [`BAR`].
+const HELD_OUT: &[(&str, f64)] = &[("hand-heldout", 0.925), ("hand-heldout-2", 0.94)];
+
 #[test]
 fn the_desk_reads_the_labelled_reports() {
     let mut failed = Vec::new();
-    for name in [
-        "dev",
-        "heldout",
-        "hand-dev",
-        "hand-dev-2",
-        "hand-dev-3",
-        "hand-dev-4",
-    ] {
+    let sets = TUNED
+        .iter()
+        .map(|name| (*name, BAR))
+        .chain(HELD_OUT.iter().copied());
+    for (name, bar) in sets {
         let (share, report) = score(&set(name));
         println!("{report}");
-        if share < BAR {
+        if share < bar {
             failed.push(format!(
-                "{name}: {:.1} % < {:.0} %",
+                "{name}: {:.1} % < {:.1} %",
                 share * 100.0,
-                BAR * 100.0
+                bar * 100.0
             ));
         }
     }

@@ -104,7 +104,7 @@ static BARE_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bav\s*:").expect("valid regex"));
 
 static SCORE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:cvss|score|punteggio|severity|sev\b|gravit[àa]|rated|scored|valutat[aoie]|metterei\s+a\b|call\s+it\b|darei\b)")
+    Regex::new(r"(?i)\b(?:cvss|score|punteggio|severity|sev\b|gravit[àa]|rated|scored|valutat[aoie]|metterei\s+a\b|call\s+it\b|darei\b|give\s+it\b|rate\s+it\b)")
         .expect("valid regex")
 });
 
@@ -117,7 +117,7 @@ static SCORE_WITH_RATING: LazyLock<Regex> = LazyLock::new(|| {
 /// A score written before its trigger: "gli darei un 6,5 di CVSS",
 /// "a 9.8 CVSS".
 static SCORE_BEFORE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s(])((?:10|[0-9])[.,][0-9])\s+(?:di\s+|of\s+|in\s+|on\s+(?:the\s+)?)?(?:cvss|punteggio)\b")
+    Regex::new(r"(?i)(?:^|[\s(])((?:10|[0-9])[.,][0-9])\s+(?:di\s+|of\s+|in\s+|come\s+|as\s+|on\s+(?:the\s+)?)?(?:cvss|punteggio|severity|gravit[àa]|score)\b")
         .expect("valid regex")
 });
 
@@ -134,6 +134,14 @@ static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}+'?").expect(
 /// Words that may sit between a trigger and its number:
 /// "CVSS v3 base score is 9.8", "punteggio CVSS di base pari a 7,5".
 const SCORE_FILLERS: &[&str] = &[
+    // "rated it 8.1", "darei un 7.5", "give it a 6.5"
+    "it",
+    "un",
+    "a",
+    "direi",
+    "darei",
+    "metterei",
+    "say",
     "stimato",
     "stimata",
     "estimated",

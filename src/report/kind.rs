@@ -13,14 +13,14 @@ static PLUS_TAG: LazyLock<Regex> =
 
 static INCIDENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:incidents?|incident[ei]|breach(?:ed|es)?|leak(?:ed|s|age)?|compromised?|compromise|attack(?:ed|ers?|s)?|intrusions?|ransomware|malware|phishing|defaced?|exfiltrat\w*|unauthori[sz]ed\s+access|violazion[ei]|violat[oaie]|compromess[oaie]|attacc(?:o|hi|ato|ati)|intrusion[ei]|evento\s+imprevisto|eventi\s+imprevisti|furto\s+di\s+dati|fuga\s+di\s+dati|accesso\s+non\s+autorizzato|accessi\s+non\s+autorizzati|attaccant[ei]|esfiltra\w*|ddos|denial[-\s]of[-\s]service\s+attack|stolen|rubat[oaie]|sottratt[oaie]|cifrat[oaie]\s+dal|credential\s+stuffing|account\s+takeover|hacked|bucat[oaie]|trapelat[oaie]|divulgat[oaie]|web\s?shells?|backdoors?|rootkits?|cryptominers?|botnet|password[-\s]spraying|spraying|brute[-\s]?forc\w*|suspicious\s+(?:logins?|sign-?ins?|activity|access|connections?|traffic|transactions?)|logins?\s+(?:that\s+)?none\s+of|(?:wasn't|was\s+not|weren't)\s+(?:them|us|me|him|her)|dump(?:ing|ed)?\s+(?:the|our|a)\s+database|\d+\s+(?:successful|riusciti)\s+(?:logins?|accessi)|successful\s+logins?|(?:logins?|accessi)\s+riusciti|(?:password|login)\s+attempts|tentativi\s+di\s+(?:login|accesso)|(?:addresses|ips?|indirizzi)\s+(?:we\s+don'?t\s+know|we\s+do\s+not\s+(?:know|recogni[sz]e)|sconosciut[ie])|unknown\s+(?:addresses|ips?|part(?:y|ies)|third\s+part(?:y|ies))|someone\s+(?:downloaded|fetched|used)|(?:were|was)\s+downloaded|sono\s+stat[ie]\s+scaricat[ie]|clicked\s+(?:on\s+)?(?:the|a)\s+link|ho\s+cliccato|typed\s+my\s+password|entered\s+my\s+(?:password|credentials)|(?:ho|ha|hanno)\s+inserito\s+(?:la\s+)?(?:mia\s+|sua\s+)?password|ci\s+(?:sono|è)\s+cascat[oa]|fell\s+for\s+it|fals[oaie]\s+(?:avvis|fattur|mail|messagg|email|pagin)\w*|sembra\s+(?:vostr[ao]|da\s+voi|inviat[ao]\s+da\s+voi)|a\s+(?:nome|marchio)\s+vostro|a\s+vostro\s+nome|col\s+vostro\s+(?:nome|marchio|logo)|fin(?:ge|gono)\s+di\s+essere|pretend(?:s|ing)?\s+to\s+be\s+(?:you|from\s+you|your)|(?:looks|seems)\s+(?:like\s+it'?s\s+|to\s+be\s+)?from\s+you|in\s+your\s+name|claim(?:s|ing)?\s+to\s+be\s+from\s+you|spoof\w*|fake\s+(?:e-?mails?|invoices?|sites?|pages?|login)|finta\s+(?:fattura|mail|pagina)|fals[ae]\s+(?:fatture|mail|email|pagine)|taken\s+over|took\s+over|hijack\w*|preso\s+il\s+controllo|riscatto|ransom|malicious|malevol[oi]|in\s+vendita|for\s+sale|on\s+sale|credential\s+(?:list|dump)s?|combo\s?lists?|infostealer\w*|stealer\s+logs?|accessi\s+sospett[io]|accesso\s+sospetto|login\s+sospett[io]|attività\s+sospett[ae]|frod[ei]|fraud\w*|truff[ae]|scam|non\s+(?:erano|era|siamo\s+stati|sono\s+stat[oi])\s+(?:loro|noi|io|lui|lei))\b",
+        r"(?i)\b(?:incidents?|incident[ei]|breach(?:ed|es)?|leak(?:ed|s|age)?|compromised?|compromise|attack(?:ed|ers?|s)?|intrusions?|ransomware|malware|phishing|defaced?|exfiltrat\w*|unauthori[sz]ed\s+access|violazion[ei]|violat[oaie]|compromess[oaie]|attacc(?:o|hi|ato|ati)|intrusion[ei]|evento\s+imprevisto|eventi\s+imprevisti|furto\s+di\s+dati|fuga\s+di\s+dati|accesso\s+non\s+autorizzato|accessi\s+non\s+autorizzati|attaccant[ei]|esfiltra\w*|ddos|denial[-\s]of[-\s]service\s+attack|stolen|rubat[oaie]|sottratt[oaie]|cifrat[oaie]\s+dal|credential\s+stuffing|hacked|bucat[oaie]|trapelat[oaie]|divulgat[oaie]|web\s?shells?|backdoors?|rootkits?|cryptominers?|botnet|password[-\s]spraying|spraying|brute[-\s]?forc\w*|suspicious\s+(?:logins?|sign-?ins?|activity|access|connections?|traffic|transactions?)|logins?\s+(?:that\s+)?none\s+of|(?:wasn't|was\s+not|weren't)\s+(?:them|us|me|him|her)|dump(?:ing|ed)?\s+(?:the|our|a)\s+database|\d+\s+(?:successful|riusciti)\s+(?:logins?|accessi)|successful\s+logins?|(?:logins?|accessi)\s+riusciti|(?:password|login)\s+attempts|tentativi\s+di\s+(?:login|accesso)|(?:addresses|ips?|indirizzi)\s+(?:we\s+don'?t\s+know|we\s+do\s+not\s+(?:know|recogni[sz]e)|sconosciut[ie])|unknown\s+(?:addresses|ips?|part(?:y|ies)|third\s+part(?:y|ies))|someone\s+(?:downloaded|fetched|used)|(?:were|was)\s+downloaded|sono\s+stat[ie]\s+scaricat[ie]|clicked\s+(?:on\s+)?(?:the|a)\s+link|ho\s+cliccato|typed\s+my\s+password|entered\s+my\s+(?:password|credentials)|(?:ho|ha|hanno)\s+inserito\s+(?:la\s+)?(?:mia\s+|sua\s+)?password|ci\s+(?:sono|è)\s+cascat[oa]|fell\s+for\s+it|fals[oaie]\s+(?:avvis|fattur|mail|messagg|email|pagin)\w*|sembra\s+(?:vostr[ao]|da\s+voi|inviat[ao]\s+da\s+voi)|a\s+(?:nome|marchio)\s+vostro|a\s+vostro\s+nome|col\s+vostro\s+(?:nome|marchio|logo)|fin(?:ge|gono)\s+di\s+essere|pretend(?:s|ing)?\s+to\s+be\s+(?:you|from\s+you|your)|(?:looks|seems)\s+(?:like\s+it'?s\s+|to\s+be\s+)?from\s+you|in\s+your\s+name|claim(?:s|ing)?\s+to\s+be\s+from\s+you|spoof\w*|fake\s+(?:e-?mails?|invoices?|sites?|pages?|login)|finta\s+(?:fattura|mail|pagina)|fals[ae]\s+(?:fatture|mail|email|pagine)|taken\s+over|took\s+over|hijack\w*|preso\s+il\s+controllo|riscatto|ransom|malicious|malevol[oi]|in\s+vendita|(?:sending|sends|sent|send|sended|used\s+for|usat[oa]\s+per|invia(?:va|ndo|no)?|inviat[oi])\s+(?:\w+\s+){0,3}?spam|spam\s+(?:campaign|run|wave)|defacement|deface\w*|rivendicat[oaie]|rivendica(?:to|no)|claimed\s+responsibility|(?:criminal|cybercrime|underground|hacking|hacker)\s+forums?|forum\s+(?:criminal[ei]|underground|di\s+hacker)|dark\s?web|darknet|messo\s+in\s+vendita|(?:offered|put\s+up|posted)\s+for\s+sale|(?:sessions?|logins?|accessi|access)\s+(?:that\s+)?(?:i|we)\s+did\s+not\s+make|(?:i|we)\s+did\s+not\s+(?:make|authori[sz]e|recogni[sz]e)|(?:non\s+)?riconosc(?:o|iamo)\s+(?:questi|quegli|gli|l')\s*access\w*|for\s+sale|on\s+sale|credential\s+(?:list|dump)s?|combo\s?lists?|infostealer\w*|stealer\s+logs?|accessi\s+sospett[io]|accesso\s+sospetto|login\s+sospett[io]|attività\s+sospett[ae]|frod[ei]|fraud\w*|truff[ae]|scam|non\s+(?:erano|era|siamo\s+stati|sono\s+stat[oi])\s+(?:loro|noi|io|lui|lei))\b",
     )
     .expect("valid regex")
 });
 
 static VULNERABILITY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:vulnerabilit(?:y|ies)\b|vulnerable\b|vulns?\b|cve\b|cvss|xss\b|cross[-\s]site\b|sql\s*injection\b|sqli\b|injection\b|rce\b|remote\s+code\s+execution\b|exploit(?:s|able)?\b|buffer\s+overflow\b|csrf\b|ssrf\b|(?:path|directory)\s+traversal\b|deserializ\w*|privilege\s+escalation\b|vulnerabilit[àa]|vulnerabil[ei]\b|fall[ae]\b|iniezione\b|esecuzione\s+(?:remota\s+)?di\s+codice\b|bypass\w*|aggira\w*|impersona\w*|unauthenticated\b|senza\s+autenticazione\b|misconfigur\w*|idor\b|xxe\b|open\s+redirect\b|race\s+condition\b|use[-\s]after[-\s]free\b|overflow\b|publicly\s+(?:readable|accessible|exposed|available|listable|writable)\b|(?:is|are)\s+not\s+validated?\b|isn't\s+validated\b|non\s+(?:viene\s+|vengono\s+)?(?:validat|controllat|verificat)\w*|host\s+header\b|header\s+host\b|se\s+(?:la|una)\s+vittima\b|if\s+(?:the|a)\s+victim\b|poison\w*|avvelenab\w*|avvelenament\w*|subdomain\s+takeover\b|takeover\s+(?:of|del)\s+(?:sub)?domin\w*|weak\s+(?:ciphers?|tls|protocols?|encryption)\b|tls\s*1\.[01]\b|clickjacking\b|hard-?coded\b|information\s+disclosure\b|directory\s+listing\b|(?:leggibil|accessibil)[ei]\s+(?:a\s+)?(?:chiunque|pubblicamente|da\s+internet)|senza\s+(?:login|password|controlli)\b|without\s+(?:login|authentication|any\s+authentication)\b|enumerat\w*|(?:nessun|senza|no)\s+(?:\w+\s+)?limit[ei]?\b|without\s+(?:any\s+)?(?:rate\s+)?limit\w*|rate[-\s]?limit\w*|in\s+teoria\b|in\s+theory\b|(?:qualsiasi|qualunque)\s+account\b|no\s+auth\w*\b|without\s+auth\w*\b|senza\s+auth\w*\b|expos(?:es|ing)\b|espon[ea]\b|(?:espost[oaie]|risponde|raggiungibil[ei])\s+(?:su|da|a)\s+internet|reachable\s+from\s+the\s+internet|default\s+(?:credentials|password)|(?:password|credenziali)\s+di\s+default|admin/admin|(?:chiunque|anyone)\s+(?:può|potrebbe|can|could)\b|(?:di|dei)\s+(?:un'?\s*)?altr[oaie]\s+(?:ditt|client|utent|aziend)\w*|altrui\b|(?:another|other)\s+(?:customer|user|tenant|company)'?s\b|non\s+scadono|never\s+expire|(?:restano|rimangono)\s+validi|remain\s+valid|riutilizzabil\w*|reusable\b|(?:non|not)\s+(?:controlla|verifica|checks?|validates?)\s+(?:il\s+|the\s+)?(?:ruolo|role|permess\w*|permissions?|owner|proprietario)|controlla\s+solo|only\s+checks|missing\s+(?:authori[sz]ation|access\s+control|role\s+check)|manca\s+il\s+controllo|public-read|listable|any\s+(?:other\s+)?(?:user'?s?\s+)?account\b)",
+        r"(?i)\b(?:vulnerabilit(?:y|ies)\b|vulnerable\b|vulns?\b|cve\b|cvss|xss\b|cross[-\s]site\b|sql\s*injection\b|sqli\b|injection\b|rce\b|remote\s+code\s+execution\b|exploit(?:s|able)?\b|buffer\s+overflow\b|csrf\b|ssrf\b|(?:path|directory)\s+traversal\b|deserializ\w*|privilege\s+escalation\b|vulnerabilit[àa]|vulnerabil[ei]\b|fall[ae]\b|iniezione\b|esecuzione\s+(?:remota\s+)?di\s+codice\b|bypass\w*|aggira\w*|impersona\w*|unauthenticated\b|senza\s+autenticazione\b|misconfigur\w*|idor\b|xxe\b|open\s+redirect\b|race\s+condition\b|use[-\s]after[-\s]free\b|overflow\b|publicly\s+(?:readable|accessible|exposed|available|listable|writable)\b|(?:is|are)\s+not\s+validated?\b|isn't\s+validated\b|non\s+(?:viene\s+|vengono\s+)?(?:validat|controllat|verificat)\w*|host\s+header\b|header\s+host\b|se\s+(?:la|una)\s+vittima\b|if\s+(?:the|a)\s+victim\b|poison\w*|avvelenab\w*|avvelenament\w*|subdomain\s+takeover\b|takeover\s+(?:of|del)\s+(?:sub)?domin\w*|weak\s+(?:ciphers?|tls|protocols?|encryption)\b|tls\s*1\.[01]\b|clickjacking\b|hard-?coded\b|information\s+disclosure\b|directory\s+listing\b|(?:leggibil|accessibil)[ei]\s+(?:a\s+)?(?:chiunque|pubblicamente|da\s+internet)|senza\s+(?:login|password|controlli)\b|without\s+(?:login|authentication|any\s+authentication)\b|enumerat\w*|(?:nessun|senza|no)\s+(?:\w+\s+)?limit[ei]?\b|without\s+(?:any\s+)?(?:rate\s+)?limit\w*|rate[-\s]?limit\w*|in\s+teoria\b|in\s+theory\b|(?:qualsiasi|qualunque)\s+account\b|no\s+auth\w*\b|without\s+auth\w*\b|senza\s+auth\w*\b|expos(?:es|ing)\b|espon[ea]\b|(?:espost[oaie]|risponde|raggiungibil[ei])\s+(?:su|da|a)\s+internet|reachable\s+from\s+the\s+internet|default\s+(?:credentials|password)|(?:password|credenziali)\s+di\s+default|admin/admin|(?:chiunque|anyone)\s+(?:può|potrebbe|can|could)\b|(?:di|dei)\s+(?:un'?\s*)?altr[oaie]\s+(?:ditt|client|utent|aziend)\w*|altrui\b|(?:another|other)\s+(?:customer|user|tenant|company)'?s\b|non\s+scadono|never\s+expire|(?:restano|rimangono)\s+validi|remain\s+valid|riutilizzabil\w*|reusable\b|(?:non|not)\s+(?:controlla|verifica|checks?|validates?)\s+(?:il\s+|the\s+)?(?:ruolo|role|permess\w*|permissions?|owner|proprietario)|controlla\s+solo|only\s+checks|missing\s+(?:authori[sz]ation|access\s+control|role\s+check)|manca\s+il\s+controllo|public-read|listable|account\s+takeover|(?:password\w*|credenzial\w*|credentials|dati|data|token\w*|secrets?)\b[^.]{0,60}?\b(?:in\s+(?:clear|chiaro)\b|clear-?text|plain-?text|(?:not|non)\s+(?:encrypted|cifrat\w*|criptat\w*|hashed))|(?:clear-?text|plain-?text)\s+(?:passwords?|credentials)|(?:a|an|un|my|this|questo|il\s+mio)\s+finding\b|(?:chiunque|anyone)\s+(?:apra|acceda|visiti|conosca|sappia|who\s+(?:opens|visits|knows|has))|any\s+(?:other\s+)?(?:user'?s?\s+)?account\b)",
     )
     .expect("valid regex")
 });
@@ -54,13 +54,29 @@ pub(super) fn from_label_value(value: &str) -> Option<Kind> {
     }
 }
 
-/// How many incident words and vulnerability words `text` has.
+/// How many incident words and vulnerability words `text` has. The words
+/// of the process around them ("vulnerability disclosure policy",
+/// "procedura di notifica degli incidenti", "bug bounty") tell of neither.
 pub(super) fn count(text: &str) -> (usize, usize) {
+    let text = PROCESS.replace_all(text, " ");
     (
-        INCIDENT_WORDS.find_iter(text).count(),
-        VULNERABILITY_WORDS.find_iter(text).count(),
+        INCIDENT_WORDS.find_iter(&text).count(),
+        VULNERABILITY_WORDS.find_iter(&text).count(),
     )
 }
+
+/// The handling of reports, not a report: policies, programmes,
+/// procedures.
+static PROCESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+            (?:vulnerabilit(?:y|ies)|incidents?|security)\s+(?:disclosure|plans?|reports?|reporting|management|handling|response|notification|policy|policies|programs?|programmes?|process\w*|procedures?|coordination|team|contact)\b
+            |(?:responsible|coordinated)\s+disclosure|bug\s+bount(?:y|ies)|security\.txt
+            |(?:procedur\w+|gestione|notifica|segnalazion[ei]|politic\w+|polic\w+|programm\w+|process\w*|piano|piani|plans?|risposta)\s+(?:di\s+|della\s+|delle\s+|degli\s+|dei\s+|agli\s+|alle\s+|ai\s+)?(?:risposta\s+(?:agli\s+|alle\s+)?)?(?:notifica\s+(?:degli\s+|delle\s+)?)?(?:incident[ei]|vulnerabilit[àa]|sicurezza)
+        )",
+    )
+    .expect("valid regex")
+});
 
 /// Evidence for the kind, strongest first.
 pub(super) struct Evidence<'a> {
@@ -97,7 +113,7 @@ static HAPPENED: LazyLock<Regex> = LazyLock::new(|| {
             |(?:è|e')\s+in\s+corso|(?:sono|è)\s+in\s+corso|stiamo\s+subendo|abbiamo\s+subito|ha\s+(?:scaricato|cifrato|esfiltrato|cancellato|modificato)
             |(?:è|e')\s+stato\s+(?:accertato|rilevato|riscontrato|constatato)\s+che|still\s+(?:going|ongoing|active|running)
             |qualcuno\s+(?:è|ha)\s+(?:entrat|effettuato|acceduto|cambiato|modificato|usato)\w*
-            |in\s+questo\s+momento|right\s+now|at\s+this\s+moment|vengono\s+(?:usat|utilizzat|sfruttat|vendut)\w*
+            |(?:posted|published|leaked|dumped|put\s+up|offered|sold)\s+(?:an?\s+|the\s+|\d+\s+)?(?:offer|sample|dump|database|list|records|data|credentials)|(?:pubblicat|mess|post)[oaie]\s+(?:in\s+vendita|online)|in\s+questo\s+momento|right\s+now|at\s+this\s+moment|vengono\s+(?:usat|utilizzat|sfruttat|vendut)\w*
         )",
     )
     .expect("valid regex")
@@ -112,7 +128,7 @@ static SEEN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)\b(?:
             (?:we|i|our\s+\w+(?:\s+\w+)?|the\s+(?:soc|siem|edr|team))\s+(?:have\s+|has\s+|just\s+|can\s+)?(?:noticed|saw|see|seen|spotted|found|are\s+seeing|keep\s+seeing)
             |(?:logs?|access\s+logs?|log\s+di\s+accesso)\s+(?:shows?|show|mostra(?:no)?|riporta(?:no)?|indica(?:no)?)
-            |tonight|today|last\s+night|this\s+morning|yesterday|overnight|over\s+the\s+weekend|since\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|\d{1,2}[:.]\d{2}|\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2}\b)
+            |tonight|today|last\s+night|this\s+morning|yesterday|overnight|over\s+the\s+weekend|since\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|\d{1,2}[:.]\d{2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2}\b)
             |questa\s+notte|stanotte|stamattina|questa\s+mattina|ieri|oggi|nel\s+fine\s+settimana
             |(?:abbiamo|ho|hanno|ha)\s+(?:appena\s+)?(?:notato|visto|scoperto|trovato|riscontrato|individuato)
             |stasera|dal\s+\d{1,2}\s+\p{L}+|dalle\s+(?:ore\s+)?\d{1,2}[:.]\d{2}|(?:at|alle)\s+\d{1,2}[:.]\d{2}
@@ -120,6 +136,10 @@ static SEEN: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// The attacker as a role in a flaw's description.
+static ACTOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:attackers?|attaccant[ei])\b").expect("valid regex"));
 
 /// What could happen: a flaw, not an event.
 static COULD: LazyLock<Regex> = LazyLock::new(|| {
@@ -138,7 +158,7 @@ static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
             |(?:i'?m|we'?re)\s+reporting|to\s+report\s+a|reporting\s+a
             |steps\s+to\s+reproduce|proof\s+of\s+concept|poc\b
             |(?:is|are)\s+vulnerable|allows?\s+(?:an?\s+)?(?:attacker|unauthenticated|remote|user)|leads?\s+to
-            |(?:ho|abbiamo)\s+(?:trovato|scoperto|individuato|identificato|riscontrato|rilevato|notato)
+            |(?:ho|abbiamo|hanno|ha)\s+(?:trovato|scoperto|individuato|identificato|riscontrato|rilevato|notato)|(?:they|he|she|my\s+\w+|our\s+\w+)\s+(?:found|discovered|noticed)\b
             |segnal(?:o|iamo|are)\s+(?:una|un)|(?:vorrei|volevo|voglio|desidero|desideriamo|vorremmo)\s+segnalar\w*|(?:vi|ti|le)\s+segnal(?:o|iamo)|segnalo\s+che
             |passi\s+per\s+riprodurre|(?:è|sono)\s+vulnerabil[ei]|consente\s+(?:a\s+)?(?:un\s+)?(?:attaccante|utente)
         )",
@@ -148,9 +168,36 @@ static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether `text` tells of a finding or of something that happened.
 fn reports(text: &str) -> bool {
-    REPORTS.is_match(text)
+    REPORTS
+        .find_iter(text)
+        .any(|m| !negated(&text[..m.start()]))
         || super::prose::sentences(text)
             .any(|s| count(&s).0 > 0 && (HAPPENED.is_match(&s) || SEEN.is_match(&s)))
+}
+
+/// Whether what follows `before` is denied: "non ho trovato", "not yet
+/// found".
+fn negated(before: &str) -> bool {
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let tail = tail.to_lowercase();
+    ["non ", "not ", "n't ", "never ", "mai "]
+        .iter()
+        .any(|n| tail.ends_with(n))
+}
+
+/// A reply that tells the desk something new: an event told as having
+/// happened or a flaw, at least twice ("someone created an FTP user",
+/// "chiunque apra /backup/ vede gli archivi").
+fn tells_something(own: &str) -> bool {
+    let w = weigh(own);
+    w.incident >= 2 || w.vulnerability >= 2
 }
 
 /// Chasing an earlier report: "any update?", "ci sono novità?".
@@ -178,7 +225,7 @@ pub(super) fn is_bulk(text: &str) -> bool {
 /// authorisation, a tender.
 static SOLICITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?:questionnaire|questionario|due\s+diligence|vendor\s+(?:assessment|security\s+review)|(?:please|kindly)\s+(?:complete|fill\s+in|fill\s+out|return)|da\s+restituire\s+compilat\w*|si\s+chiede(?:\s+in\s+particolare)?\s+di\s+indicare|procedura\s+di\s+(?:affidamento|gara)|request\s+for\s+(?:proposal|information)|(?:pentest|penetration\s+test)\s+(?:authori[sz]ation|request)|autorizzazione\s+(?:al|per\s+il|a\s+eseguire)\s+(?:un\s+)?(?:penetration\s+test|pentest|test)|(?:chiediamo|richiediamo|chiedo|richiedo|ottenere|avere|ricevere)\s+(?:la\s+)?(?:vostra\s+|sua\s+|tua\s+)?autorizzazione|autorizzazione\s+scritta|written\s+(?:authori[sz]ation|permission|approval|statement|confirmation)|dichiarazione\s+(?:scritta|su\s+carta\s+intestata|in\s+merito)|attestazione|letter\s+of\s+(?:assurance|attestation)|in\s+writing|per\s+iscritto|(?:è|sia)\s+consentit[ao]|is\s+(?:it\s+)?(?:allowed|permitted)|are\s+we\s+allowed|siamo\s+autorizzati|may\s+we\s+(?:test|use|scan)|esercitazion\w+|student[ie]?\b|(?:request(?:ing)?|ask(?:ing)?\s+for|seek(?:ing)?)\s+(?:your\s+)?(?:written\s+)?(?:authori[sz]ation|permission)\s+to\s+(?:test|run|perform|conduct|scan))",
+        r"(?ix)\b(?:questionnaire|questionario|due\s+diligence|vendor\s+(?:assessment|security\s+review)|(?:please|kindly)\s+(?:complete|fill\s+in|fill\s+out|return)|da\s+restituire\s+compilat\w*|si\s+chiede(?:\s+in\s+particolare)?\s+di\s+indicare|procedura\s+di\s+(?:affidamento|gara)|request\s+for\s+(?:proposal|information)|(?:pentest|penetration\s+test)\s+(?:authori[sz]ation|request)|autorizzazione\s+(?:al|per\s+il|a\s+eseguire)\s+(?:un\s+)?(?:penetration\s+test|pentest|test)|(?:chiediamo|richiediamo|chiedo|richiedo|ottenere|avere|ricevere)\s+(?:la\s+)?(?:vostra\s+|sua\s+|tua\s+)?autorizzazione|autorizzazione\s+scritta|written\s+(?:authori[sz]ation|permission|approval|statement|confirmation)|dichiarazione\s+(?:scritta|su\s+carta\s+intestata|in\s+merito)|attestazione|letter\s+of\s+(?:assurance|attestation)|in\s+writing|per\s+iscritto|(?:è|sia)\s+consentit[ao]|is\s+(?:it\s+)?(?:allowed|permitted)|are\s+we\s+allowed|siamo\s+autorizzati|may\s+we\s+(?:test|use|scan)|esercitazion\w+|student[ie]?\b|request\s+for\s+comment|(?:third[-\s]party|supplier|vendor)\s+risk|please\s+provide\s+(?:the\s+following|us\s+with)|soc\s*2\s+(?:type\s+(?:ii|2)\s+)?report|press\s+(?:inquiry|enquiry|request)|richiesta\s+di\s+(?:commento|intervista|documentazione)|(?:for|in|on)\s+(?:a|an|my|our)\s+(?:story|piece|article)\b|per\s+un\s+(?:articolo|servizio|pezzo|reportage)|si\s+chiede\s+(?:\w+\s+){0,2}?di\s+(?:voler\s+)?(?:trasmettere|inviare|fornire|indicare|compilare|comunicare|precisare|dichiarare)|request\s+for\s+documentation|(?:send|provide)\s+(?:us\s+)?(?:a\s+)?copy\s+of|(?:request(?:ing)?|ask(?:ing)?\s+for|seek(?:ing)?)\s+(?:your\s+)?(?:written\s+)?(?:authori[sz]ation|permission)\s+to\s+(?:test|run|perform|conduct|scan))",
     )
     .expect("valid regex")
 });
@@ -187,7 +234,7 @@ static SOLICITS: LazyLock<Regex> = LazyLock::new(|| {
 /// positive?", "il vostro servizio è interessato?".
 static ASKS_IF_AFFECTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?:affected|impacted|vulnerable|false\s+positive|falso\s+positivo|interessat[oaie]|coinvolt[oaie]|vulnerabil[ei]|espost[oaie]|affett[oaie]|ship(?:s|ped)?|is\s+there\s+(?:a|any)\s+(?:fix|patch|update|version|firmware)|c'è\s+(?:una|un)\s+(?:patch|aggiornamento|correzione|versione)|reachable|raggiungibil[ei])\b",
+        r"(?ix)\b(?:affected|impacted|vulnerable|false\s+positive|falso\s+positivo|interessat[oaie]|coinvolt[oaie]|vulnerabil[ei]|espost[oaie]|affett[oaie]|ship(?:s|ped)?|is\s+there\s+(?:a|any)\s+(?:fix|patch|update|version|firmware)|c'è\s+(?:una|un)\s+(?:patch|aggiornamento|correzione|versione)|reachable|raggiungibil[ei]|a\s+rischio|at\s+risk)\b",
     )
     .expect("valid regex")
 });
@@ -209,19 +256,25 @@ fn tells_a_flaw(text: &str) -> bool {
 /// earlier report, comes from a mailing list, asks for paperwork, asks
 /// whether we are affected, or answers the desk's own mail without a new
 /// finding.
-fn reports_nothing(own: &str, body: &str, answers_the_desk: bool) -> bool {
+fn reports_nothing(subject: &str, own: &str, body: &str, answers_the_desk: bool) -> bool {
     if reports(own) {
         return false;
     }
-    answers_the_desk
-        || (THANKS.is_match(own) && !tells_a_flaw(own))
-        || CHASES.is_match(own)
+    // a reply, a chase or thanks that goes on to tell the desk what
+    // happened or what is wrong reports it
+    let tells = || tells_something(own);
+    (answers_the_desk && !tells())
+        || (THANKS.is_match(own) && !tells_a_flaw(own) && !tells())
+        || (CHASES.is_match(own) && !tells())
         || BULK.is_match(body)
         || SOLICITS.is_match(own)
         // a question whether we are affected, from a writer who tells of
         // no incident
-        || (super::prose::sentences(own).all(|s| count(&s).0 == 0)
-            && super::prose::sentences(own).any(|s| {
+        // (an incident only heard of, "might be hacked", does not count)
+        || (weigh(own).incident < 2
+            // the subject may be the question ("Siete coinvolti da
+            // CVE-…?") when the writer tells of no flaw
+            && (!tells_a_flaw(own)).then(|| subject.to_owned()).into_iter().chain(super::prose::sentences(own)).any(|s| {
                 (s.trim_end().ends_with('?') || ASKS.is_match(&s)) && ASKS_IF_AFFECTED.is_match(&s)
             }))
 }
@@ -278,15 +331,38 @@ fn weigh(text: &str) -> Weighed {
         event: None,
         flaw: None,
     };
-    let incident_mail = count(text).0 > 0;
+    // "ends up on the attacker's domain": the attacker of a flaw, told in
+    // the present, is someone who could
+    let counted = |sentence: &str| {
+        let (i, v) = count(sentence);
+        let actors = ACTOR.find_iter(sentence).count();
+        if actors > 0 && actors == i && !HAPPENED.is_match(sentence) {
+            (0, v + actors)
+        } else {
+            (i, v)
+        }
+    };
+    // a mail tells of an incident when one sentence names it plainly, not
+    // beside a flaw nor as a possibility
+    let incident_mail = super::prose::sentences(text).any(|s| {
+        let (i, v) = counted(&s);
+        i > 0 && v == 0 && !COULD.is_match(&s)
+    });
     for sentence in super::prose::sentences(text) {
-        let (i, v) = count(&sentence);
+        let (i, v) = counted(&sentence);
         // seeing and when count fully beside an incident word, or in a
         // mail that names one; alone ("the files were renamed last night")
         // a little, unless the sentence names a flaw
-        let seen = SEEN.is_match(&sentence);
-        let happened =
-            HAPPENED.is_match(&sentence) || (seen && (i > 0 || (incident_mail && v == 0)));
+        // "non ho trovato niente" saw nothing
+        let told = |re: &Regex| {
+            re.find_iter(&sentence)
+                .any(|m| !negated(&sentence[..m.start()]))
+        };
+        let seen = told(&SEEN);
+        // "ha rilevato che … risulta raggiungibile da Internet": a flaw
+        // found, not an event, unless an incident is named too
+        let happened = (told(&HAPPENED) && (i > 0 || v == 0))
+            || (seen && (i > 0 || (incident_mail && v == 0)));
         let could = COULD.is_match(&sentence);
         let before = w.incident;
         if happened && !could {
@@ -359,7 +435,12 @@ pub(super) fn decide(evidence: &Evidence<'_>) -> Decision {
     // a reply that only points below ("the details are in my mail below")
     // is judged by the mail it quotes
     if !evidence.labelled_report
-        && reports_nothing(evidence.own, evidence.body, evidence.quotes_the_desk)
+        && reports_nothing(
+            evidence.subject,
+            evidence.own,
+            evidence.body,
+            evidence.quotes_the_desk,
+        )
     {
         return decided(Kind::Unknown, KindBasis::Question, None);
     }

@@ -59,7 +59,7 @@ struct Rule {
 const COMMON_FILLERS: &[&str] = &[
     "the", "a", "an", "of", "to", "for", "and", "or", "any", "if", "in", "il", "lo", "la", "le",
     "i", "gli", "di", "del", "della", "dello", "dell", "dei", "delle", "e", "o", "per", "da", "se",
-    "un", "una", "your", "our", "vostro", "nostro",
+    "un", "una", "your", "our", "vostro", "nostro", "l", "all", "nell",
 ];
 
 /// Checked in order: the first rule that accepts a label wins.
@@ -176,6 +176,27 @@ const RULES: &[Rule] = &[
         ],
         fillers: &["text", "testo", "of", "di", "del", "della", "for", "per"],
     },
+    // the words for a notice: "Advisory text", "Testo per l'advisory",
+    // "Wording for the announcement"
+    Rule {
+        field: Field::CustomerMessage,
+        keys: &[
+            &["text", "testo", "wording", "template", "bozza", "draft"],
+            &[
+                "advisory",
+                "avviso",
+                "comunicato",
+                "announcement",
+                "notice",
+                "statement",
+                "bulletin",
+                "bollettino",
+            ],
+        ],
+        fillers: &[
+            "per", "for", "of", "di", "del", "dell", "the", "l", "public", "pubblico",
+        ],
+    },
     Rule {
         field: Field::CustomerMessage,
         keys: &[
@@ -199,6 +220,9 @@ const RULES: &[Rule] = &[
                 "bozza",
                 "wording",
                 "note",
+                "reply",
+                "answer",
+                "risposta",
             ],
             &[
                 "customer",
@@ -258,6 +282,8 @@ const RULES: &[Rule] = &[
         keys: &[&[
             "did",
             "done",
+            "do",
+            "fare",
             "taken",
             "intraprese",
             "adottate",
@@ -313,7 +339,51 @@ const RULES: &[Rule] = &[
             "subito",
             "ho",
             "i",
+            "noi",
+            "us",
+            "you",
+            "should",
+            "can",
+            "dovete",
+            "potete",
         ],
+    },
+    // "Recommended action", "Azione consigliata", "Action required"
+    Rule {
+        field: Field::Remediation,
+        keys: &[
+            &[
+                "action",
+                "actions",
+                "azione",
+                "azioni",
+                "measure",
+                "measures",
+                "misura",
+                "misure",
+                "intervento",
+                "interventi",
+            ],
+            &[
+                "recommended",
+                "suggested",
+                "required",
+                "advised",
+                "consigliata",
+                "consigliate",
+                "consigliato",
+                "consigliati",
+                "raccomandata",
+                "raccomandate",
+                "suggerita",
+                "suggerite",
+                "richiesta",
+                "richieste",
+                "proposta",
+                "proposte",
+            ],
+        ],
+        fillers: &["immediate", "immediata", "immediate"],
     },
     Rule {
         field: Field::Remediation,
@@ -356,6 +426,14 @@ const RULES: &[Rule] = &[
             "contenimento",
             "remediate",
             "hotfix",
+            "raccomandazione",
+            "raccomandazioni",
+            "corretta",
+            "corrette",
+            "corretto",
+            "corretti",
+            "suggerimento",
+            "suggerimenti",
         ]],
         fillers: &[
             "temporary",
@@ -403,6 +481,15 @@ const RULES: &[Rule] = &[
             "consigliata",
             "consigliate",
             "versione",
+            "guidance",
+            "advice",
+            "release",
+            "releases",
+            "rilascio",
+            "versions",
+            "versioni",
+            "consigli",
+            "indicazioni",
         ],
     },
     Rule {
@@ -606,6 +693,12 @@ const RULES: &[Rule] = &[
     },
 ];
 
+/// A message received rather than proposed.
+static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:original\w*|received|ricevut\w*|from\s+the\s+customer|del\s+cliente|dal\s+cliente)\b")
+        .expect("valid regex")
+});
+
 /// List markers: bullets, `i.`, `ii)`, `(iv)`, `1.`, `a)`.
 static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[-*•·‣▪◦–]\s+|\(?(?:[ivxIVX]{1,5}|[0-9]{1,2}|[a-hA-H])[.)]\s*)")
@@ -638,6 +731,15 @@ pub(super) fn classify(label: &str) -> Option<Field> {
         .iter()
         .find(|rule| rule.accepts(&words))
         .map(|rule| rule.field)
+        // "Customer message (original)": what the customer wrote, not a
+        // message for them
+        .filter(|field| *field != Field::CustomerMessage || !RECEIVED.is_match(label))
+        // "Suggested advisory wording, if it helps": the label before the
+        // aside
+        .or_else(|| {
+            let (head, _) = label.split_once(',')?;
+            classify(head)
+        })
 }
 
 impl Rule {
@@ -702,9 +804,17 @@ pub(super) fn label_line<'a>(line: &'a str) -> Option<LabelLine<'a>> {
         .find_map(|(i, c)| matches!(c, ':' | '：').then_some((i, c.len_utf8())))
     {
         let after = &body[colon + colon_len..];
+        // "un messaggio\ndel tipo: …": a wrapped line going on, not a label
+        let continues = |label: &str| {
+            label.starts_with(char::is_lowercase)
+                && label
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| COMMON_FILLERS.contains(&w))
+        };
         if !after.starts_with(|c: char| c.is_ascii_digit() || c == '/') {
             let label = clean(&body[..colon]);
-            if let Some(field) = classify(label) {
+            if let Some(field) = classify(label).filter(|_| !continues(label)) {
                 return Some(LabelLine {
                     field,
                     label,
@@ -737,7 +847,10 @@ pub(super) fn label_line<'a>(line: &'a str) -> Option<LabelLine<'a>> {
             let rest = body[end..].trim_start();
             let after_dash = rest.strip_prefix(['-', '–', '—', '.']).map(str::trim_start);
             let capitalised = rest.chars().next().is_some_and(char::is_uppercase);
-            if after_dash.is_none() && !capitalised {
+            // one word before a capital is a title ("2) Patch Tuesday by
+            // the numbers"), not a label
+            let one_word = !body[..end].trim().contains(char::is_whitespace);
+            if after_dash.is_none() && (!capitalised || one_word) {
                 continue;
             }
             let label = clean(&body[..end]);
@@ -770,6 +883,10 @@ static DATA_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// The line under a setext heading.
+static UNDERLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:={3,}|-{3,})\s*$").expect("valid regex"));
 
 /// One labelled field with its value.
 #[derive(Debug, PartialEq)]
@@ -807,7 +924,12 @@ pub(super) fn sections(text: &str) -> Sections<'_> {
     let mut labelled = Vec::new();
     let mut unlabelled = Vec::new();
     let mut open: Option<Open<'_>> = None;
+    // a heading underlined setext-style ("Summary" over "=======")
+    let mut heading_above = false;
     for line in text.lines() {
+        if std::mem::take(&mut heading_above) && UNDERLINE.is_match(line) {
+            continue;
+        }
         if DATA_LINE.is_match(line) {
             // read from the whole text by `cve` and `cvss`; here it only
             // ends the field above it
@@ -825,6 +947,7 @@ pub(super) fn sections(text: &str) -> Sections<'_> {
             if let Some(done) = open.take() {
                 labelled.push(close(done));
             }
+            heading_above = found.value.is_empty();
             open = Some(Open {
                 field: found.field,
                 label: found.label,

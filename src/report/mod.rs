@@ -208,14 +208,20 @@ pub fn extract(input: &ReportInput<'_>) -> Report {
 
     // a newsletter's advice is addressed to every subscriber, and a mail
     // that reports nothing (a questionnaire, a question) gives no fix in
-    // its prose; labels still count
-    let prose_counts = !kind::is_bulk(&body) && decision.basis != KindBasis::Question;
+    // its prose; labels still count, except a newsletter's ("2) Patch
+    // Tuesday by the numbers" is a headline)
+    let bulk = kind::is_bulk(&body) && decision.basis == KindBasis::Question;
+    let prose_counts = !bulk && decision.basis != KindBasis::Question;
     let pick = |own: &Option<String>,
                 own_labelled: bool,
                 quoted: &Option<String>,
                 quoted_labelled: bool| {
-        let own = own.clone().filter(|_| own_labelled || prose_counts);
-        let quoted = quoted.clone().filter(|_| quoted_labelled || prose_counts);
+        let own = own
+            .clone()
+            .filter(|_| (own_labelled && !bulk) || prose_counts);
+        let quoted = quoted
+            .clone()
+            .filter(|_| (quoted_labelled && !bulk) || prose_counts);
         match (own, quoted) {
             // what the forwarder did, and the fix the report gives under
             // its label: both
@@ -417,7 +423,13 @@ fn read_fields(text: &str) -> TextFields {
     let customer_message_labelled = !customer_message.is_empty();
     let remediation_labelled = !remediation.is_empty();
     let customer_message = if customer_message.is_empty() {
-        prose::customer_message(&free_text).map(|m| text::truncate_chars(&m, text::MAX_FIELD_CHARS))
+        // a fix's list may carry it too ("- warn the other customers, with
+        // a text like: …")
+        let told = std::iter::once(free_text.as_str())
+            .chain(remediation.iter().copied())
+            .collect::<Vec<&str>>()
+            .join("\n\n");
+        prose::customer_message(&told).map(|m| text::truncate_chars(&m, text::MAX_FIELD_CHARS))
     } else {
         Some(joined(&customer_message))
     };
@@ -437,7 +449,13 @@ fn read_fields(text: &str) -> TextFields {
         };
         prose::remediation_sentences(&rest).map(|r| text::truncate_chars(&r, text::MAX_FIELD_CHARS))
     } else {
-        Some(joined(&remediation))
+        let labelled = joined(&remediation);
+        Some(match prose::done_remedies(&free_text) {
+            Some(done) if !labelled.contains(&done) => {
+                text::truncate_chars(&format!("{labelled}\n\n{done}"), text::MAX_FIELD_CHARS)
+            }
+            _ => labelled,
+        })
     };
 
     let mut parts: Vec<String> = description.iter().map(|d| (*d).to_owned()).collect();

@@ -169,7 +169,13 @@ pub(super) fn split_quoted(text: &str) -> Parts {
     let mut introduces = false;
     let mut in_own_quote = false;
     let lines: Vec<&str> = text.lines().collect();
+    // the second line of an attribution Gmail wrapped ("On Wed, … Desk" then
+    // "<security@example.com> wrote:")
+    let mut wrapped_attribution = false;
     for (i, &line) in lines.iter().enumerate() {
+        if std::mem::take(&mut wrapped_attribution) {
+            continue;
+        }
         let (is_quoted, line) = match dequote(line) {
             Some(inner) => (true, inner),
             None => (false, line),
@@ -205,6 +211,18 @@ pub(super) fn split_quoted(text: &str) -> Parts {
             parts.authors.push(line.to_owned());
             continue;
         }
+        if !is_quoted
+            && let Some(next) = lines.get(i + 1)
+            && !ATTRIBUTION.is_match(next)
+            && ATTRIBUTION.is_match(&format!("{line} {next}"))
+            && lines
+                .get(i + 2)
+                .is_some_and(|l| l.trim().is_empty() || dequote(l).is_some())
+        {
+            parts.authors.push(format!("{line} {next}"));
+            wrapped_attribution = true;
+            continue;
+        }
         if is_quoted && !in_original && (introduces || in_own_quote) {
             in_own_quote = true;
             parts.own.push_str(line);
@@ -215,7 +233,10 @@ pub(super) fn split_quoted(text: &str) -> Parts {
             in_own_quote = false;
             introduces = !is_quoted && {
                 let t = line.trim();
-                t.ends_with(':') || t.starts_with('#')
+                // a colon, a heading, or a bold label line
+                t.ends_with(':')
+                    || t.starts_with('#')
+                    || (t.len() > 4 && t.starts_with("**") && t.ends_with("**"))
             };
         }
         let target = if in_original || is_quoted {
