@@ -70,7 +70,7 @@ pub(super) fn count(text: &str) -> (usize, usize) {
 static PROCESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)\b(?:
-            (?:vulnerabilit(?:y|ies)|incidents?|security)\s+(?:disclosure|plans?|reports?|reporting|management|handling|response|notification|policy|policies|programs?|programmes?|process\w*|procedures?|coordination|team|contact)\b
+            (?:vulnerabilit(?:y|ies)|incidents?|security)\s+(?:disclosure|plans?|reports|reporting|management|handling|response|notification|policy|policies|programs?|programmes?|process\w*|procedures?|coordination|team|contact)\b
             |(?:responsible|coordinated)\s+disclosure|bug\s+bount(?:y|ies)|security\.txt
             |(?:procedur\w+|gestione|notifica|segnalazion[ei]|politic\w+|polic\w+|programm\w+|process\w*|piano|piani|plans?|risposta)\s+(?:di\s+|della\s+|delle\s+|degli\s+|dei\s+|agli\s+|alle\s+|ai\s+)?(?:risposta\s+(?:agli\s+|alle\s+)?)?(?:notifica\s+(?:degli\s+|delle\s+)?)?(?:incident[ei]|vulnerabilit[àa]|sicurezza)
         )",
@@ -452,7 +452,11 @@ pub(super) fn decide(evidence: &Evidence<'_>) -> Decision {
     if !evidence.labelled_report && only_asks(asker) {
         return decided(Kind::Unknown, KindBasis::Question, None);
     }
-    let subject = count(evidence.subject);
+    // a subject is a title: "Digest of vulnerability reports" names its kind
+    let subject = (
+        INCIDENT_WORDS.find_iter(evidence.subject).count(),
+        VULNERABILITY_WORDS.find_iter(evidence.subject).count(),
+    );
     match subject {
         (i, 0) if i > 0 => return decided(Kind::Incident, KindBasis::Subject, None),
         (0, v) if v > 0 => return decided(Kind::Vulnerability, KindBasis::Subject, None),

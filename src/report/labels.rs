@@ -693,12 +693,6 @@ const RULES: &[Rule] = &[
     },
 ];
 
-/// A message received rather than proposed.
-static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:original\w*|received|ricevut\w*|from\s+the\s+customer|del\s+cliente|dal\s+cliente)\b")
-        .expect("valid regex")
-});
-
 /// List markers: bullets, `i.`, `ii)`, `(iv)`, `1.`, `a)`.
 static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[-*•·‣▪◦–]\s+|\(?(?:[ivxIVX]{1,5}|[0-9]{1,2}|[a-hA-H])[.)]\s*)")
@@ -733,7 +727,7 @@ pub(super) fn classify(label: &str) -> Option<Field> {
         .map(|rule| rule.field)
         // "Customer message (original)": what the customer wrote, not a
         // message for them
-        .filter(|field| *field != Field::CustomerMessage || !RECEIVED.is_match(label))
+        .filter(|field| *field != Field::CustomerMessage || !super::prose::RECEIVED.is_match(label))
         // "Suggested advisory wording, if it helps": the label before the
         // aside
         .or_else(|| {

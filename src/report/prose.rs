@@ -38,7 +38,7 @@ static ACTION: LazyLock<Regex> = LazyLock::new(|| {
             take\s+(?:\w+\s+){0,3}?off(?:line|\s+the\s+network)|disconnect\w*|scollega\w*|dropp(?:ed|ing)|null-?rout\w*|blackhol\w*|blocklist\w*|blacklist\w*|
             made\s+(?:the\s+\w+\s+|it\s+)?private|mak(?:e|ing)\s+(?:\w+\s+){0,3}?private|render(?:e|lo|la|li|le)\s+(?:\w+\s+){0,3}?privat[oaie]|attiv(?:are|erei|ate|ato|ata|ando)\s+(?:\w+\s+){0,2}?(?:cifratura|crittografia|mfa|2fa|autenticazione|firewall|waf|filtr\w+|blocc\w+)|(?:set|put)\s+(?:it\s+)?back\s+to\s+private|res[oa]\s+privat[oa]|purg\w*|wip(?:e|ed|ing)\b|togli\w*|tolt[oaie]\b|
             chies\w*\s+(?:il\s+|la\s+)?(?:takedown|rimozione|sospensione)|check\s+(?:the|that|for)\b|pull\s+(?:that|the|it)\b|
-            deriv\w*|pin(?:ned|ning)?\s|reimpost\w*|resett\w*|reinstall\w*|forz\w*\s+(?:il\s+|la\s+|un\s+)?(?:logout|reset|cambio|disconnessione|scadenza)|forc\w*\s+(?:a\s+|the\s+)?(?:password\s+)?(?:reset|logout|log-?out|sign-?out|re-?authentication|change)|(?:password|credenziali|chiavi)\s+(?:\w+\s+)?(?:[eè]|sono)\s+stat[ae]\s+(?:cambiat|modificat|reimpostat|resettat|ruotat|revocat)[ae]|reject\w*|den(?:y|ied)\b|enforc\w*|invalid(?:ate|ated|ating|are|ate|ato|ata|ati)\b|invalida\w*|
+            deriv\w*|pin(?:ned|ning)?\s|reimpost\w*|resett\w*|reinstall\w*|forz\w*\s+(?:il\s+|la\s+|un\s+)?(?:logout|reset|cambio|disconnessione|scadenza)|forc\w*\s+(?:a\s+|the\s+)?(?:password\s+)?(?:reset|logout|log-?out|sign-?out|re-?authentication|change)|reject\w*|den(?:y|ied)\b|enforc\w*|invalid(?:ate|ated|ating|are|ate|ato|ata|ati)\b|invalida\w*|
             delet\w*|restor\w*|take\s*down|suspend\w*|terminat\w*|stopp(?:ed|ing)|kill(?:ed|ing)|
             sospe(?:s|so|sa|si|se|ndere|ndiamo|nderei)\b|aggiung\w*|impost\w*|add\s+(?:a|an|the)\s|set\s+(?:\w+=|\w+;|the\s|a\s|an\s|it\s|\w+\s+(?:to|on)\b)|
             l'(?:ho|abbiamo)\s+(?:subito\s+|già\s+)?cambiat[ao]\b|disattivazione|sospensione|revoca\b|rimozione|isolamento|reset\s+(?:delle|di\s+tutte\s+le|dell[ae])\s+(?:\w+\s+)?(?:credenziali|password|chiavi)|takedown|ripristin\w*|elimin\w*|cancellat[oaie]|richied\w*\s+(?:il\s+|la\s+)?(?:takedown|rimozione|sospensione)|
@@ -110,6 +110,13 @@ static DID: LazyLock<Regex> = LazyLock::new(|| {
         ",
     )
     .expect("valid regex")
+});
+
+/// Secrets changed, told in the passive with the secret first: "la
+/// password è stata cambiata", "the keys were rotated".
+static CHANGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:password|credenziali|chiavi|keys?|credentials|tokens?|secrets?)\s+(?:\w+\s+)?(?:(?:[eè]|sono)\s+stat[aeio]|was|were|has\s+been|have\s+been)\s+(?:subito\s+|immediately\s+|already\s+|gi[aà]\s+)?(?:cambiat|modificat|reimpostat|resettat|ruotat|revocat|changed|reset|rotated|revoked)\w*")
+        .expect("valid regex")
 });
 
 /// Done, told in the passive right before the remedy's verb: "the file has
@@ -232,7 +239,7 @@ pub(super) fn offers_remedy(sentence: &str) -> bool {
         .find_iter(s)
         .filter(|m| !names_something_else(s, m))
         .any(|m| affirmed(&m));
-    named || {
+    named || CHANGED.find_iter(s).any(|m| affirmed(&m)) || {
         let advised = AGENCY.is_match(s);
         ACTION
             .find_iter(s)
@@ -450,8 +457,9 @@ fn introduced_text(paragraph: &str, previous: Option<&str>, next: Option<&str>) 
             Some(_) => last.to_owned(),
             None => format!("{heading} {last}"),
         };
-        let for_someone =
-            (names_audience(&lead) || CHANNEL.is_match(&lead)) && TELLING.is_match(&lead);
+        let for_someone = (names_audience(&lead) || CHANNEL.is_match(&lead))
+            && TELLING.is_match(&lead)
+            && !RECEIVED.is_match(&lead);
         let introduced = TELLING.is_match(last) && INTRODUCER.is_match(last);
         if for_someone || introduced {
             // the words may open the next paragraph ("Draft:" alone)
@@ -476,6 +484,12 @@ fn introduced_text(paragraph: &str, previous: Option<&str>, next: Option<&str>) 
             .flatten()
     })
 }
+
+/// A message received rather than proposed.
+pub(super) static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:original\w*|received|ricevut\w*|from\s+the\s+customer|del\s+cliente|dal\s+cliente)\b")
+        .expect("valid regex")
+});
 
 /// "is below", "il testo è il seguente".
 static POINTS_BELOW: LazyLock<Regex> = LazyLock::new(|| {

@@ -853,3 +853,249 @@ fn a_forwarder_is_answered_in_their_own_language() {
         I have not claimed it, and I would be happy to help with the fix.\n";
     assert_eq!(extract_from("Fwd: takeover", body).language, Language::It);
 }
+
+#[test]
+fn a_reply_that_tells_something_new_is_a_report() {
+    let quoted = "\n\nOn Mon, 2 Jun 2025 at 09:00, Desk\n<security@example.test> wrote:\n\
+        > Could you tell us more about what you saw?\n";
+    // the desk asked; the answer tells what happened
+    let body = format!(
+        "Following up as you asked. Someone created a new mail user called \"backup2\" at \
+         02:14 and someone logged in from an address none of us use.{quoted}"
+    );
+    assert_eq!(
+        extract_from("Re: [SEC-9] odd logins", &body).kind,
+        Kind::Incident
+    );
+    // the same reply with nothing new is not a report; the wrapped Gmail
+    // attribution still names the desk
+    let thanks = format!("Thanks, noted.{quoted}");
+    assert_eq!(
+        extract_from("Re: [SEC-9] odd logins", &thanks).kind,
+        Kind::Unknown
+    );
+}
+
+#[test]
+fn process_words_and_press_requests_are_no_report() {
+    for (subject, body) in [
+        (
+            "Request for comment",
+            "I'm working on a piece about how hosting companies handle vulnerability reports. \
+             Do you have a vulnerability disclosure policy or a bug bounty?\n",
+        ),
+        (
+            "richiesta",
+            "Si chiede di voler trasmettere la descrizione della procedura di notifica degli \
+             incidenti e il nominativo del referente per la sicurezza.\n",
+        ),
+        (
+            "domanda",
+            "Prima di fare test sul mio account volevo chiedere se avete una policy di \
+             responsible disclosure. Non ho trovato nulla per ora.\n",
+        ),
+    ] {
+        assert_eq!(extract_from(subject, body).kind, Kind::Unknown, "{body}");
+    }
+    // a journalist who tells of a leak reports an incident
+    let leak = extract_from(
+        "Press inquiry",
+        "I'm contacting you before publication. A seller posted an offer on a cybercrime forum \
+         with a sample of your customer records. Are you aware of it?\n",
+    );
+    assert_eq!(leak.kind, Kind::Incident);
+}
+
+#[test]
+fn the_attacker_of_a_flaw_and_a_finding_make_no_incident() {
+    let r = extract_from(
+        "OAuth",
+        "vi mando un finding che ho trovato nel weekend. Il parametro redirect_uri accetta un \
+         open redirect, quindi il token finisce su un dominio dell'attacker.\n\n\
+         CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:H/I:L/A:N\n",
+    );
+    assert_eq!(r.kind, Kind::Vulnerability);
+    // "ha rilevato che … raggiungibile da Internet": a flaw found
+    let found = extract_from(
+        "segnalazione",
+        "Si comunica che in data odierna il personale ha rilevato che la pagina di \
+         amministrazione risulta raggiungibile da Internet senza restrizioni.\n",
+    );
+    assert_eq!(found.kind, Kind::Vulnerability);
+}
+
+#[test]
+fn fixes_done_in_the_passive_by_others_or_requested_by_a_cert() {
+    for (body, hint) in [
+        (
+            "Il sito è stato violato ieri. La password è stata cambiata alle 16.30.",
+            "La password è stata cambiata",
+        ),
+        (
+            "Someone got into the storage account. The access key has been revoked since.",
+            "has been revoked",
+        ),
+        (
+            "Il fornitore ha già disabilitato l'utenza compromessa.",
+            "ha già disabilitato",
+        ),
+        (
+            "La pagina di phishing è ospitata da voi. Si richiede la rimozione del contenuto \
+             malevolo.",
+            "rimozione del contenuto",
+        ),
+        (
+            "Vi chiediamo di sospendere le VM indicate, da cui parte l'attacco DDoS.",
+            "sospendere le VM",
+        ),
+        (
+            "There is a stored XSS in the editor. It is fixed in version 4.2.1.",
+            "fixed in version 4.2.1",
+        ),
+    ] {
+        let got = extract_from("report", body).remediation;
+        assert!(
+            got.as_deref().is_some_and(|r| r.contains(hint)),
+            "{body}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn words_of_a_fix_used_otherwise_give_none() {
+    for body in [
+        "The beacons use a fixed JA3 fingerprint every 300 s; the host is infected.",
+        "PATCH /api/v2/profile accepts a role field, so a sub-user becomes owner.",
+        "Il sito è stato defacciato. Ieri sera era tutto normale perché ho aggiornato i prezzi.",
+        "Our customer is under attack and I want it fixed today.",
+        "A corrected release (5.6.3) is in QA. No workaround is available yet.",
+        "Si chiede di porre rimedio con la massima urgenza alla vulnerabilità segnalata.",
+        "Next steps: please confirm the severity and set a bounty within 5 days.",
+        "We have no control over your edge, so nothing has been blocked or reset yet.",
+    ] {
+        assert_eq!(extract_from("report", body).remediation, None, "{body}");
+    }
+}
+
+#[test]
+fn lists_headings_and_labels_seen_in_the_wild() {
+    // a numbered list after the advice keeps it in one sentence
+    let cert = extract_from(
+        "credenziali",
+        "Le credenziali sono in vendita su un canale Telegram.\n\n\
+         Si suggerisce di:\n  1. forzare il reset delle password;\n  2. verificare gli accessi.\n",
+    );
+    assert!(
+        cert.remediation
+            .as_deref()
+            .is_some_and(|r| r.contains("forzare il reset"))
+    );
+    // setext headings are labels; the underline is no description
+    let setext = extract_from(
+        "XSS",
+        "Summary\n=======\n\nThe search page reflects the q parameter unescaped.\n\n\
+         Recommended action\n------------------\n\nEscape the output.\n",
+    );
+    assert!(
+        setext
+            .description
+            .as_deref()
+            .is_some_and(|d| !d.contains("==="))
+    );
+    assert!(
+        setext
+            .remediation
+            .as_deref()
+            .is_some_and(|r| r.contains("Escape the output"))
+    );
+    // "What to do", "Azione consigliata", "Testo per l'advisory"
+    let scanner = extract_from(
+        "scan",
+        "Vulnerabilità: PHP-CGI argument injection\nAzione consigliata: Aggiornare PHP alla 8.1.29\n\n\
+         Testo per l'advisory:\nUna vulnerabilità nel pannello permetteva di leggere file; non sono \
+         richieste azioni da parte dei clienti.\n",
+    );
+    assert!(
+        scanner
+            .remediation
+            .as_deref()
+            .is_some_and(|r| r.contains("Aggiornare PHP"))
+    );
+    assert!(
+        scanner
+            .customer_message
+            .as_deref()
+            .is_some_and(|m| m.contains("non sono richieste"))
+    );
+    // a newsletter's headline is not a labelled fix
+    let newsletter = extract_from(
+        "Weekly #12",
+        "2) Patch Tuesday by the numbers\n   71 CVEs, 5 critical.\n\n\
+         You are receiving this because you subscribed. Unsubscribe: https://x.example/u\n",
+    );
+    assert_eq!(newsletter.remediation, None);
+}
+
+#[test]
+fn customer_messages_for_many_audiences_and_never_a_question() {
+    for (body, hint) in [
+        (
+            "Il sito è stato modificato da ignoti. Alle famiglie comunicheremo che per \
+             precauzione devono cambiare la password dell'area riservata.",
+            "devono cambiare la password",
+        ),
+        (
+            "The panel leaks invoices. You should tell all your customers on that server that \
+             their invoices may have been seen.",
+            "invoices may have been seen",
+        ),
+        (
+            "Le VM hanno la stessa password. Ai miei clienti scriverei che devono cambiare \
+             subito la password dell'utente deploy.",
+            "devono cambiare subito",
+        ),
+        (
+            "Il server era compromesso. Al cliente finale comunicheremo che i dati non \
+             risultano sottratti.",
+            "non risultano sottratti",
+        ),
+    ] {
+        let got = extract_from("report", body).customer_message;
+        assert!(
+            got.as_deref().is_some_and(|m| m.contains(hint)),
+            "{body}: {got:?}"
+        );
+    }
+    for body in [
+        "Are you notifying customers directly, or relying on the advisory?",
+        "We write to request: (a) that you preserve our client's logs for the bucket since \
+         January.",
+        "Customer message (original):\nHello, my email is sending spam, please stop it.\n",
+    ] {
+        assert_eq!(
+            extract_from("question", body).customer_message,
+            None,
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn scores_given_in_passing() {
+    for (body, score) in [
+        ("The reporter rated it 8.1 and we agree.", 8.1),
+        ("I'd rate it 7.5, it is trivial to exploit.", 7.5),
+        ("Io darei un 7.5 come gravità.", 7.5),
+        (
+            "Come punteggio direi un 7,5 visto che non serve autenticazione.",
+            7.5,
+        ),
+        ("Io direi 8.6 come severity.", 8.6),
+    ] {
+        assert_eq!(
+            extract_from("x", body).reported_score,
+            Some(score),
+            "{body}"
+        );
+    }
+}
