@@ -223,6 +223,18 @@ async fn crash_on_the_wire(
     })
     .await;
     stack.command("drain");
+    // the queue is flushed, but local delivery is Postfix's own pace: both
+    // mails must have reached their inboxes before they are counted
+    await_some(
+        "the acknowledgment and the notification delivered",
+        PATIENCE,
+        || async {
+            let ack = count(stack, REPORTER, "Crash on the wire").await;
+            let note = count(stack, STAFF, "Crash on the wire").await;
+            (ack > 0 && note > 0).then_some(())
+        },
+    )
+    .await;
     // and the desk has read and filed every copy that came back
     await_some("the desk's copies filed", PATIENCE, || async {
         let left = inbox(stack, DESK).await;
