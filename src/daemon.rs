@@ -500,6 +500,13 @@ async fn read_session(
         }
         None => 0,
     };
+    // the extraction rules are compiled now, not on the first mail's budget
+    if tokio::task::spawn_blocking(crate::report::warm_up)
+        .await
+        .is_err()
+    {
+        tracing::warn!("compiling the extraction rules failed; the first mail compiles them");
+    }
     tracing::info!(mailbox = %mailbox.id, last_uid, "reading");
     if config.smtp.sent_copy == crate::config::SentCopy::Envelope {
         // a crash between a batch's commit and its MOVE leaves that batch's

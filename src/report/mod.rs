@@ -167,6 +167,31 @@ pub struct ReportInput<'a> {
     pub desk_address: &'a str,
 }
 
+/// Compile the rules before the first mail: their regular expressions are
+/// built on first use, which in a debug build takes longer than the CPU
+/// budget one mail is given (`limits.max_processing_ms`), and the first
+/// report after a start must not pay for it. The sample reaches every kind
+/// of rule: labels, prose fixes and messages, quotes, kind, scores.
+pub fn warm_up() {
+    const SAMPLE: &str = "Hello,\n\n\
+        Vulnerability: stored XSS in the profile page, CVE-2000-0001.\n\
+        CVSS: CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\n\
+        Fix: upgrade to 2.4.9.\n\n\
+        We noticed suspicious logins last night and have already rotated the keys. \
+        Nel frattempo si può disattivare il modulo; ai clienti scriverei che devono cambiare \
+        la password. I'd rate it 7.5. Any update on my report?\n\n\
+        On Mon, 1 Jan 2024, Desk <security@example.test> wrote:\n\
+        > Thank you for your report.\n";
+    for subject in ["Vulnerability report", "domanda"] {
+        let _ = extract(&ReportInput {
+            subject,
+            body: SAMPLE,
+            recipients: &[],
+            desk_address: "security@example.test",
+        });
+    }
+}
+
 /// Extract a report from a mail. Never fails: what cannot be found is `None`
 /// and listed in `missing`.
 ///
