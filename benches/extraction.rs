@@ -17,6 +17,12 @@ use std::time::{Duration, Instant};
 use secdesk::message::{self, Limits};
 
 fn main() {
+    // `cargo test --all-targets` runs this binary without `--bench`: only
+    // `cargo bench` should spend minutes timing a debug build
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("extraction benchmark: run it with `cargo bench --bench extraction`");
+        return;
+    }
     let rounds = std::env::args()
         .skip_while(|a| a != "--rounds")
         .nth(1)
