@@ -13,7 +13,7 @@ static PLUS_TAG: LazyLock<Regex> =
 
 static INCIDENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:incidents?|incident[ei]|breach(?:ed|es)?|leak(?:ed|s|age)?|compromised?|compromise|attack(?:ed|ers?|s)?|intrusions?|ransomware|malware|phishing|defaced?|exfiltrat\w*|unauthori[sz]ed\s+access|violazion[ei]|violat[oaie]|compromess[oaie]|attacc(?:o|hi|ato|ati)|intrusion[ei]|evento\s+imprevisto|eventi\s+imprevisti|furto\s+di\s+dati|fuga\s+di\s+dati|accesso\s+non\s+autorizzato|accessi\s+non\s+autorizzati|attaccant[ei]|esfiltra\w*|ddos|denial[-\s]of[-\s]service\s+attack|stolen|rubat[oaie]|sottratt[oaie]|cifrat[oaie]\s+dal|credential\s+stuffing|hacked|bucat[oaie]|trapelat[oaie]|divulgat[oaie]|web\s?shells?|backdoors?|rootkits?|cryptominers?|botnet|password[-\s]spraying|spraying|brute[-\s]?forc\w*|suspicious\s+(?:logins?|sign-?ins?|activity|access|connections?|traffic|transactions?)|logins?\s+(?:that\s+)?none\s+of|(?:wasn't|was\s+not|weren't)\s+(?:them|us|me|him|her)|dump(?:ing|ed)?\s+(?:the|our|a)\s+database|\d+\s+(?:successful|riusciti)\s+(?:logins?|accessi)|successful\s+logins?|(?:logins?|accessi)\s+riusciti|(?:password|login)\s+attempts|tentativi\s+di\s+(?:login|accesso)|(?:addresses|ips?|indirizzi)\s+(?:we\s+don'?t\s+know|we\s+do\s+not\s+(?:know|recogni[sz]e)|sconosciut[ie])|unknown\s+(?:addresses|ips?|part(?:y|ies)|third\s+part(?:y|ies))|someone\s+(?:downloaded|fetched|used)|(?:were|was)\s+downloaded|sono\s+stat[ie]\s+scaricat[ie]|clicked\s+(?:on\s+)?(?:the|a)\s+link|ho\s+cliccato|typed\s+my\s+password|entered\s+my\s+(?:password|credentials)|(?:ho|ha|hanno)\s+inserito\s+(?:la\s+)?(?:mia\s+|sua\s+)?password|ci\s+(?:sono|è)\s+cascat[oa]|fell\s+for\s+it|fals[oaie]\s+(?:avvis|fattur|mail|messagg|email|pagin)\w*|sembra\s+(?:vostr[ao]|da\s+voi|inviat[ao]\s+da\s+voi)|a\s+(?:nome|marchio)\s+vostro|a\s+vostro\s+nome|col\s+vostro\s+(?:nome|marchio|logo)|fin(?:ge|gono)\s+di\s+essere|pretend(?:s|ing)?\s+to\s+be\s+(?:you|from\s+you|your)|(?:looks|seems)\s+(?:like\s+it'?s\s+|to\s+be\s+)?from\s+you|in\s+your\s+name|claim(?:s|ing)?\s+to\s+be\s+from\s+you|spoof\w*|fake\s+(?:e-?mails?|invoices?|sites?|pages?|login)|finta\s+(?:fattura|mail|pagina)|fals[ae]\s+(?:fatture|mail|email|pagine)|taken\s+over|took\s+over|hijack\w*|preso\s+il\s+controllo|riscatto|ransom|malicious|malevol[oi]|in\s+vendita|(?:sending|sends|sent|send|sended|used\s+for|usat[oa]\s+per|invia(?:va|ndo|no)?|inviat[oi])\s+(?:\w+\s+){0,3}?spam|spam\s+(?:campaign|run|wave)|defacement|deface\w*|rivendicat[oaie]|rivendica(?:to|no)|claimed\s+responsibility|(?:criminal|cybercrime|underground|hacking|hacker)\s+forums?|forum\s+(?:criminal[ei]|underground|di\s+hacker)|dark\s?web|darknet|messo\s+in\s+vendita|(?:offered|put\s+up|posted)\s+for\s+sale|(?:sessions?|logins?|accessi|access)\s+(?:that\s+)?(?:i|we)\s+did\s+not\s+make|(?:i|we)\s+did\s+not\s+(?:make|authori[sz]e|recogni[sz]e)|(?:non\s+)?riconosc(?:o|iamo)\s+(?:questi|quegli|gli|l')\s*access\w*|for\s+sale|on\s+sale|credential\s+(?:list|dump)s?|combo\s?lists?|infostealer\w*|stealer\s+logs?|accessi\s+sospett[io]|accesso\s+sospetto|login\s+sospett[io]|attività\s+sospett[ae]|frod[ei]|fraud\w*|truff[ae]|scam|non\s+(?:erano|era|siamo\s+stati|sono\s+stat[oi])\s+(?:loro|noi|io|lui|lei))\b",
+        r"(?i)\b(?:incidents?|incident[ei]|breach(?:ed|es)?|leak(?:ed|s|age)?|compromised?|compromise|attack(?:ed|ers?|s)?|intrusions?|ransomware|malware|phishing|exfiltrat\w*|unauthori[sz]ed\s+access|violazion[ei]|violat[oaie]|compromess[oaie]|attacc(?:o|hi|ato|ati)|intrusion[ei]|evento\s+imprevisto|eventi\s+imprevisti|furto\s+di\s+dati|fuga\s+di\s+dati|accesso\s+non\s+autorizzato|accessi\s+non\s+autorizzati|attaccant[ei]|esfiltra\w*|ddos|denial[-\s]of[-\s]service\s+attack|stolen|rubat[oaie]|sottratt[oaie]|cifrat[oaie]\s+dal|credential\s+stuffing|hacked|bucat[oaie]|trapelat[oaie]|divulgat[oaie]|web\s?shells?|backdoors?|rootkits?|cryptominers?|botnet|password[-\s]spraying|spraying|brute[-\s]?forc\w*|suspicious\s+(?:logins?|sign-?ins?|activity|access|connections?|traffic|transactions?)|logins?\s+(?:that\s+)?none\s+of|(?:wasn't|was\s+not|weren't)\s+(?:them|us|me|him|her)|dump(?:ing|ed)?\s+(?:the|our|a)\s+database|\d+\s+(?:successful|riusciti)\s+(?:logins?|accessi)|successful\s+logins?|(?:logins?|accessi)\s+riusciti|(?:password|login)\s+attempts|tentativi\s+di\s+(?:login|accesso)|(?:addresses|ips?|indirizzi)\s+(?:we\s+don'?t\s+know|we\s+do\s+not\s+(?:know|recogni[sz]e)|sconosciut[ie])|unknown\s+(?:addresses|ips?|part(?:y|ies)|third\s+part(?:y|ies))|someone\s+(?:downloaded|fetched|used)|(?:were|was)\s+downloaded|sono\s+stat[ie]\s+scaricat[ie]|clicked\s+(?:on\s+)?(?:the|a)\s+link|ho\s+cliccato|typed\s+my\s+password|entered\s+my\s+(?:password|credentials)|(?:ho|ha|hanno)\s+inserito\s+(?:la\s+)?(?:mia\s+|sua\s+)?password|ci\s+(?:sono|è)\s+cascat[oa]|fell\s+for\s+it|fals[oaie]\s+(?:avvis|fattur|mail|messagg|email|pagin)\w*|sembra\s+(?:vostr[ao]|da\s+voi|inviat[ao]\s+da\s+voi)|a\s+(?:nome|marchio)\s+vostro|a\s+vostro\s+nome|col\s+vostro\s+(?:nome|marchio|logo)|fin(?:ge|gono)\s+di\s+essere|pretend(?:s|ing)?\s+to\s+be\s+(?:you|from\s+you|your)|(?:looks|seems)\s+(?:like\s+it'?s\s+|to\s+be\s+)?from\s+you|in\s+your\s+name|claim(?:s|ing)?\s+to\s+be\s+from\s+you|spoof\w*|fake\s+(?:e-?mails?|invoices?|sites?|pages?|login)|finta\s+(?:fattura|mail|pagina)|fals[ae]\s+(?:fatture|mail|email|pagine)|taken\s+over|took\s+over|hijack\w*|preso\s+il\s+controllo|riscatto|ransom|malicious|malevol[oi]|in\s+vendita|(?:sending|sends|sent|send|sended|used\s+for|usat[oa]\s+per|invia(?:va|ndo|no)?|inviat[oi])\s+(?:\w+\s+){0,3}?spam|spam\s+(?:campaign|run|wave)|deface\w*|rivendic\w+|claimed\s+responsibility|(?:criminal|cybercrime|underground|hacking|hacker)\s+forums?|forum\s+(?:criminal[ei]|underground|di\s+hacker)|dark\s?web|darknet|(?:i|we)\s+did\s+not\s+(?:make|authori[sz]e|recogni[sz]e)|(?:non\s+)?riconosc(?:o|iamo)\s+(?:questi|quegli|gli|l')\s*access\w*|for\s+sale|on\s+sale|credential\s+(?:list|dump)s?|combo\s?lists?|infostealer\w*|stealer\s+logs?|accessi\s+sospett[io]|accesso\s+sospetto|login\s+sospett[io]|attività\s+sospett[ae]|frod[ei]|fraud\w*|truff[ae]|scam|non\s+(?:erano|era|siamo\s+stati|sono\s+stat[oi])\s+(?:loro|noi|io|lui|lei))\b",
     )
     .expect("valid regex")
 });
@@ -58,10 +58,14 @@ pub(super) fn from_label_value(value: &str) -> Option<Kind> {
 /// of the process around them ("vulnerability disclosure policy",
 /// "procedura di notifica degli incidenti", "bug bounty") tell of neither.
 pub(super) fn count(text: &str) -> (usize, usize) {
-    let text = PROCESS.replace_all(text, " ");
+    count_words(&PROCESS.replace_all(text, " "))
+}
+
+/// Incident and vulnerability words, the process's included.
+fn count_words(text: &str) -> (usize, usize) {
     (
-        INCIDENT_WORDS.find_iter(&text).count(),
-        VULNERABILITY_WORDS.find_iter(&text).count(),
+        INCIDENT_WORDS.find_iter(text).count(),
+        VULNERABILITY_WORDS.find_iter(text).count(),
     )
 }
 
@@ -195,9 +199,8 @@ fn negated(before: &str) -> bool {
 /// A reply that tells the desk something new: an event told as having
 /// happened or a flaw, at least twice ("someone created an FTP user",
 /// "chiunque apra /backup/ vede gli archivi").
-fn tells_something(own: &str) -> bool {
-    let w = weigh(own);
-    w.incident >= 2 || w.vulnerability >= 2
+fn tells_something(own: &Weighed) -> bool {
+    own.incident >= 2 || own.vulnerability >= 2
 }
 
 /// Chasing an earlier report: "any update?", "ci sono novità?".
@@ -260,23 +263,30 @@ fn reports_nothing(subject: &str, own: &str, body: &str, answers_the_desk: bool)
     if reports(own) {
         return false;
     }
+    let weighed = weigh(own);
     // a reply, a chase or thanks that goes on to tell the desk what
     // happened or what is wrong reports it
-    let tells = || tells_something(own);
-    (answers_the_desk && !tells())
-        || (THANKS.is_match(own) && !tells_a_flaw(own) && !tells())
-        || (CHASES.is_match(own) && !tells())
+    let tells = tells_something(&weighed);
+    let flaw = tells_a_flaw(own);
+    (answers_the_desk && !tells)
+        || (THANKS.is_match(own) && !flaw && !tells)
+        || (CHASES.is_match(own) && !tells)
         || BULK.is_match(body)
         || SOLICITS.is_match(own)
         // a question whether we are affected, from a writer who tells of
-        // no incident
-        // (an incident only heard of, "might be hacked", does not count)
-        || (weigh(own).incident < 2
-            // the subject may be the question ("Siete coinvolti da
-            // CVE-…?") when the writer tells of no flaw
-            && (!tells_a_flaw(own)).then(|| subject.to_owned()).into_iter().chain(super::prose::sentences(own)).any(|s| {
-                (s.trim_end().ends_with('?') || ASKS.is_match(&s)) && ASKS_IF_AFFECTED.is_match(&s)
-            }))
+        // no incident (one only heard of, "might be hacked", does not
+        // count); the subject may be the question ("Siete coinvolti da
+        // CVE-…?") when the writer tells of no flaw either
+        || (weighed.incident < 2 && {
+            let subject = (!flaw).then(|| subject.to_owned());
+            subject
+                .into_iter()
+                .chain(super::prose::sentences(own))
+                .any(|s| {
+                    (s.trim_end().ends_with('?') || ASKS.is_match(&s))
+                        && ASKS_IF_AFFECTED.is_match(&s)
+                })
+        })
 }
 
 /// A sentence asking or requesting rather than telling.
@@ -342,14 +352,19 @@ fn weigh(text: &str) -> Weighed {
             (i, v)
         }
     };
+    let sentences: Vec<(String, (usize, usize), bool)> = super::prose::sentences(text)
+        .map(|s| {
+            let counts = counted(&s);
+            let could = COULD.is_match(&s);
+            (s, counts, could)
+        })
+        .collect();
     // a mail tells of an incident when one sentence names it plainly, not
     // beside a flaw nor as a possibility
-    let incident_mail = super::prose::sentences(text).any(|s| {
-        let (i, v) = counted(&s);
-        i > 0 && v == 0 && !COULD.is_match(&s)
-    });
-    for sentence in super::prose::sentences(text) {
-        let (i, v) = counted(&sentence);
+    let incident_mail = sentences
+        .iter()
+        .any(|(_, (i, v), could)| *i > 0 && *v == 0 && !could);
+    for (sentence, (i, v), could) in sentences {
         // seeing and when count fully beside an incident word, or in a
         // mail that names one; alone ("the files were renamed last night")
         // a little, unless the sentence names a flaw
@@ -363,7 +378,6 @@ fn weigh(text: &str) -> Weighed {
         // found, not an event, unless an incident is named too
         let happened = (told(&HAPPENED) && (i > 0 || v == 0))
             || (seen && (i > 0 || (incident_mail && v == 0)));
-        let could = COULD.is_match(&sentence);
         let before = w.incident;
         if happened && !could {
             w.incident += 2;
@@ -453,10 +467,7 @@ pub(super) fn decide(evidence: &Evidence<'_>) -> Decision {
         return decided(Kind::Unknown, KindBasis::Question, None);
     }
     // a subject is a title: "Digest of vulnerability reports" names its kind
-    let subject = (
-        INCIDENT_WORDS.find_iter(evidence.subject).count(),
-        VULNERABILITY_WORDS.find_iter(evidence.subject).count(),
-    );
+    let subject = count_words(evidence.subject);
     match subject {
         (i, 0) if i > 0 => return decided(Kind::Incident, KindBasis::Subject, None),
         (0, v) if v > 0 => return decided(Kind::Vulnerability, KindBasis::Subject, None),

@@ -193,9 +193,7 @@ const RULES: &[Rule] = &[
                 "bollettino",
             ],
         ],
-        fillers: &[
-            "per", "for", "of", "di", "del", "dell", "the", "l", "public", "pubblico",
-        ],
+        fillers: &["public", "pubblico"],
     },
     Rule {
         field: Field::CustomerMessage,
@@ -383,7 +381,7 @@ const RULES: &[Rule] = &[
                 "proposte",
             ],
         ],
-        fillers: &["immediate", "immediata", "immediate"],
+        fillers: &["immediate", "immediata"],
     },
     Rule {
         field: Field::Remediation,

@@ -235,18 +235,15 @@ pub fn extract(input: &ReportInput<'_>) -> Report {
     // that reports nothing (a questionnaire, a question) gives no fix in
     // its prose; labels still count, except a newsletter's ("2) Patch
     // Tuesday by the numbers" is a headline)
-    let bulk = kind::is_bulk(&body) && decision.basis == KindBasis::Question;
-    let prose_counts = !bulk && decision.basis != KindBasis::Question;
+    let prose_counts = decision.basis != KindBasis::Question;
+    let labels_count = prose_counts || !kind::is_bulk(&body);
     let pick = |own: &Option<String>,
                 own_labelled: bool,
                 quoted: &Option<String>,
                 quoted_labelled: bool| {
-        let own = own
-            .clone()
-            .filter(|_| (own_labelled && !bulk) || prose_counts);
-        let quoted = quoted
-            .clone()
-            .filter(|_| (quoted_labelled && !bulk) || prose_counts);
+        let counts = |labelled: bool| if labelled { labels_count } else { prose_counts };
+        let own = own.clone().filter(|_| counts(own_labelled));
+        let quoted = quoted.clone().filter(|_| counts(quoted_labelled));
         match (own, quoted) {
             // what the forwarder did, and the fix the report gives under
             // its label: both

@@ -261,12 +261,14 @@ pub(super) fn offers_remedy(sentence: &str) -> bool {
 /// "at a fixed interval", the HTTP method in "PATCH /api/v2/profile".
 fn names_something_else(sentence: &str, m: &regex::Match<'_>) -> bool {
     let word = m.as_str();
-    let before = sentence[..m.start()].trim_end().to_lowercase();
+    let word_before = sentence[..m.start()].split_whitespace().next_back();
     let after = &sentence[m.end()..];
     (word.eq_ignore_ascii_case("fixed")
-        && ["a", "an", "with", "at", "on"]
-            .iter()
-            .any(|d| before == *d || before.ends_with(&format!(" {d}"))))
+        && word_before.is_some_and(|w| {
+            ["a", "an", "with", "at", "on"]
+                .iter()
+                .any(|d| w.eq_ignore_ascii_case(d))
+        }))
         || (word == "PATCH" && after.trim_start().starts_with(['/', 'h']))
         || CONTENT.is_match(after)
 }

@@ -968,7 +968,7 @@ fn words_of_a_fix_used_otherwise_give_none() {
         "PATCH /api/v2/profile accepts a role field, so a sub-user becomes owner.",
         "Il sito è stato defacciato. Ieri sera era tutto normale perché ho aggiornato i prezzi.",
         "Our customer is under attack and I want it fixed today.",
-        "A corrected release (5.6.3) is in QA. No workaround is available yet.",
+        "The fix (5.6.3) is in QA and ships next month.",
         "Si chiede di porre rimedio con la massima urgenza alla vulnerabilità segnalata.",
         "Next steps: please confirm the severity and set a bounty within 5 days.",
         "We have no control over your edge, so nothing has been blocked or reset yet.",

@@ -214,12 +214,13 @@ pub(super) fn split_quoted(text: &str) -> Parts {
         if !is_quoted
             && let Some(next) = lines.get(i + 1)
             && !ATTRIBUTION.is_match(next)
-            && ATTRIBUTION.is_match(&format!("{line} {next}"))
+            && let joined = format!("{line} {next}")
+            && ATTRIBUTION.is_match(&joined)
             && lines
                 .get(i + 2)
                 .is_some_and(|l| l.trim().is_empty() || dequote(l).is_some())
         {
-            parts.authors.push(format!("{line} {next}"));
+            parts.authors.push(joined);
             wrapped_attribution = true;
             continue;
         }
